@@ -1,0 +1,91 @@
+/**
+ * Build step: compile every `seeds/*.txt` into the module the Worker bundles.
+ * Runs before `wrangler dev`, the tests and deploy. On any problem it prints
+ * them all as `file:line: …`, removes the previous output and exits 1, so a
+ * broken seed can never be served or deployed with stale articles.
+ *
+ *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--reference YYYY-MM-DD]
+ *
+ * Seed folders: every --seeds, else $WIREFEED_SEEDS (folders joined by `:`),
+ * else `seeds`. The variable lets `wrangler dev`'s own build step, which runs
+ * this script with no arguments, compile another corpus (the conformance suite
+ * does so with its test seeds).
+ *
+ * The reference date (the year rule's "not after") is, in order: --reference,
+ * $WIREFEED_REFERENCE_DATE, the newest commit date of the seeds directory when
+ * it has no uncommitted changes, else today's date (with a note saying so).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { compileSeeds } from "../src/content/compile";
+import { formatProblem } from "../src/content/problems";
+import { serialiseArticles } from "../src/content/bundle";
+
+const { values: args } = parseArgs({
+  options: {
+    seeds: { type: "string", multiple: true },
+    out: { type: "string", default: "src/generated/articles.ts" },
+    reference: { type: "string" },
+    quiet: { type: "boolean", default: false },
+  },
+});
+const seedDirs = args.seeds ?? (process.env.WIREFEED_SEEDS || "seeds").split(":").filter((dir) => dir !== "");
+const outFile = args.out!;
+
+function referenceDate(): { date: Date; from: string } {
+  const given = args.reference ?? process.env.WIREFEED_REFERENCE_DATE;
+  if (given !== undefined && given !== "") {
+    const date = new Date(/T/.test(given) ? given : `${given}T23:59:59Z`);
+    if (Number.isNaN(date.getTime())) fail([`reference date "${given}" is not a date, expected YYYY-MM-DD`]);
+    return { date, from: args.reference ? "--reference" : "WIREFEED_REFERENCE_DATE" };
+  }
+  try {
+    const git = (...a: string[]) => execFileSync("git", a, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const dirty = git("status", "--porcelain", "--", ...seedDirs) !== "";
+    const committed = git("log", "-1", "--format=%cI", "--", ...seedDirs);
+    if (!dirty && committed !== "") return { date: new Date(committed), from: `newest commit of ${seedDirs.join(", ")}` };
+  } catch {
+    // Not a git checkout (an unpacked tarball, say): fall through to today.
+  }
+  return { date: new Date(), from: `today: ${seedDirs.join(", ")} has uncommitted changes or no git history` };
+}
+
+function fail(lines: string[]): never {
+  rmSync(outFile, { force: true });
+  for (const line of lines) console.error(line);
+  console.error(`wirefeed build failed: ${lines.length} problem${lines.length === 1 ? "" : "s"}; nothing was written.`);
+  process.exit(1);
+}
+
+const started = performance.now();
+const paths: string[] = [];
+for (const dir of seedDirs) {
+  try {
+    paths.push(...readdirSync(dir).filter((name) => name.endsWith(".txt")).map((name) => join(dir, name)));
+  } catch {
+    fail([`${dir}: cannot read the seeds folder, expected a folder of .txt articles`]);
+  }
+}
+if (paths.length === 0) fail([`${seedDirs.join(", ")}: no .txt seeds, expected at least one article`]);
+
+const reference = referenceDate();
+const seeds = paths.map((path) => ({
+  file: relative(process.cwd(), path).split("\\").join("/"),
+  text: readFileSync(path, "utf8"),
+}));
+const { articles, problems, warnings } = compileSeeds(seeds, reference.date);
+for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
+if (problems.length > 0) fail(problems.map(formatProblem));
+
+mkdirSync(dirname(outFile), { recursive: true });
+const temporary = `${outFile}.tmp`;
+writeFileSync(temporary, serialiseArticles(articles));
+renameSync(temporary, outFile);
+if (!args.quiet) {
+  const ms = (performance.now() - started).toFixed(0);
+  console.log(
+    `wirefeed build: ${articles.length} article${articles.length === 1 ? "" : "s"} from ${seedDirs.join(", ")} → ${outFile} in ${ms} ms (year reference ${reference.date.toISOString().slice(0, 10)}, from ${reference.from})`,
+  );
+}

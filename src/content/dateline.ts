@@ -1,0 +1,73 @@
+import { monthNumber } from "./calendar";
+
+/**
+ * The dateline that opens wire copy, in the styles agencies use:
+ *
+ *   Geneva, Jan 21 (EFE).- …          LONDON, March 7 (Reuters) - …
+ *   WASHINGTON (AP) — …               PARIS, 5 mai 2024 (AFP) - …
+ *   Madrid, 14 feb (EFE).- …          BERLIN, 3. März (dpa) - …
+ */
+export interface Dateline {
+  place: string;
+  agency: string;
+  /** Month and day as written; absent in `WASHINGTON (AP) —` style. */
+  month?: number;
+  day?: number;
+  /** Only when the dateline spells the year out. */
+  year?: number;
+  /** The paragraph with the dateline and its separator removed. */
+  rest: string;
+}
+
+/**
+ * place [, date] (AGENCY) [.] separator text
+ * The place has no comma or parenthesis; the agency is a short name in
+ * parentheses; the separator is `.-`, `-`, `–`, `—` or `:` followed by a space.
+ */
+const DATELINE =
+  /^(?<place>[^\s,()][^,()\n]{0,59}?)\s*(?:,\s*(?<date>[^()\n]{1,40}?))?\s*\((?<agency>[^()\n]{1,30})\)\s*(?:\.\s*)?(?:[-–—]{1,2}|:)\s+(?<rest>\S[\s\S]*)$/u;
+
+/** Parse a dateline at the start of `paragraph`, or undefined when it has none. */
+export function parseDateline(paragraph: string): Dateline | undefined {
+  const match = DATELINE.exec(paragraph);
+  if (!match?.groups) return undefined;
+  const { place, date, agency, rest } = match.groups as Record<string, string | undefined>;
+  const dateParts = date === undefined ? {} : parseDateWords(date);
+  // `Geneva, Switzerland (EFE).-`: what follows the comma is not a date but more place.
+  const fullPlace = dateParts === undefined ? `${place!.trim()}, ${date!.trim()}` : place!.trim();
+  return {
+    place: displayPlace(fullPlace),
+    agency: agency!.trim(),
+    ...(dateParts ?? {}),
+    rest: rest!,
+  };
+}
+
+/** `Jan 21`, `March 7`, `5 mai 2024`, `14 feb.`, `Jan. 21, 2022`, `21 de enero`, `3. März`. */
+function parseDateWords(text: string): { month: number; day: number; year?: number } | undefined {
+  const words = text.split(/[\s,.]+/u).filter((word) => word !== "" && word !== "de" && word !== "del");
+  let month: number | undefined;
+  let day: number | undefined;
+  let year: number | undefined;
+  for (const word of words) {
+    if (/^\d{4}$/.test(word)) {
+      if (year !== undefined) return undefined;
+      year = Number(word);
+    } else if (/^\d{1,2}(?:st|nd|rd|th|er)?$/.test(word)) {
+      if (day !== undefined) return undefined;
+      day = Number.parseInt(word, 10);
+    } else {
+      const m = monthNumber(word);
+      if (m === undefined || month !== undefined) return undefined;
+      month = m;
+    }
+  }
+  if (month === undefined || day === undefined || day < 1 || day > 31) return undefined;
+  return year === undefined ? { month, day } : { month, day, year };
+}
+
+/** Agencies shout the place (`WASHINGTON`); readers get `Washington`. */
+function displayPlace(place: string): string {
+  if (place !== place.toUpperCase() || place === place.toLowerCase()) return place;
+  return place.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}

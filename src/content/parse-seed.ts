@@ -1,0 +1,183 @@
+import type { Article } from "./article";
+import { ALL_WEEKDAY_NAMES, isCalendarDate, weekdayNumber } from "./calendar";
+import { parseDateline, type Dateline } from "./dateline";
+import { parseFrontMatter, type FrontMatter } from "./front-matter";
+import { detectLanguage } from "./language";
+import { codePointName, normaliseSeedText } from "./normalise";
+import type { Problem } from "./problems";
+import { splitTail } from "./tail";
+import { deriveYear } from "./year";
+
+/** An article before slugs are assigned (slugs need every seed at once). */
+export type ParsedArticle = Omit<Article, "slug"> & { slug?: string };
+
+export interface SeedResult {
+  article?: ParsedArticle;
+  problems: Problem[];
+  /** Not fatal: said at build time, with file:line. */
+  warnings: Problem[];
+}
+
+export interface SeedInput {
+  /** Path as shown in messages, e.g. `seeds/000_854574d7f70e4787.txt`. */
+  file: string;
+  text: string;
+  /** The year rule's "not after" date; an input of the build. */
+  reference: Date;
+}
+
+interface Block {
+  text: string;
+  line: number;
+}
+
+/**
+ * Wire copy dates have no time of day. Noon UTC keeps the calendar date the
+ * same for readers from UTC−11 to UTC+11, where midnight would show the day
+ * before everywhere in the Americas.
+ */
+const WIRE_TIME = "T12:00:00Z";
+
+const WEEKDAY_PATTERN = new RegExp(`(?<![\\p{L}])(${ALL_WEEKDAY_NAMES.join("|")})(?![\\p{L}])`, "iu");
+
+/** Parse one seed: front matter, section, headline, dateline, body, sign-off. */
+export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const problem = (line: number, found: string, expected: string) => problems.push({ file, line, found, expected });
+
+  const normalised = normaliseSeedText(text);
+  for (const { line, codePoint } of normalised.dropped) {
+    warnings.push({ file, line, found: `character ${codePointName(codePoint)} dropped`, expected: "text without characters XML 1.0 forbids" });
+  }
+  const lines = normalised.text.split("\n");
+  const fm = parseFrontMatter(lines, file);
+  problems.push(...fm.problems);
+  const blocks = splitBlocks(fm.bodyLines, fm.bodyStartLine);
+
+  if (blocks.length === 0) {
+    problem(fm.bodyStartLine, "an empty seed", "a section line, a headline and at least one paragraph");
+    return { problems, warnings };
+  }
+  const [section, headline, ...body] = blocks;
+  if (headline === undefined || parseDateline(headline.text) !== undefined) {
+    const line = headline?.line ?? section!.line;
+    problem(line, headline ? `a dateline where the headline should be` : "no headline", `a headline on the line after the section "${section!.text}"`);
+    return { problems, warnings };
+  }
+  if (body.length === 0) {
+    problem(headline.line, "no body after the headline", "paragraphs of copy, the first opening with a dateline");
+    return { problems, warnings };
+  }
+
+  const dateline = parseDateline(body[0]!.text);
+  const texts = body.map((block) => block.text);
+  if (dateline) texts[0] = dateline.rest;
+  const tail = splitTail(texts, dateline?.agency);
+  const id = fm.frontMatter.id ?? idFromFileName(file);
+  if (id === undefined) problem(1, `file name "${baseName(file)}" is not a usable id`, "a name of letters, digits, . _ - ending in .txt, or front matter id");
+
+  const published = publishedDate(fm.frontMatter, dateline, tail.paragraphs[0]!, reference, body[0]!.line, problem);
+  const updated = fm.frontMatter.updated === undefined ? published : utc(fm.frontMatter.updated);
+  if (published !== undefined && updated !== undefined && Date.parse(updated) < Date.parse(published)) {
+    problem(fm.bodyStartLine - 1, `updated ${updated} before the publication date ${published}`, "updated at or after date");
+  }
+  if (problems.length > 0 || id === undefined || published === undefined || updated === undefined) {
+    return { problems, warnings };
+  }
+
+  const article: ParsedArticle = {
+    id,
+    title: headline.text,
+    summary: fm.frontMatter.summary ?? tail.paragraphs[0]!,
+    paragraphs: tail.paragraphs,
+    tags: fm.frontMatter.tags ?? [],
+    published,
+    updated,
+  };
+  const optional: Partial<ParsedArticle> = {
+    slug: fm.frontMatter.slug,
+    category: fm.frontMatter.category ?? section!.text,
+    place: fm.frontMatter.place ?? dateline?.place,
+    agency: dateline?.agency,
+    author: fm.frontMatter.author ?? dateline?.agency,
+    initials: tail.initials,
+    language: fm.frontMatter.language ?? detectLanguage(tail.paragraphs.join(" ")),
+    image: fm.frontMatter.image,
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) (article as unknown as Record<string, unknown>)[key] = value;
+  }
+  return { article, problems, warnings };
+}
+
+/**
+ * The section and the headline are the first two non-blank lines. Body copy
+ * with blank lines between paragraphs joins each block's lines (hard-wrapped
+ * text); body copy with none has a paragraph per line.
+ */
+function splitBlocks(lines: readonly string[], firstLine: number): Block[] {
+  const numbered = lines.map((text, i) => ({ text: text.trim(), line: firstLine + i }));
+  const header = numbered.filter((l) => l.text !== "").slice(0, 2);
+  if (header.length < 2) return header;
+  const body = numbered.slice(numbered.indexOf(header[1]!) + 1);
+  while (body[0]?.text === "") body.shift();
+  while (body.at(-1)?.text === "") body.pop();
+  if (!body.some((l) => l.text === "")) return [...header, ...body];
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (const l of body) {
+    if (l.text === "") current = undefined;
+    else if (current) current.text += ` ${l.text}`;
+    else blocks.push((current = { ...l }));
+  }
+  return [...header, ...blocks];
+}
+
+function publishedDate(
+  fm: FrontMatter,
+  dateline: Dateline | undefined,
+  lede: string,
+  reference: Date,
+  line: number,
+  problem: (line: number, found: string, expected: string) => void,
+): string | undefined {
+  if (fm.date !== undefined) return utc(fm.date);
+  if (dateline?.month === undefined || dateline.day === undefined) {
+    problem(
+      line,
+      dateline ? `a dateline with no date ("${dateline.place} (${dateline.agency})") and no front matter date` : "no dateline and no front matter date",
+      "a dateline such as \"Geneva, Jan 21 (EFE).- \", or front matter date: 2022-01-21T09:00:00+01:00",
+    );
+    return undefined;
+  }
+  const { month, day } = dateline;
+  const weekdayName = WEEKDAY_PATTERN.exec(lede)?.[1];
+  const weekday = weekdayName === undefined ? undefined : weekdayNumber(weekdayName);
+  const year = dateline.year ?? deriveYear(month, day, reference, weekday);
+  if (year === undefined || !isCalendarDate(year, month, day)) {
+    const written = `${dateline.year ?? "(no year)"}-${pad(month)}-${pad(day)}`;
+    const found = weekdayName && dateline.year === undefined ? `dateline date ${written} never falls on ${weekdayName}` : `dateline date ${written} is not a calendar date`;
+    problem(line, found, "a real date, or front matter date: 2022-01-21T09:00:00+01:00");
+    return undefined;
+  }
+  return `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}${WIRE_TIME}`;
+}
+
+/** Front matter instants, stored as UTC to the second so every format says the same. */
+function utc(iso: string): string {
+  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf("/") + 1);
+}
+
+function idFromFileName(file: string): string | undefined {
+  const stem = baseName(file).replace(/\.txt$/i, "");
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(stem) ? stem : undefined;
+}

@@ -1,0 +1,27 @@
+import type { SiteConfig } from "../config";
+
+/** What kind of response, for choosing its freshness. */
+export type ResponseKind = "feed" | "page" | "not-found";
+
+/**
+ * Cache-Control for each kind, from the one set of numbers in the config.
+ * Feeds avoid `s-maxage` and `must-revalidate`: either switches off Workers
+ * Cache's stale-while-revalidate and stale-if-error, which are what keep a
+ * feed answering instantly, and answering at all, for pollers.
+ */
+export function cacheControl(site: SiteConfig, kind: ResponseKind): string {
+  const { cache } = site;
+  switch (kind) {
+    case "feed":
+      return `public, max-age=${cache.feedMaxAge}, stale-while-revalidate=${cache.feedStaleWhileRevalidate}, stale-if-error=${cache.feedStaleIfError}`;
+    case "page":
+      return `public, max-age=${cache.pageMaxAge}, stale-while-revalidate=${cache.feedStaleWhileRevalidate}, stale-if-error=${cache.feedStaleIfError}`;
+    case "not-found":
+      return `public, max-age=${cache.notFoundMaxAge}`;
+  }
+}
+
+/** RSS `<ttl>`: the same freshness, in whole minutes (config keeps max-age ≥ 60 s). */
+export function ttlMinutes(site: SiteConfig): number {
+  return Math.floor(site.cache.feedMaxAge / 60);
+}

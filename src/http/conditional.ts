@@ -1,0 +1,54 @@
+/**
+ * Conditional GET, RFC 9110 §13. If-None-Match wins; If-Modified-Since is
+ * only read when it is absent, and an unparseable date is ignored.
+ */
+
+/** Added to the hash in the ETag of the gzip variant: a strong ETag must differ per encoding. */
+export const GZIP_SUFFIX = "-gz";
+
+/**
+ * True when an `If-None-Match` value names the current representation.
+ * Comparison is weak (§8.8.3.2): Cloudflare turns `"x"` into `W/"x"` when it
+ * compresses, and the client must still get its 304. The gzip variant's tag
+ * (`"x-gz"`) names the same content, so it matches too.
+ */
+export function ifNoneMatchHits(header: string, hash: string): boolean {
+  if (header.trim() === "*") return true;
+  for (const match of header.matchAll(/(?:W\/)?"([^"]*)"/g)) {
+    const tag = match[1]!;
+    if (tag === hash || tag === `${hash}${GZIP_SUFFIX}`) return true;
+  }
+  return false;
+}
+
+/** Whether a request's validators say the client's copy is current. */
+export function isNotModified(headers: Headers, hash: string, lastModifiedSeconds: number): boolean {
+  const ifNoneMatch = headers.get("If-None-Match");
+  if (ifNoneMatch !== null) return ifNoneMatchHits(ifNoneMatch, hash);
+  const ifModifiedSince = headers.get("If-Modified-Since");
+  if (ifModifiedSince === null) return false;
+  const since = parseHttpDate(ifModifiedSince);
+  // ≤, not equality: readers send their own clock's date or another server's Last-Modified.
+  return since !== undefined && lastModifiedSeconds <= since;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const RFC_850 = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const ASCTIME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
+
+/** Seconds since the epoch for an HTTP-date (§5.6.7), or undefined when it is not one. */
+export function parseHttpDate(value: string): number | undefined {
+  const text = value.trim();
+  let parts: [string, string, string, string, string, string] | undefined;
+  let m: RegExpExecArray | null;
+  if ((m = IMF_FIXDATE.exec(text))) parts = [m[3]!, m[2]!, m[1]!, m[4]!, m[5]!, m[6]!];
+  else if ((m = RFC_850.exec(text))) parts = [String(1900 + Number(m[3]) + (Number(m[3]) < 70 ? 100 : 0)), m[2]!, m[1]!, m[4]!, m[5]!, m[6]!];
+  else if ((m = ASCTIME.exec(text))) parts = [m[6]!, m[1]!, m[2]!.trim(), m[3]!, m[4]!, m[5]!];
+  if (!parts) return undefined;
+  const [year, monthName, day, hour, minute, second] = parts;
+  const month = MONTHS.indexOf(monthName);
+  const [d, h, mi, s] = [Number(day), Number(hour), Number(minute), Number(second)];
+  if (month === -1 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
+  return Date.UTC(Number(year), month, d, h, mi, Math.min(s, 59)) / 1000;
+}

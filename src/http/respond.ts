@@ -1,0 +1,53 @@
+import type { SiteConfig } from "../config";
+import { cacheControl, type ResponseKind } from "./cache-policy";
+import { GZIP_SUFFIX, isNotModified } from "./conditional";
+import type { Representation } from "./representation";
+import { parseWeightedList } from "./weighted-list";
+
+export interface RespondOptions {
+  kind: ResponseKind;
+  status?: number;
+  /** Extra headers (CORS, CSP, Vary: Accept) that a 304 must repeat too. */
+  headers?: Record<string, string>;
+  /** Cache-Control override, e.g. `private` for URLs with a query string. */
+  cacheControl?: string;
+}
+
+/**
+ * The response for `request` given the representation it selects: a 304 when
+ * the client's validators match, else the bytes, gzip-compressed when the
+ * client accepts it (stored once per isolate, so compression costs nothing
+ * per request and reaches clients even for types Cloudflare would not
+ * compress, such as application/atom+xml).
+ */
+export async function respond(request: Request, site: SiteConfig, rep: Representation, options: RespondOptions): Promise<Response> {
+  const gzip = acceptsGzip(request.headers.get("Accept-Encoding"));
+  const headers: Record<string, string> = {
+    "Cache-Control": options.cacheControl ?? cacheControl(site, options.kind),
+    ETag: `"${rep.hash}${gzip ? GZIP_SUFFIX : ""}"`,
+    "Last-Modified": rep.lastModified,
+    Vary: "Accept-Encoding",
+    Date: new Date().toUTCString(),
+    "X-Content-Type-Options": "nosniff",
+    ...options.headers,
+  };
+  const status = options.status ?? 200;
+  if (status === 200 && isNotModified(request.headers, rep.hash, rep.lastModifiedSeconds)) {
+    return new Response(null, { status: 304, headers });
+  }
+  headers["Content-Type"] = rep.contentType;
+  const body = gzip ? await rep.gzip() : rep.body;
+  headers["Content-Length"] = String(body.byteLength);
+  if (gzip) headers["Content-Encoding"] = "gzip";
+  if (request.method === "HEAD") return new Response(null, { status, headers });
+  // "manual": the bytes are already gzip; the runtime must send them as they are.
+  return new Response(body, { status, headers, encodeBody: gzip ? "manual" : "automatic" });
+}
+
+/** True when `Accept-Encoding` allows gzip (RFC 9110 §12.5.3: `gzip`, `x-gzip` or `*`, q > 0). */
+export function acceptsGzip(header: string | null): boolean {
+  if (header === null) return false;
+  const codings = parseWeightedList(header);
+  const named = codings.find(({ value }) => value === "gzip" || value === "x-gzip") ?? codings.find(({ value }) => value === "*");
+  return named !== undefined && named.q > 0;
+}

@@ -1,0 +1,43 @@
+import { slugify } from "../content/slug";
+import { articleBodyHtml } from "./article-html";
+import { escapeMarkup as x } from "./escape";
+import type { FeedDocument, FeedItem } from "./feed-document";
+
+/** Atom 1.0 (RFC 4287). */
+export function renderAtom(feed: FeedDocument): string {
+  return [
+    `<?xml version="1.0" encoding="utf-8"?>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(feed.language)}">`,
+    `  <id>${x(feed.id)}</id>`,
+    `  <title>${x(feed.title)}</title>`,
+    `  <subtitle>${x(feed.description)}</subtitle>`,
+    `  <updated>${feed.updated}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${x(feed.urls.atom)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${x(feed.homeUrl)}"/>`,
+    `  <author>`,
+    `    <name>${x(feed.author.name)}</name>`,
+    `    <uri>${x(feed.author.url)}</uri>`,
+    `  </author>`,
+    `  <generator>wirefeed</generator>`,
+    ...feed.items.map((item) => renderEntry(item, feed.language)),
+    `</feed>`,
+    ``,
+  ].join("\n");
+}
+
+function renderEntry({ article, id, url, categories }: FeedItem, feedLanguage: string): string {
+  const lang = article.language !== undefined && article.language !== feedLanguage ? ` xml:lang="${x(article.language)}"` : "";
+  return [
+    `  <entry${lang}>`,
+    `    <id>${x(id)}</id>`,
+    `    <title>${x(article.title)}</title>`,
+    `    <published>${article.published}</published>`,
+    `    <updated>${article.updated}</updated>`,
+    `    <link rel="alternate" type="text/html" href="${x(url)}"/>`,
+    `    <summary>${x(article.summary)}</summary>`,
+    `    <content type="html">${x(articleBodyHtml(article))}</content>`,
+    ...(article.author === undefined ? [] : [`    <author>`, `      <name>${x(article.author)}</name>`, `    </author>`]),
+    ...categories.map((category) => `    <category term="${x(slugify(category) || category)}" label="${x(category)}"/>`),
+    `  </entry>`,
+  ].join("\n");
+}
