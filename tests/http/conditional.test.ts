@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ifNoneMatchHits, isNotModified, parseHttpDate } from "../../src/http/conditional";
+
+describe("HTTP-date (RFC 9110 §5.6.7)", () => {
+  it("reads the three formats a recipient must accept", () => {
+    const expected = Date.UTC(1994, 10, 6, 8, 49, 37) / 1000;
+    expect(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT")).toBe(expected);
+    expect(parseHttpDate("Sunday, 06-Nov-94 08:49:37 GMT")).toBe(expected);
+    expect(parseHttpDate("Sun Nov  6 08:49:37 1994")).toBe(expected);
+  });
+
+  it("rejects what is not an HTTP-date, so the header is ignored", () => {
+    for (const value of ["", "0", "yesterday", "2022-01-21T12:00:00Z", "Sun, 06 Nov 1994 08:49:37 PST", "Sun, 32 Nov 1994 08:49:37 GMT", "Sun, 06 Nox 1994 08:49:37 GMT"]) {
+      expect(parseHttpDate(value), value).toBeUndefined();
+    }
+  });
+});
+
+describe("If-None-Match", () => {
+  it("compares weakly, reads lists and *, and accepts the gzip variant's tag", () => {
+    expect(ifNoneMatchHits('"abc"', "abc")).toBe(true);
+    expect(ifNoneMatchHits('W/"abc"', "abc")).toBe(true);
+    expect(ifNoneMatchHits('"x", W/"abc-gz"', "abc")).toBe(true);
+    expect(ifNoneMatchHits(" * ", "abc")).toBe(true);
+    expect(ifNoneMatchHits('"abcd"', "abc")).toBe(false);
+    expect(ifNoneMatchHits("abc", "abc")).toBe(false);
+  });
+
+  it("takes precedence over If-Modified-Since", () => {
+    const headers = new Headers({ "If-None-Match": '"other"', "If-Modified-Since": "Sun, 06 Nov 2094 08:49:37 GMT" });
+    expect(isNotModified(headers, "abc", 0)).toBe(false);
+  });
+});

@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import { ARTICLES } from "../../src/generated/articles";
+import { createApp } from "../../src/http/app";
+import { fetchWorker } from "../support/worker";
+import { env } from "cloudflare:workers";
+
+const FEEDS = ["/feed.xml", "/atom.xml", "/feed.json"];
+const PAGES = ["/", `/articles/${ARTICLES[0]!.slug}`];
+const ROUTES = [...FEEDS, ...PAGES];
+
+async function sha256Tag(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)).subarray(0, 16);
+  return btoa(String.fromCharCode(...digest)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+async function first(path: string, headers: Record<string, string> = {}) {
+  const response = await fetchWorker(path, { headers });
+  const body = await response.arrayBuffer();
+  return { response, body, etag: response.headers.get("ETag")!, lastModified: response.headers.get("Last-Modified")! };
+}
+
+/** The headers a 304 must repeat from the 200 (RFC 9110 §15.4.5). */
+const REPEATED = ["ETag", "Cache-Control", "Vary", "Last-Modified"];
+
+describe.each(ROUTES)("validators on %s", (path) => {
+  it("a 200 carries a strong ETag that hashes the exact body, and an IMF-fixdate Last-Modified", async () => {
+    const { response, body, etag, lastModified } = await first(path);
+    expect(response.status).toBe(200);
+    expect(etag).toBe(`"${await sha256Tag(body)}"`);
+    expect(lastModified).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    expect(response.headers.get("Content-Length")).toBe(String(body.byteLength));
+    expect(response.headers.get("Date")).not.toBeNull();
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+  });
+
+  it("answers 304 to a matching strong, weak, listed or * If-None-Match, repeating the 200's headers", async () => {
+    const { response: ok, etag } = await first(path);
+    for (const value of [etag, `W/${etag}`, `"nope", ${etag}, "other"`, `W/"x",W/${etag}`, "*"]) {
+      const response = await fetchWorker(path, { headers: { "If-None-Match": value } });
+      expect(response.status, value).toBe(304);
+      expect(await response.text()).toBe("");
+      for (const name of REPEATED) expect(response.headers.get(name), `${name} on 304 for ${value}`).toBe(ok.headers.get(name));
+      expect(response.headers.get("Date")).not.toBeNull();
+      expect(response.headers.get("Content-Type")).toBeNull();
+    }
+  });
+
+  it("answers 200 to a stale ETag even with an If-Modified-Since that would match", async () => {
+    const { lastModified } = await first(path);
+    const response = await fetchWorker(path, { headers: { "If-None-Match": '"stale"', "If-Modified-Since": lastModified } });
+    expect(response.status).toBe(200);
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  it("compares If-Modified-Since by time: equal or later → 304, earlier or invalid → 200", async () => {
+    const { lastModified } = await first(path);
+    const seconds = Date.parse(lastModified);
+    const cases: Array<[string, number]> = [
+      [lastModified, 304],
+      [new Date(seconds + 86_400_000).toUTCString(), 304],
+      [new Date(seconds - 1000).toUTCString(), 200],
+      ["yesterday", 200],
+      ["2022-01-21", 200],
+      ["Fri, 32 Jan 2022 12:00:00 GMT", 200],
+    ];
+    for (const [value, status] of cases) {
+      const response = await fetchWorker(path, { headers: { "If-Modified-Since": value } });
+      expect(response.status, value).toBe(status);
+    }
+  });
+
+  it("answers HEAD with GET's headers and no body", async () => {
+    const { response: get } = await first(path);
+    const head = await fetchWorker(path, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+    for (const name of ["ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Length", "Vary"]) {
+      expect(head.headers.get(name), name).toBe(get.headers.get(name));
+    }
+  });
+
+  it("serves the same bytes gzip-compressed, with its own ETag, to clients that accept gzip", async () => {
+    const { body, etag } = await first(path);
+    const response = await fetchWorker(path, { headers: { "Accept-Encoding": "br, gzip;q=0.8" } });
+    expect(response.headers.get("Content-Encoding")).toBe("gzip");
+    expect(response.headers.get("Vary")).toContain("Accept-Encoding");
+    const gzEtag = response.headers.get("ETag")!;
+    expect(gzEtag).not.toBe(etag);
+    // workerd's fetch decodes gzip for the caller, as a reader's HTTP client does.
+    expect(await response.text()).toBe(new TextDecoder().decode(body));
+    // A reader holding either variant revalidates to 304.
+    expect((await fetchWorker(path, { headers: { "If-None-Match": gzEtag } })).status).toBe(304);
+    expect((await fetchWorker(path, { headers: { "Accept-Encoding": "gzip", "If-None-Match": etag } })).status).toBe(304);
+    expect((await fetchWorker(path, { headers: { "Accept-Encoding": "gzip;q=0" } })).headers.get("Content-Encoding")).toBeNull();
+  });
+
+  it("ignores query strings: same bytes, but not stored by shared caches", async () => {
+    const { body, etag, response } = await first(path);
+    const withQuery = await fetchWorker(`${path}?utm_source=reader&_=123`);
+    expect(withQuery.headers.get("ETag")).toBe(etag);
+    expect(new Uint8Array(await withQuery.arrayBuffer())).toEqual(new Uint8Array(body));
+    expect(withQuery.headers.get("Cache-Control")).toBe(response.headers.get("Cache-Control")!.replace("public", "private"));
+  });
+
+  it("refuses other methods with 405 and Allow", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+      const response = await fetchWorker(path, { method });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get("Allow")).toBe("GET, HEAD");
+    }
+  });
+});
+
+describe("freshness", () => {
+  it("feeds: public max-age with stale-while-revalidate and stale-if-error, no s-maxage or must-revalidate", async () => {
+    for (const path of FEEDS) {
+      const cacheControl = (await fetchWorker(path)).headers.get("Cache-Control")!;
+      expect(cacheControl).toBe(`public, max-age=${env.FEED_MAX_AGE}, stale-while-revalidate=${env.FEED_STALE_WHILE_REVALIDATE}, stale-if-error=${env.FEED_STALE_IF_ERROR}`);
+      expect(cacheControl).not.toMatch(/s-maxage|must-revalidate|proxy-revalidate|no-cache|private/);
+    }
+  });
+
+  it("RSS <ttl> and sy:update* say the same as max-age", async () => {
+    const rss = await (await fetchWorker("/feed.xml")).text();
+    const ttl = Number(/<ttl>(\d+)<\/ttl>/.exec(rss)?.[1]);
+    expect(ttl * 60).toBe(Number(env.FEED_MAX_AGE));
+    const period = /<sy:updatePeriod>(\w+)<\/sy:updatePeriod>/.exec(rss)?.[1];
+    const frequency = Number(/<sy:updateFrequency>(\d+)<\/sy:updateFrequency>/.exec(rss)?.[1]);
+    expect(period).toBe("hourly");
+    expect(3600 / frequency).toBe(Number(env.FEED_MAX_AGE));
+  });
+
+  it("pages get their own policy, and a 404 is cached briefly with a small body", async () => {
+    expect((await fetchWorker("/")).headers.get("Cache-Control")).toContain(`max-age=${env.PAGE_MAX_AGE}`);
+    const missing = await fetchWorker("/no-such-page");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("Cache-Control")).toBe(`public, max-age=${env.NOT_FOUND_MAX_AGE}`);
+    expect(missing.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(await missing.text()).toBe("Not found: /no-such-page\n");
+    expect((await fetchWorker("/articles/no-such-article")).status).toBe(404);
+  });
+});
+
+describe("determinism", () => {
+  it("two fresh Worker instances give the same bytes and ETags", async () => {
+    for (const path of ROUTES) {
+      const [a, b] = await Promise.all(
+        [createApp(ARTICLES), createApp(ARTICLES)].map((app) => app.fetch(new Request(`https://elsewhere.example${path}`), env)),
+      );
+      expect(a!.headers.get("ETag"), path).toBe(b!.headers.get("ETag"));
+      expect(await a!.text()).toBe(await b!.text());
+    }
+  });
+});
+
+describe("protocol around the feeds", () => {
+  it("feeds allow any origin; pages carry a strict CSP and Referrer-Policy", async () => {
+    for (const path of FEEDS) expect((await fetchWorker(path)).headers.get("Access-Control-Allow-Origin")).toBe("*");
+    for (const path of PAGES) {
+      const response = await fetchWorker(path);
+      const csp = response.headers.get("Content-Security-Policy")!;
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toContain("script-src");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(response.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+    }
+  });
+
+  it("the CSP's style hash allows exactly the page's stylesheet", async () => {
+    const response = await fetchWorker("/");
+    const html = await response.text();
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(style));
+    const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
+    expect(response.headers.get("Content-Security-Policy")).toContain(`style-src 'sha256-${hash}'`);
+  });
+
+  it.each([
+    ["application/atom+xml", "/atom.xml"],
+    ["application/feed+json", "/feed.json"],
+    ["application/json", "/feed.json"],
+    ["application/rss+xml", "/feed.xml"],
+    ["text/html, application/atom+xml;q=0.9, application/rss+xml;q=0.5", "/atom.xml"],
+    ["*/*", "/feed.xml"],
+    ["", "/feed.xml"],
+  ])("GET /feed with Accept %j serves %s and varies on Accept", async (accept, expected) => {
+    const negotiated = await fetchWorker("/feed", { headers: accept ? { Accept: accept } : {} });
+    const fixed = await fetchWorker(expected, { headers: { Accept: "text/plain" } });
+    expect(negotiated.status).toBe(200);
+    expect(negotiated.headers.get("Vary")).toBe("Accept, Accept-Encoding");
+    expect(negotiated.headers.get("Content-Location")).toBe(expected);
+    expect(negotiated.headers.get("ETag")).toBe(fixed.headers.get("ETag"));
+    expect(fixed.headers.get("Vary")).toBe("Accept-Encoding");
+  });
+});

@@ -1,0 +1,44 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../src/config";
+import { ARTICLES } from "../../src/generated/articles";
+import { createApp } from "../../src/http/app";
+
+describe("site configuration", () => {
+  it("reads wrangler.toml's [vars]", () => {
+    const config = parseConfig(env);
+    expect(config).toMatchObject({ siteUrl: "https://wirefeed.example.com", language: "en", feedItems: 50 });
+  });
+
+  it("names every bad variable at once, saying what was expected", () => {
+    const bad = { ...env, SITE_URL: "/relative", SITE_LANGUAGE: "English", TAG_PREFIX: "urn:x", FEED_ITEMS: "0", FEED_MAX_AGE: "30" };
+    const error = (() => {
+      try {
+        parseConfig(bad);
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toEqual([
+      'SITE_URL is "/relative", expected an absolute http(s) URL without query or fragment, such as https://news.example.com',
+      'SITE_LANGUAGE is "English", expected a BCP 47 language tag such as en or es-ES',
+      'TAG_PREFIX is "urn:x", expected an RFC 4151 tag prefix such as tag:news.example.com,2022: (a domain you owned on that date)',
+      'FEED_ITEMS is "0", expected a whole number from 1 to 1000',
+      'FEED_MAX_AGE is "30", expected a whole number from 60 to 86400',
+    ]);
+  });
+
+  it("a misconfigured Worker answers 500 with the reason and serves nothing half-built", async () => {
+    const response = await createApp(ARTICLES).fetch(new Request("https://x/feed.xml"), { ...env, SITE_URL: "" });
+    expect(response.status).toBe(500);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(await response.text()).toContain('SITE_URL is ""');
+  });
+
+  it("caps every feed at FEED_ITEMS", async () => {
+    const many = Array.from({ length: 5 }, (_, i) => ({ ...ARTICLES[0]!, id: `a${i}`, slug: `a-${i}` }));
+    const response = await createApp(many).fetch(new Request("https://x/feed.json"), { ...env, FEED_ITEMS: "3" });
+    expect((await response.json<{ items: unknown[] }>()).items).toHaveLength(3);
+  });
+});
