@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { Article } from "../content/article";
 import { ConfigError, parseConfig, type Env, type SiteConfig } from "../config";
-import { PATHS } from "../render/urls";
+import { PATHS, absolute } from "../render/urls";
 import { htmlSecurityHeaders } from "./security-headers";
 import { respond } from "./respond";
 import { CONTENT_TYPES, Site, type FeedFormat } from "./site";
@@ -33,7 +33,8 @@ export function createApp(articles: readonly Article[]): Hono<AppEnv> {
 
   const feedRoute = (format: FeedFormat) => async (c: Context<AppEnv>) => {
     const site = c.get("site");
-    return respond(c.req.raw, site.config, await site.feed(format), { kind: "feed", headers: FEED_HEADERS, cacheControl: queryCacheControl(c, site.config, "feed") });
+    const headers = { ...FEED_HEADERS, ...websubLinks(site.config, format) };
+    return respond(c.req.raw, site.config, await site.feed(format), { kind: "feed", headers, cacheControl: queryCacheControl(c, site.config, "feed") });
   };
   app.get(PATHS.rss, feedRoute("rss"));
   app.get(PATHS.atom, feedRoute("atom"));
@@ -45,8 +46,10 @@ export function createApp(articles: readonly Article[]): Hono<AppEnv> {
     const rep = await site.feed(format);
     return respond(c.req.raw, site.config, rep, {
       kind: "feed",
-      headers: { ...FEED_HEADERS, Vary: "Accept, Accept-Encoding", "Content-Location": PATHS[format] },
-      cacheControl: queryCacheControl(c, site.config, "feed"),
+      headers: { ...FEED_HEADERS, ...websubLinks(site.config, format), Vary: "Accept, Accept-Encoding", "Content-Location": PATHS[format] },
+      // Cloudflare's cache keys ignore Vary: Accept, so a shared cache could hand
+      // one reader's format to another. Only private caches may keep this one.
+      cacheControl: cacheControl(site.config, "feed").replace(/^public/, "private"),
     });
   });
 
@@ -88,6 +91,12 @@ export function createApp(articles: readonly Article[]): Hono<AppEnv> {
  */
 function queryCacheControl(c: Context<AppEnv>, site: SiteConfig, kind: "feed" | "page"): string | undefined {
   return new URL(c.req.url).search === "" ? undefined : cacheControl(site, kind).replace(/^public/, "private");
+}
+
+/** WebSub (W3C, §4): the hub and the topic URL as Link headers, beside the in-document links. */
+function websubLinks(site: SiteConfig, format: FeedFormat): Record<string, string> {
+  if (site.hub === undefined) return {};
+  return { Link: `<${site.hub}>; rel="hub", <${absolute(site, PATHS[format])}>; rel="self"` };
 }
 
 function notFound(c: Context<AppEnv>): Response {

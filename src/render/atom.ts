@@ -14,6 +14,7 @@ export function renderAtom(feed: FeedDocument): string {
     `  <updated>${feed.updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${x(feed.urls.atom)}"/>`,
     `  <link rel="alternate" type="text/html" href="${x(feed.homeUrl)}"/>`,
+    ...(feed.hub === undefined ? [] : [`  <link rel="hub" href="${x(feed.hub)}"/>`]),
     `  <author>`,
     `    <name>${x(feed.author.name)}</name>`,
     `    <uri>${x(feed.author.url)}</uri>`,

@@ -19,6 +19,8 @@ export interface FeedDocument {
   urls: { rss: string; atom: string; json: string };
   /** Newest `updated` of the items: the feed changes exactly when an item does. */
   updated: string;
+  /** WebSub hub that readers may subscribe through, when configured. */
+  hub?: string;
   items: FeedItem[];
 }
 
@@ -48,6 +50,7 @@ export function siteFeed(site: SiteConfig, articles: readonly Article[]): FeedDo
     urls: { rss: absolute(site, PATHS.rss), atom: absolute(site, PATHS.atom), json: absolute(site, PATHS.json) },
     updated: newestUpdate(items.map((item) => item.article)),
     items,
+    ...(site.hub === undefined ? {} : { hub: site.hub }),
   };
 }
 

@@ -12,6 +12,7 @@ export function renderJsonFeed(feed: FeedDocument): string {
     description: feed.description,
     language: feed.language,
     authors: [{ name: feed.author.name, url: feed.author.url }],
+    ...(feed.hub === undefined ? {} : { hubs: [{ type: "WebSub", url: feed.hub }] }),
     items: feed.items.map(({ article, id, url, categories }) => ({
       id,
       url,

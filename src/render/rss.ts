@@ -24,6 +24,7 @@ export function renderRss(feed: FeedDocument, { ttlMinutes }: RssOptions): strin
     `  <ttl>${ttlMinutes}</ttl>`,
     ...syndicationHints(ttlMinutes),
     `  <atom:link href="${x(feed.urls.rss)}" rel="self" type="application/rss+xml"/>`,
+    ...(feed.hub === undefined ? [] : [`  <atom:link href="${x(feed.hub)}" rel="hub"/>`]),
     ...feed.items.map(renderItem),
     `</channel>`,
     `</rss>`,

@@ -183,7 +183,7 @@ describe("protocol around the feeds", () => {
     ["text/html, application/atom+xml;q=0.9, application/rss+xml;q=0.5", "/atom.xml"],
     ["*/*", "/feed.xml"],
     ["", "/feed.xml"],
-  ])("GET /feed with Accept %j serves %s and varies on Accept", async (accept, expected) => {
+  ])("GET /feed with Accept %j serves %s, varies on Accept and stays out of shared caches", async (accept, expected) => {
     const negotiated = await fetchWorker("/feed", { headers: accept ? { Accept: accept } : {} });
     const fixed = await fetchWorker(expected, { headers: { Accept: "text/plain" } });
     expect(negotiated.status).toBe(200);
@@ -191,5 +191,8 @@ describe("protocol around the feeds", () => {
     expect(negotiated.headers.get("Content-Location")).toBe(expected);
     expect(negotiated.headers.get("ETag")).toBe(fixed.headers.get("ETag"));
     expect(fixed.headers.get("Vary")).toBe("Accept-Encoding");
+    // Cloudflare's cache ignores Vary: Accept, so the negotiated URL must not be stored there.
+    expect(negotiated.headers.get("Cache-Control")).toMatch(/^private, max-age=\d+/);
+    expect(fixed.headers.get("Cache-Control")).toMatch(/^public, /);
   });
 });
