@@ -1,12 +1,14 @@
 /**
  * `npm run deploy`: `wrangler deploy` (which runs the seed build first), then,
- * when WEBSUB_HUB is set in wrangler.toml, a publish ping to the hub for every
- * feed, with the hub's answer printed. Never run in CI.
+ * when WEBSUB_HUB is set in wrangler.toml, a publish ping to the hub for the
+ * site's and each section's feeds, with the hub's answers printed. Never run in CI.
  */
 import { spawnSync } from "node:child_process";
 import { unstable_readConfig } from "wrangler";
 import { parseConfig, type Env } from "../src/config";
-import { PATHS, absolute } from "../src/render/urls";
+import { collect } from "../src/content/collections";
+import { ARTICLES } from "../src/generated/articles";
+import { FEED_FORMATS, absolute, feedPath } from "../src/render/urls";
 import { publishToHub } from "./websub";
 
 const deploy = spawnSync("npx", ["wrangler", "deploy", ...process.argv.slice(2)], { stdio: "inherit" });
@@ -16,7 +18,9 @@ const config = parseConfig(unstable_readConfig({ config: "wrangler.toml" }).vars
 if (config.hub === undefined) {
   console.log("WebSub: no WEBSUB_HUB configured; no hub notified.");
 } else {
-  const topics = [PATHS.rss, PATHS.atom, PATHS.json].map((path) => absolute(config, path));
+  // The site's and every section's current feeds; tags are too many to ping on every deploy.
+  const { site, sections } = collect(ARTICLES, config.title);
+  const topics = [site, ...sections.values()].flatMap((collection) => FEED_FORMATS.map((format) => absolute(config, feedPath(collection, format))));
   const results = await publishToHub(config.hub, topics);
   for (const { topic, status, detail } of results) console.log(`WebSub ${config.hub} ← ${topic}: ${status} ${detail}`);
   // 2xx is the only success WebSub defines for publish pings.

@@ -1,17 +1,23 @@
-import { Hono, type Context } from "hono";
+import { Hono, type Context, type Handler } from "hono";
 import type { Article } from "../content/article";
+import type { Collection } from "../content/collections";
 import { ConfigError, parseConfig, type Env, type SiteConfig } from "../config";
-import { PATHS, absolute } from "../render/urls";
-import { htmlSecurityHeaders } from "./security-headers";
-import { respond } from "./respond";
-import { CONTENT_TYPES, Site, type FeedFormat } from "./site";
-import { cacheControl } from "./cache-policy";
+import { FEED_FILES, FEED_FORMATS, PATHS, absolute, feedPath, type FeedFormat } from "../render/urls";
+import { cacheControl, type ResponseKind } from "./cache-policy";
 import { negotiateFeed } from "./negotiate";
+import type { Representation } from "./representation";
+import { respond } from "./respond";
+import { htmlSecurityHeaders } from "./security-headers";
+import { CONTENT_TYPES, Site } from "./site";
 
 type AppEnv = { Bindings: Env; Variables: { site: Site } };
 
-const FEED_HEADERS = { "Access-Control-Allow-Origin": "*" };
 const ALLOW = "GET, HEAD";
+const OTHER_METHODS = ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
+const FEED_HEADERS = { "Access-Control-Allow-Origin": "*" };
+/** Archive pages are numbered 1…; six digits is more pages than any corpus a Worker can hold. */
+const PAGE = ":page{[1-9][0-9]{0,5}}";
+const COLLECTION = ":kind{sections|tags}/:slug";
 
 /**
  * The Worker's routes. `articles` is the compiled seed set (newest first); the
@@ -31,76 +37,102 @@ export function createApp(articles: readonly Article[]): Hono<AppEnv> {
     await next();
   });
 
-  const feedRoute = (format: FeedFormat) => async (c: Context<AppEnv>) => {
-    const site = c.get("site");
-    const headers = { ...FEED_HEADERS, ...websubLinks(site.config, format) };
-    return respond(c.req.raw, site.config, await site.feed(format), { kind: "feed", headers, cacheControl: queryCacheControl(c, site.config, "feed") });
+  /** GET (and HEAD) on `path`; other methods get 405 with Allow, OPTIONS a 204. */
+  const route = (path: string, handler: Handler<AppEnv>) => {
+    app.get(path, handler);
+    app.on(OTHER_METHODS, path, (c) => {
+      const headers = { Allow: ALLOW, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+      if (c.req.method === "OPTIONS") return c.body(null, 204, { ...headers, ...FEED_HEADERS });
+      return c.body(`Method ${c.req.method} is not allowed here; use GET or HEAD.\n`, 405, { ...headers, "Content-Type": CONTENT_TYPES.text });
+    });
   };
-  app.get(PATHS.rss, feedRoute("rss"));
-  app.get(PATHS.atom, feedRoute("atom"));
-  app.get(PATHS.json, feedRoute("json"));
 
-  app.get("/feed", async (c) => {
+  for (const format of FEED_FORMATS) {
+    const file = FEED_FILES[format];
+    route(`/${file}`, (c) => serveFeed(c, c.get("site").collections.site, format));
+    route(`/archive/${PAGE}/${file}`, (c) => serveFeed(c, c.get("site").collections.site, format, Number(c.req.param("page"))));
+    route(`/${COLLECTION}/${file}`, (c) => withCollection(c, (collection) => serveFeed(c, collection, format)));
+    route(`/${COLLECTION}/archive/${PAGE}/${file}`, (c) => withCollection(c, (collection) => serveFeed(c, collection, format, Number(c.req.param("page")))));
+  }
+
+  route("/feed", async (c) => {
     const site = c.get("site");
     const format = negotiateFeed(c.req.header("Accept"));
-    const rep = await site.feed(format);
-    return respond(c.req.raw, site.config, rep, {
+    return respond(c.req.raw, site.config, await site.feed(site.collections.site, format)!, {
       kind: "feed",
-      headers: { ...FEED_HEADERS, ...websubLinks(site.config, format), Vary: "Accept, Accept-Encoding", "Content-Location": PATHS[format] },
+      headers: { ...FEED_HEADERS, ...websubLinks(site.config, format), Vary: "Accept, Accept-Encoding", "Content-Location": feedPath(site.collections.site, format) },
       // Cloudflare's cache keys ignore Vary: Accept, so a shared cache could hand
       // one reader's format to another. Only private caches may keep this one.
       cacheControl: cacheControl(site.config, "feed").replace(/^public/, "private"),
     });
   });
 
-  app.get(PATHS.home, async (c) => {
+  route(PATHS.home, async (c) => servePage(c, await c.get("site").home()));
+  route(PATHS.feeds, async (c) => servePage(c, await c.get("site").feedsPage()));
+  route(`/${COLLECTION}`, (c) => withCollection(c, async (collection) => servePage(c, await c.get("site").collectionPage(collection))));
+  route(`${PATHS.articlePrefix}:slug`, async (c) => {
     const site = c.get("site");
-    return respond(c.req.raw, site.config, await site.home(), { kind: "page", headers: await htmlSecurityHeaders(), cacheControl: queryCacheControl(c, site.config, "page") });
+    const article = site.bySlug.get(c.req.param("slug") ?? "");
+    return article === undefined ? notFound(c) : servePage(c, await site.article(article));
   });
+  route(PATHS.opml, async (c) => serve(c, await c.get("site").opml(), "page", FEED_HEADERS));
+  route(PATHS.sitemap, async (c) => serve(c, await c.get("site").sitemap(), "page"));
+  route(PATHS.robots, async (c) => serve(c, await c.get("site").robots(), "page"));
 
-  app.get(`${PATHS.articlePrefix}:slug`, async (c) => {
-    const site = c.get("site");
-    const article = site.bySlug.get(c.req.param("slug"));
-    if (article === undefined) return notFound(c);
-    return respond(c.req.raw, site.config, await site.article(article), { kind: "page", headers: await htmlSecurityHeaders(), cacheControl: queryCacheControl(c, site.config, "page") });
-  });
-
-  app.all("*", (c) => {
-    const known = [PATHS.rss, PATHS.atom, PATHS.json, PATHS.home, "/feed"].includes(c.req.path as never) || c.req.path.startsWith(PATHS.articlePrefix);
-    if (known && c.req.method !== "GET" && c.req.method !== "HEAD") {
-      return c.text(`Method ${c.req.method} is not allowed here; use GET or HEAD.\n`, 405, { Allow: ALLOW, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
-    }
-    return notFound(c);
-  });
+  app.notFound(notFound);
 
   app.onError((error, c) => {
+    const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Content-Type": CONTENT_TYPES.text };
     if (error instanceof ConfigError) {
       console.error(error.message);
-      return c.text(`${error.message}\n`, 500, { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+      return c.body(`${error.message}\n`, 500, headers);
     }
     console.error("wirefeed: unexpected error", error);
-    return c.text("Internal error\n", 500, { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+    return c.body("Internal error\n", 500, headers);
   });
 
   return app;
+}
+
+async function serveFeed(c: Context<AppEnv>, collection: Collection, format: FeedFormat, page?: number): Promise<Response> {
+  const site = c.get("site");
+  const representation = site.feed(collection, format, page);
+  if (representation === undefined) return notFound(c);
+  const headers = page === undefined && collection.kind === "site" ? { ...FEED_HEADERS, ...websubLinks(site.config, format) } : FEED_HEADERS;
+  return serve(c, await representation, page === undefined ? "feed" : "archive", headers);
+}
+
+async function servePage(c: Context<AppEnv>, representation: Representation): Promise<Response> {
+  return serve(c, representation, "page", await htmlSecurityHeaders());
+}
+
+function serve(c: Context<AppEnv>, representation: Representation, kind: ResponseKind, headers?: Record<string, string>): Promise<Response> {
+  const site = c.get("site").config;
+  return respond(c.req.raw, site, representation, { kind, ...(headers ? { headers } : {}), ...queryCacheControl(c, site, kind) });
+}
+
+function withCollection(c: Context<AppEnv>, serveIt: (collection: Collection) => Promise<Response>): Promise<Response> | Response {
+  const { collections } = c.get("site");
+  const collection = (c.req.param("kind") === "sections" ? collections.sections : collections.tags).get(c.req.param("slug") ?? "");
+  return collection === undefined ? notFound(c) : serveIt(collection);
 }
 
 /**
  * A query string the documents do not use must not become another entry in
  * shared caches: the same bytes are served, but only private caches may keep them.
  */
-function queryCacheControl(c: Context<AppEnv>, site: SiteConfig, kind: "feed" | "page"): string | undefined {
-  return new URL(c.req.url).search === "" ? undefined : cacheControl(site, kind).replace(/^public/, "private");
+function queryCacheControl(c: Context<AppEnv>, site: SiteConfig, kind: ResponseKind): { cacheControl?: string } {
+  return c.req.url.includes("?") ? { cacheControl: cacheControl(site, kind).replace(/^public/, "private") } : {};
 }
 
 /** WebSub (W3C, §4): the hub and the topic URL as Link headers, beside the in-document links. */
 function websubLinks(site: SiteConfig, format: FeedFormat): Record<string, string> {
   if (site.hub === undefined) return {};
-  return { Link: `<${site.hub}>; rel="hub", <${absolute(site, PATHS[format])}>; rel="self"` };
+  return { Link: `<${site.hub}>; rel="hub", <${absolute(site, `/${FEED_FILES[format]}`)}>; rel="self"` };
 }
 
 function notFound(c: Context<AppEnv>): Response {
   const site = c.get("site");
-  const headers = { "Cache-Control": cacheControl(site.config, "not-found"), "X-Content-Type-Options": "nosniff", "Content-Type": CONTENT_TYPES.html.replace("html", "plain") };
+  const headers = { "Cache-Control": cacheControl(site.config, "not-found"), "X-Content-Type-Options": "nosniff", "Content-Type": CONTENT_TYPES.text };
   return c.req.method === "HEAD" ? c.body(null, 404, headers) : c.body(`Not found: ${c.req.path}\n`, 404, headers);
 }

@@ -1,7 +1,7 @@
 import type { SiteConfig } from "../config";
 
 /** What kind of response, for choosing its freshness. */
-export type ResponseKind = "feed" | "page" | "not-found";
+export type ResponseKind = "feed" | "archive" | "page" | "not-found";
 
 /**
  * Cache-Control for each kind, from the one set of numbers in the config.
@@ -14,6 +14,9 @@ export function cacheControl(site: SiteConfig, kind: ResponseKind): string {
   switch (kind) {
     case "feed":
       return `public, max-age=${cache.feedMaxAge}, stale-while-revalidate=${cache.feedStaleWhileRevalidate}, stale-if-error=${cache.feedStaleIfError}`;
+    case "archive":
+      // A full archive page never changes (RFC 5005 §4): cache it for a year, never revalidate.
+      return "public, max-age=31536000, immutable";
     case "page":
       return `public, max-age=${cache.pageMaxAge}, stale-while-revalidate=${cache.feedStaleWhileRevalidate}, stale-if-error=${cache.feedStaleIfError}`;
     case "not-found":

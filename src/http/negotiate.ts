@@ -1,4 +1,4 @@
-import type { FeedFormat } from "./site";
+import type { FeedFormat } from "../render/urls";
 import { parseWeightedList } from "./weighted-list";
 
 const MEDIA_TYPES: Array<[string, FeedFormat]> = [

@@ -1,11 +1,17 @@
 import type { Article } from "../content/article";
+import { collect, type Collection, type Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { renderAtom } from "../render/atom";
-import { siteFeed, newestUpdate, type FeedDocument } from "../render/feed-document";
+import { archivePageCount, feedDocument, newestUpdate } from "../render/feed-document";
 import { renderArticlePage } from "../render/html/article-page";
-import { renderIndexPage } from "../render/html/index-page";
+import { renderCollectionPage } from "../render/html/collection-page";
+import { renderFeedsPage } from "../render/html/feeds-page";
+import { renderHomePage } from "../render/html/home-page";
 import { renderJsonFeed } from "../render/json-feed";
+import { renderOpml } from "../render/opml";
 import { renderRss } from "../render/rss";
+import { renderRobots, renderSitemap } from "../render/sitemap";
+import type { FeedFormat } from "../render/urls";
 import { ttlMinutes } from "./cache-policy";
 import { LruMap } from "./lru-map";
 import { represent, type Representation } from "./representation";
@@ -15,47 +21,82 @@ export const CONTENT_TYPES = {
   atom: "application/atom+xml; charset=utf-8",
   json: "application/feed+json; charset=utf-8",
   html: "text/html; charset=utf-8",
+  opml: "text/x-opml; charset=utf-8",
+  xml: "application/xml; charset=utf-8",
+  text: "text/plain; charset=utf-8",
 } as const;
 
-export type FeedFormat = "rss" | "atom" | "json";
-
 /**
- * One isolate's state for one configuration: the articles, an index by slug,
- * and the documents rendered so far. Each document is rendered at most once
- * per isolate; later requests, 200 or 304, only choose headers.
+ * One isolate's state for one configuration: the articles grouped into
+ * collections, and the documents rendered so far. Each document is rendered
+ * at most once per isolate while it stays in memory; later requests, 200 or
+ * 304, only choose headers.
  */
 export class Site {
   readonly bySlug: ReadonlyMap<string, Article>;
+  readonly collections: Collections;
+  /** The site's own feeds and pages: a handful, polled most, kept for the isolate's life. */
   private readonly fixed = new Map<string, Promise<Representation>>();
-  /** One page per article could outgrow an isolate's 128 MB at 10,000 articles: keep the recent ones. */
-  private readonly pages = new LruMap<string, Promise<Representation>>(512);
-  private feedDocument?: FeedDocument;
+  /**
+   * Everything else (section, tag and archive feeds, article pages): at 10,000
+   * articles one of each would outgrow an isolate's 128 MB, so the recent ones.
+   */
+  private readonly recent = new LruMap<string, Promise<Representation>>(256);
 
   constructor(
     readonly config: SiteConfig,
-    readonly articles: readonly Article[],
+    articles: readonly Article[],
   ) {
     this.bySlug = new Map(articles.map((article) => [article.slug, article]));
+    this.collections = collect(articles, config.title);
   }
 
-  feed(format: FeedFormat): Promise<Representation> {
-    return memo(this.fixed, format, () => {
-      const feed = (this.feedDocument ??= siteFeed(this.config, this.articles));
-      const text =
-        format === "rss" ? renderRss(feed, { ttlMinutes: ttlMinutes(this.config) }) : format === "atom" ? renderAtom(feed) : renderJsonFeed(feed);
+  /** The collection's current feed, or archive page `page`; undefined when there is no such page. */
+  feed(collection: Collection, format: FeedFormat, page?: number): Promise<Representation> | undefined {
+    if (page !== undefined && (page < 1 || page > archivePageCount(collection, this.config.feedItems))) return undefined;
+    const store = collection.kind === "site" && page === undefined ? this.fixed : this.recent;
+    return memo(store, `feed:${collection.kind}:${collection.slug}:${page ?? ""}:${format}`, () => {
+      const feed = feedDocument(this.config, collection, page);
+      const text = format === "rss" ? renderRss(feed, { ttlMinutes: ttlMinutes(this.config) }) : format === "atom" ? renderAtom(feed) : renderJsonFeed(feed);
       return represent(text, CONTENT_TYPES[format], feed.updated);
     });
   }
 
   home(): Promise<Representation> {
-    return memo(this.fixed, "home", () => {
-      const shown = this.articles.slice(0, this.config.feedItems);
-      return represent(renderIndexPage(this.config, this.articles), CONTENT_TYPES.html, newestUpdate(shown));
-    });
+    return memo(this.fixed, "home", () => represent(renderHomePage(this.config, this.collections), CONTENT_TYPES.html, this.newest(this.config.feedItems)));
+  }
+
+  collectionPage(collection: Collection): Promise<Representation> {
+    return memo(this.recent, `page:${collection.kind}:${collection.slug}`, () =>
+      represent(renderCollectionPage(this.config, this.collections, collection), CONTENT_TYPES.html, newestUpdate(collection.articles)),
+    );
   }
 
   article(article: Article): Promise<Representation> {
-    return memo(this.pages, article.slug, () => represent(renderArticlePage(this.config, article), CONTENT_TYPES.html, article.updated));
+    return memo(this.recent, `article:${article.slug}`, () =>
+      represent(renderArticlePage(this.config, this.collections, article), CONTENT_TYPES.html, article.updated),
+    );
+  }
+
+  feedsPage(): Promise<Representation> {
+    return memo(this.fixed, "feeds", () => represent(renderFeedsPage(this.config, this.collections), CONTENT_TYPES.html, this.newest()));
+  }
+
+  opml(): Promise<Representation> {
+    return memo(this.fixed, "opml", () => represent(renderOpml(this.config, this.collections), CONTENT_TYPES.opml, this.newest()));
+  }
+
+  sitemap(): Promise<Representation> {
+    return memo(this.fixed, "sitemap", () => represent(renderSitemap(this.config, this.collections), CONTENT_TYPES.xml, this.newest()));
+  }
+
+  robots(): Promise<Representation> {
+    return memo(this.fixed, "robots", () => represent(renderRobots(this.config), CONTENT_TYPES.text, this.newest()));
+  }
+
+  private newest(count?: number): string {
+    const articles = this.collections.site.articles;
+    return newestUpdate(count === undefined ? articles : articles.slice(0, count));
   }
 }
 

@@ -1,13 +1,14 @@
 import { slugify } from "../content/slug";
 import { articleBodyHtml } from "./article-html";
 import { escapeMarkup as x } from "./escape";
+import { archiveLinks, HISTORY_NS } from "./archive-links";
 import type { FeedDocument, FeedItem } from "./feed-document";
 
 /** Atom 1.0 (RFC 4287). */
 export function renderAtom(feed: FeedDocument): string {
   return [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(feed.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""} xml:lang="${x(feed.language)}">`,
     `  <id>${x(feed.id)}</id>`,
     `  <title>${x(feed.title)}</title>`,
     `  <subtitle>${x(feed.description)}</subtitle>`,
@@ -15,6 +16,8 @@ export function renderAtom(feed: FeedDocument): string {
     `  <link rel="self" type="application/atom+xml" href="${x(feed.urls.atom)}"/>`,
     `  <link rel="alternate" type="text/html" href="${x(feed.homeUrl)}"/>`,
     ...(feed.hub === undefined ? [] : [`  <link rel="hub" href="${x(feed.hub)}"/>`]),
+    ...archiveLinks(feed, "atom").map(({ rel, href }) => `  <link rel="${rel}" type="application/atom+xml" href="${x(href)}"/>`),
+    ...(feed.archive?.archived ? [`  <fh:archive/>`] : []),
     `  <author>`,
     `    <name>${x(feed.author.name)}</name>`,
     `    <uri>${x(feed.author.url)}</uri>`,

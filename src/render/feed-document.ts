@@ -1,13 +1,14 @@
 import type { Article } from "../content/article";
+import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
-import { PATHS, absolute, articleTag, articleUrl } from "./urls";
+import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, type FeedFormat } from "./urls";
 
 /**
- * What the three feed renderers share: one feed's metadata and items, with
- * every URL and id already absolute. A renderer only chooses the syntax.
+ * What the three feed renderers share: one feed document's metadata and items,
+ * with every URL and id already absolute. A renderer only chooses the syntax.
  */
 export interface FeedDocument {
-  /** Tag URI of the feed itself. */
+  /** Tag URI of the feed; archive pages share their feed's id. */
   id: string;
   title: string;
   description: string;
@@ -15,13 +16,28 @@ export interface FeedDocument {
   author: { name: string; url: string };
   /** The HTML page the feed mirrors. */
   homeUrl: string;
-  /** Each format's own URL, for self links and for the other formats' alternates. */
-  urls: { rss: string; atom: string; json: string };
-  /** Newest `updated` of the items: the feed changes exactly when an item does. */
+  /** This document's own URL in each format (self links). */
+  urls: FormatUrls;
+  /** Newest `updated` of the items: the document changes exactly when an item does. */
   updated: string;
+  items: FeedItem[];
+  /** RFC 5005 archive links; absent when the collection fits in one document. */
+  archive?: ArchiveLinks;
   /** WebSub hub that readers may subscribe through, when configured. */
   hub?: string;
-  items: FeedItem[];
+}
+
+export type FormatUrls = Record<FeedFormat, string>;
+
+export interface ArchiveLinks {
+  /** True for an archive page: its contents never change (`fh:archive`). */
+  archived: boolean;
+  /** The subscription document (`current`). */
+  current: FormatUrls;
+  /** Older page (`prev-archive`; JSON Feed `next_url`). */
+  prev?: FormatUrls;
+  /** Newer archive page (`next-archive`); absent on the newest archive page and the current document. */
+  next?: FormatUrls;
 }
 
 export interface FeedItem {
@@ -32,26 +48,65 @@ export interface FeedItem {
   categories: string[];
 }
 
-/** The site-wide feed: the newest `site.feedItems` articles (`articles` is newest first). */
-export function siteFeed(site: SiteConfig, articles: readonly Article[]): FeedDocument {
-  const items = articles.slice(0, site.feedItems).map((article) => ({
+/**
+ * Archive pages (RFC 5005 §4) hold `pageSize` articles each, counted from the
+ * oldest, so a page never changes once full (given articles arrive in date
+ * order). Only full pages are published; the newest articles, however many,
+ * are in the current document, which may repeat some of the newest page's.
+ */
+export function archivePageCount(collection: Collection, pageSize: number): number {
+  return collection.articles.length > pageSize ? Math.floor(collection.articles.length / pageSize) : 0;
+}
+
+/** The articles of archive page `page` (1 = oldest), newest first. */
+function archivePageArticles(collection: Collection, pageSize: number, page: number): Article[] {
+  const total = collection.articles.length;
+  // `articles` is newest first: page 1 is the last `pageSize` of them.
+  return collection.articles.slice(total - page * pageSize, total - (page - 1) * pageSize);
+}
+
+/** The collection's current feed document, or archive page `page`. */
+export function feedDocument(site: SiteConfig, collection: Collection, page?: number): FeedDocument {
+  const pageSize = site.feedItems;
+  const pages = archivePageCount(collection, pageSize);
+  const articles = page === undefined ? collection.articles.slice(0, pageSize) : archivePageArticles(collection, pageSize, page);
+  const urls = (p?: number): FormatUrls =>
+    Object.fromEntries(FEED_FORMATS.map((format) => [format, absolute(site, feedPath(collection, format, p))])) as FormatUrls;
+  const items = articles.map((article) => ({
     article,
     id: articleTag(site, article),
     url: articleUrl(site, article),
     categories: article.category === undefined ? article.tags : [article.category, ...article.tags],
   }));
+  const archive: ArchiveLinks | undefined =
+    pages === 0
+      ? undefined
+      : page === undefined
+        ? { archived: false, current: urls(), prev: urls(pages) }
+        : {
+            archived: true,
+            current: urls(),
+            ...(page > 1 ? { prev: urls(page - 1) } : {}),
+            ...(page < pages ? { next: urls(page + 1) } : {}),
+          };
   return {
-    id: `${site.tagPrefix}feed`,
-    title: site.title,
-    description: site.description,
+    id: `${site.tagPrefix}${collection.kind === "site" ? "feed" : `${collection.kind}:${collection.slug}`}`,
+    title: feedTitle(site, collection),
+    description: collection.kind === "site" ? site.description : `${collection.kind === "tag" ? "Articles tagged" : "Articles in"} ${collection.name} from ${site.title}.`,
     language: site.language,
-    author: { name: site.author, url: absolute(site, PATHS.home) },
-    homeUrl: absolute(site, PATHS.home),
-    urls: { rss: absolute(site, PATHS.rss), atom: absolute(site, PATHS.atom), json: absolute(site, PATHS.json) },
-    updated: newestUpdate(items.map((item) => item.article)),
+    author: { name: site.author, url: absolute(site, "/") },
+    homeUrl: absolute(site, collectionPagePath(collection)),
+    urls: urls(page),
+    updated: newestUpdate(articles),
     items,
-    ...(site.hub === undefined ? {} : { hub: site.hub }),
+    ...(archive === undefined ? {} : { archive }),
+    ...(site.hub === undefined || page !== undefined ? {} : { hub: site.hub }),
   };
+}
+
+/** A collection's feed title as readers show it: `wirefeed`, `Politics · wirefeed`, `#Ukraine · wirefeed`. */
+export function feedTitle(site: SiteConfig, collection: Pick<Collection, "kind" | "name">): string {
+  return collection.kind === "site" ? site.title : `${collection.kind === "tag" ? "#" : ""}${collection.name} · ${site.title}`;
 }
 
 /** The latest `updated` among `articles`; the Unix epoch for none, so output stays deterministic. */

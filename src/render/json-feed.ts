@@ -13,6 +13,8 @@ export function renderJsonFeed(feed: FeedDocument): string {
     language: feed.language,
     authors: [{ name: feed.author.name, url: feed.author.url }],
     ...(feed.hub === undefined ? {} : { hubs: [{ type: "WebSub", url: feed.hub }] }),
+    // JSON Feed pages toward older items with next_url (the RFC 5005 prev-archive).
+    ...(feed.archive?.prev === undefined ? {} : { next_url: feed.archive.prev.json }),
     items: feed.items.map(({ article, id, url, categories }) => ({
       id,
       url,

@@ -1,6 +1,7 @@
 import { articleBodyHtml } from "./article-html";
 import { rfc822 } from "./dates";
 import { escapeMarkup as x } from "./escape";
+import { archiveLinks, HISTORY_NS } from "./archive-links";
 import type { FeedDocument, FeedItem } from "./feed-document";
 
 export interface RssOptions {
@@ -12,7 +13,7 @@ export interface RssOptions {
 export function renderRss(feed: FeedDocument, { ttlMinutes }: RssOptions): string {
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">`,
+    `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""}>`,
     `<channel>`,
     `  <title>${x(feed.title)}</title>`,
     `  <link>${x(feed.homeUrl)}</link>`,
@@ -25,6 +26,8 @@ export function renderRss(feed: FeedDocument, { ttlMinutes }: RssOptions): strin
     ...syndicationHints(ttlMinutes),
     `  <atom:link href="${x(feed.urls.rss)}" rel="self" type="application/rss+xml"/>`,
     ...(feed.hub === undefined ? [] : [`  <atom:link href="${x(feed.hub)}" rel="hub"/>`]),
+    ...archiveLinks(feed).map(({ rel, href }) => `  <atom:link href="${x(href)}" rel="${rel}" type="application/rss+xml"/>`),
+    ...(feed.archive?.archived ? [`  <fh:archive/>`] : []),
     ...feed.items.map(renderItem),
     `</channel>`,
     `</rss>`,

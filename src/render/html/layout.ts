@@ -1,30 +1,40 @@
+import type { Collection } from "../../content/collections";
 import type { SiteConfig } from "../../config";
 import { escapeMarkup as h } from "../escape";
-import { PATHS, absolute } from "../urls";
+import { feedTitle } from "../feed-document";
+import { FEED_FORMATS, PATHS, absolute, feedPath, type FeedFormat } from "../urls";
 
 /**
  * The page shell every HTML page shares. Styles are inline (one request per
- * page, nothing external); the HTTP layer allows exactly this stylesheet by
- * its hash in the Content-Security-Policy.
+ * page, nothing external, no script); the HTTP layer allows exactly this
+ * stylesheet by its hash in the Content-Security-Policy.
  */
 export const STYLESHEET = `
-:root{color-scheme:light dark;--fg:#1b1b1b;--muted:#555;--bg:#fff;--link:#0b57a4;--rule:#ddd}
-@media (prefers-color-scheme:dark){:root{--fg:#eee;--muted:#b5b5b5;--bg:#121212;--link:#8ab4f8;--rule:#333}}
+:root{color-scheme:light dark;--fg:#1b1b1b;--muted:#4d4d4d;--bg:#fff;--link:#0b57a4;--rule:#d6d6d6;--code:#f3f3f3}
+@media (prefers-color-scheme:dark){:root{--fg:#ececec;--muted:#b8b8b8;--bg:#121212;--link:#8ab4f8;--rule:#3a3a3a;--code:#1f1f1f}}
 *{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--fg);font:1.125rem/1.6 Georgia,"Times New Roman",serif}
-header,main,footer{max-width:42rem;margin:0 auto;padding:1rem 1.25rem}
-header{border-bottom:1px solid var(--rule)}
-header a{color:inherit;text-decoration:none;font:700 1.25rem/1.2 system-ui,sans-serif}
+body{margin:0;background:var(--bg);color:var(--fg);font:1.125rem/1.6 Georgia,"Times New Roman",serif;overflow-wrap:break-word}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem}
+header,main,footer{max-width:44rem;margin:0 auto;padding:1rem 1.25rem}
+header{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;border-bottom:1px solid var(--rule)}
+header .brand{color:inherit;text-decoration:none;font:700 1.25rem/1.2 system-ui,sans-serif}
+nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0;font:1rem/1.5 system-ui,sans-serif}
 a{color:var(--link)}
-h1{font-size:2rem;line-height:1.2;margin:.5rem 0 1rem}
-h2{font-size:1.25rem;line-height:1.3;margin:0}
-.meta,.section,footer{color:var(--muted);font:0.9rem/1.5 system-ui,sans-serif}
-.section{text-transform:uppercase;letter-spacing:.05em;margin:1rem 0 0}
-ol.articles{list-style:none;padding:0;margin:0}
-ol.articles li{padding:1rem 0;border-bottom:1px solid var(--rule)}
-ol.articles p{margin:.25rem 0}
+h1{font-size:clamp(1.6rem,5vw,2.2rem);line-height:1.2;margin:.5rem 0 1rem}
+h2{font-size:1.35rem;line-height:1.3;margin:1.5rem 0 .5rem}
+h3{font-size:1.2rem;line-height:1.3;margin:0}
+.meta,.kicker,footer,table{font:.95rem/1.5 system-ui,sans-serif}
+.meta,footer{color:var(--muted)}
+.kicker{text-transform:uppercase;letter-spacing:.05em;margin:1rem 0 0}
+.articles{list-style:none;padding:0;margin:0}
+.articles li{padding:1rem 0;border-bottom:1px solid var(--rule)}
+.articles p{margin:.25rem 0}
+.tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}
 footer{border-top:1px solid var(--rule)}
 footer ul{padding-left:1.25rem}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--rule);vertical-align:top}
+code{background:var(--code);padding:.1rem .3rem;border-radius:3px;word-break:break-all;user-select:all}
 `.trim();
 
 export interface PageOptions {
@@ -33,12 +43,46 @@ export interface PageOptions {
   language: string;
   /** Absolute URL of this page. */
   canonical: string;
+  /** Feeds this page offers: the site's, then its section's. */
+  feeds: readonly Collection[];
+  /** Open Graph description of the page. */
+  share: ShareCard;
   /** Inner HTML of <main>, already escaped. */
   main: string;
 }
 
+export interface ShareCard {
+  type: "website" | "article";
+  image?: string;
+  /** `article:*` properties: published_time, section, tag… */
+  article?: Array<[string, string]>;
+}
+
+export interface FeedLink {
+  format: FeedFormat;
+  type: string;
+  label: string;
+  url: string;
+}
+
+const FORMAT_LABELS: Record<FeedFormat, [type: string, label: string]> = {
+  rss: ["application/rss+xml", "RSS"],
+  atom: ["application/atom+xml", "Atom"],
+  json: ["application/feed+json", "JSON Feed"],
+};
+
+/** The three feeds of a collection, with their media types and labels. */
+export function feedLinks(site: SiteConfig, collection: Pick<Collection, "kind" | "slug">): FeedLink[] {
+  return FEED_FORMATS.map((format) => ({ format, type: FORMAT_LABELS[format][0], label: FORMAT_LABELS[format][1], url: absolute(site, feedPath(collection, format)) }));
+}
+
 export function renderPage(site: SiteConfig, page: PageOptions): string {
-  const feeds = feedLinks(site);
+  const alternates = page.feeds.flatMap((collection) =>
+    feedLinks(site, collection).map((f) => `<link rel="alternate" type="${f.type}" title="${h(`${feedTitle(site, collection)} (${f.label})`)}" href="${h(f.url)}">`),
+  );
+  const subscribe = page.feeds.map(
+    (collection) => `<li>${h(feedTitle(site, collection))}: ${feedLinks(site, collection).map((f) => `<a href="${h(f.url)}" type="${f.type}">${f.label}</a>`).join(" · ")}</li>`,
+  );
   return `<!doctype html>
 <html lang="${h(page.language)}">
 <head>
@@ -47,29 +91,44 @@ export function renderPage(site: SiteConfig, page: PageOptions): string {
 <title>${h(page.title)}</title>
 <meta name="description" content="${h(page.description)}">
 <link rel="canonical" href="${h(page.canonical)}">
-${feeds.map((f) => `<link rel="alternate" type="${f.type}" title="${h(`${site.title} (${f.label})`)}" href="${h(f.url)}">`).join("\n")}
+${alternates.join("\n")}
+${shareTags(site, page).join("\n")}
 <style>${STYLESHEET}</style>
 </head>
 <body>
-<header><a href="${h(absolute(site, PATHS.home))}">${h(site.title)}</a></header>
-<main>
+<a class="skip" href="#main">Skip to content</a>
+<header>
+<a class="brand" href="${h(absolute(site, PATHS.home))}">${h(site.title)}</a>
+<nav aria-label="Site"><ul><li><a href="${h(absolute(site, PATHS.home))}">Latest</a></li><li><a href="${h(absolute(site, PATHS.feeds))}">Feeds</a></li></ul></nav>
+</header>
+<main id="main">
 ${page.main}
 </main>
 <footer>
-<p>Subscribe:</p>
+<p>Subscribe in your feed reader:</p>
 <ul>
-${feeds.map((f) => `<li><a href="${h(f.url)}" type="${f.type}">${f.label}</a></li>`).join("\n")}
+${subscribe.join("\n")}
 </ul>
+<p><a href="${h(absolute(site, PATHS.feeds))}">All feeds</a> · <a href="${h(absolute(site, PATHS.opml))}">OPML</a></p>
 </footer>
 </body>
 </html>
 `;
 }
 
-function feedLinks(site: SiteConfig): Array<{ type: string; label: string; url: string }> {
+/** Open Graph and Twitter card tags, so shared links preview with title and summary. */
+function shareTags(site: SiteConfig, page: PageOptions): string[] {
+  const meta = (attribute: "property" | "name", key: string, value: string) => `<meta ${attribute}="${key}" content="${h(value)}">`;
   return [
-    { type: "application/rss+xml", label: "RSS", url: absolute(site, PATHS.rss) },
-    { type: "application/atom+xml", label: "Atom", url: absolute(site, PATHS.atom) },
-    { type: "application/feed+json", label: "JSON Feed", url: absolute(site, PATHS.json) },
+    meta("property", "og:type", page.share.type),
+    meta("property", "og:site_name", site.title),
+    meta("property", "og:title", page.title),
+    meta("property", "og:description", page.description),
+    meta("property", "og:url", page.canonical),
+    ...(page.share.image ? [meta("property", "og:image", page.share.image)] : []),
+    ...(page.share.article ?? []).map(([key, value]) => meta("property", `article:${key}`, value)),
+    meta("name", "twitter:card", page.share.image ? "summary_large_image" : "summary"),
+    meta("name", "twitter:title", page.title),
+    meta("name", "twitter:description", page.description),
   ];
 }

@@ -1,0 +1,53 @@
+import type { Article } from "./article";
+import { slugify, idSuffix } from "./slug";
+
+/** A set of articles with its own feeds and page: the whole site, a section, or a tag. */
+export interface Collection {
+  kind: "site" | "section" | "tag";
+  /** URL segment: lowercase ASCII, unique within its kind; empty for the site. */
+  slug: string;
+  /** As editors wrote it (for a section or tag, the spelling of its newest article). */
+  name: string;
+  /** Newest first. */
+  articles: readonly Article[];
+}
+
+export interface Collections {
+  site: Collection;
+  sections: ReadonlyMap<string, Collection>;
+  tags: ReadonlyMap<string, Collection>;
+}
+
+/**
+ * Group articles (newest first) into the site, its sections and its tags.
+ * Spellings that differ only in case, accents or spacing ("Politics",
+ * "politics ") share one slug, so one feed.
+ */
+export function collect(articles: readonly Article[], siteName: string): Collections {
+  const sections = group(articles, "section", (article) => (article.category === undefined ? [] : [article.category]));
+  const tags = group(articles, "tag", (article) => article.tags);
+  return { site: { kind: "site", slug: "", name: siteName, articles }, sections, tags };
+}
+
+function group(articles: readonly Article[], kind: "section" | "tag", names: (article: Article) => readonly string[]): Map<string, Collection> {
+  const found = new Map<string, { name: string; articles: Article[] }>();
+  for (const article of articles) {
+    const slugs = new Set<string>();
+    for (const name of names(article)) {
+      const slug = collectionSlug(name);
+      if (slugs.has(slug)) continue;
+      slugs.add(slug);
+      const entry = found.get(slug);
+      if (entry) entry.articles.push(article);
+      else found.set(slug, { name: name.trim(), articles: [article] });
+    }
+  }
+  const sorted = [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(sorted.map(([slug, { name, articles: list }]) => [slug, { kind, slug, name, articles: list }]));
+}
+
+/** A section's or tag's slug; names with no Latin letters or digits get a stable hashed one. */
+export function collectionSlug(name: string): string {
+  const normalised = name.trim().normalize("NFC").toLowerCase().replace(/\s+/g, " ");
+  return slugify(normalised) || `x-${idSuffix(normalised)}`;
+}

@@ -1,0 +1,39 @@
+import type { Collection, Collections } from "../content/collections";
+import type { SiteConfig } from "../config";
+import { rfc822 } from "./dates";
+import { escapeMarkup as x } from "./escape";
+import { newestUpdate } from "./feed-document";
+import { PATHS, absolute, collectionPagePath, feedPath } from "./urls";
+
+/**
+ * OPML 2.0 subscription list: one outline per feed (site, each section, each
+ * tag), pointing at its RSS document. One format per feed, because readers
+ * importing OPML subscribe to every outline, and three formats of the same
+ * feed would show every article three times.
+ */
+export function renderOpml(site: SiteConfig, collections: Collections): string {
+  const outline = (collection: Collection, text: string, indent: string) =>
+    `${indent}<outline type="rss" text="${x(text)}" title="${x(text)}" xmlUrl="${x(absolute(site, feedPath(collection, "rss")))}" htmlUrl="${x(absolute(site, collectionPagePath(collection)))}"/>`;
+  const group = (label: string, members: ReadonlyMap<string, Collection>, prefix: string) =>
+    members.size === 0
+      ? []
+      : [`    <outline text="${label}">`, ...[...members.values()].map((c) => outline(c, `${prefix}${c.name} · ${site.title}`, "      ")), `    </outline>`];
+  return [
+    `<?xml version="1.0" encoding="utf-8"?>`,
+    `<opml version="2.0">`,
+    `  <head>`,
+    `    <title>${x(site.title)} feeds</title>`,
+    `    <dateModified>${rfc822(newestUpdate(collections.site.articles))}</dateModified>`,
+    `    <ownerName>${x(site.author)}</ownerName>`,
+    `    <docs>http://opml.org/spec2.opml</docs>`,
+    `  </head>`,
+    `  <body>`,
+    outline(collections.site, site.title, "    "),
+    ...group("Sections", collections.sections, ""),
+    ...group("Tags", collections.tags, "#"),
+    `  </body>`,
+    `</opml>`,
+    ``,
+  ].join("\n");
+}
+
