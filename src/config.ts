@@ -20,7 +20,7 @@ export interface Env {
 }
 
 export interface SiteConfig {
-  /** Origin and optional base path, without a trailing slash: `https://news.example.com`. */
+  /** The public origin, without a trailing slash: `https://news.example.com`. */
   siteUrl: string;
   title: string;
   description: string;
@@ -68,8 +68,9 @@ export function parseConfig(env: Env): SiteConfig {
   } catch {
     // reported below
   }
-  if (!url || !/^https?:$/.test(url.protocol) || url.search !== "" || url.hash !== "") {
-    problems.push(`SITE_URL is "${env.SITE_URL ?? ""}", expected an absolute http(s) URL without query or fragment, such as https://news.example.com`);
+  // An origin only: the Worker serves its routes from the root of its host.
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== siteUrl) {
+    problems.push(`SITE_URL is "${env.SITE_URL ?? ""}", expected an http(s) origin with no path, such as https://news.example.com`);
   }
   const title = text("SITE_TITLE", 200);
   const description = text("SITE_DESCRIPTION", 1000);

@@ -21,7 +21,7 @@ describe("site configuration", () => {
     })();
     expect(error).toBeInstanceOf(ConfigError);
     expect(error!.problems).toEqual([
-      'SITE_URL is "/relative", expected an absolute http(s) URL without query or fragment, such as https://news.example.com',
+      'SITE_URL is "/relative", expected an http(s) origin with no path, such as https://news.example.com',
       'SITE_LANGUAGE is "English", expected a BCP 47 language tag such as en or es-ES',
       'TAG_PREFIX is "urn:x", expected an RFC 4151 tag prefix such as tag:news.example.com,2022: (a domain you owned on that date)',
       'FEED_ITEMS is "0", expected a whole number from 1 to 1000',

@@ -1,7 +1,7 @@
 import type { Article } from "../../content/article";
 import type { SiteConfig } from "../../config";
 import { escapeMarkup as h } from "../escape";
-import { articleUrl } from "../urls";
+import { articlePath } from "../urls";
 import { dateline } from "./dateline";
 
 /** Headlines with section, dateline and summary; `level` keeps the page's headings in order. */
@@ -9,7 +9,7 @@ export function articleList(site: SiteConfig, articles: readonly Article[], leve
   const items = articles.map((article) => {
     const lang = article.language !== undefined && article.language !== site.language ? ` lang="${h(article.language)}"` : "";
     return `<li${lang}>
-${article.category === undefined ? "" : `<p class="kicker">${h(article.category)}</p>\n`}<h${level}><a href="${h(articleUrl(site, article))}">${h(article.title)}</a></h${level}>
+${article.category === undefined ? "" : `<p class="kicker">${h(article.category)}</p>\n`}<h${level}><a href="${h(articlePath(article))}">${h(article.title)}</a></h${level}>
 <p class="meta">${dateline(article)}</p>
 <p>${h(article.summary)}</p>
 </li>`;

@@ -3,7 +3,7 @@ import { collectionSlug, type Collections } from "../../content/collections";
 import type { SiteConfig } from "../../config";
 import { articleBodyHtml } from "../article-html";
 import { escapeMarkup as h } from "../escape";
-import { absolute, articleUrl, collectionPagePath } from "../urls";
+import { articleUrl, collectionPagePath } from "../urls";
 import { dateline } from "./dateline";
 import { renderPage } from "./layout";
 
@@ -16,7 +16,7 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
   const tagList =
     tags.length === 0
       ? ""
-      : `\n<ul class="tags" aria-label="Tags">${tags.map((tag) => `<li><a href="${h(absolute(site, collectionPagePath(tag)))}">#${h(tag.name)}</a></li>`).join("")}</ul>`;
+      : `\n<ul class="tags" aria-label="Tags">${tags.map((tag) => `<li><a href="${h(collectionPagePath(tag))}">#${h(tag.name)}</a></li>`).join("")}</ul>`;
   const language = article.language ?? site.language;
   return renderPage(site, {
     title: `${article.title} · ${site.title}`,
@@ -35,7 +35,7 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
       ],
     },
     main: `<article>
-${section === undefined ? "" : `<p class="kicker"><a href="${h(absolute(site, collectionPagePath(section)))}">${h(section.name)}</a></p>\n`}<h1>${h(article.title)}</h1>
+${section === undefined ? "" : `<p class="kicker"><a href="${h(collectionPagePath(section))}">${h(section.name)}</a></p>\n`}<h1>${h(article.title)}</h1>
 ${byline}<p class="meta">${dateline(article)}</p>
 ${articleBodyHtml(article)}${credits}${tagList}
 </article>`,

@@ -24,7 +24,7 @@ export function renderFeedsPage(site: SiteConfig, collections: Collections): str
     share: { type: "website" },
     main: `<h1>Subscribe</h1>
 <p>Copy a feed's address into your feed reader (NetNewsWire, Feedly, Miniflux, newsboat…), or give it this site's address: readers find the feeds by themselves. Every feed carries the full text of each article. RSS suits every reader; Atom and JSON Feed carry the same articles.</p>
-<p>To subscribe to everything at once, import the <a href="${h(absolute(site, PATHS.opml))}">OPML list</a>. Older articles stay reachable: each feed links to its archive pages (RFC 5005), which readers can use to backfill.</p>
+<p>To subscribe to everything at once, import the <a href="${h(PATHS.opml)}">OPML list</a>. Older articles stay reachable: each feed links to its archive pages (RFC 5005), which readers can use to backfill.</p>
 ${table("Everything", [collections.site])}
 ${table("Sections", [...collections.sections.values()])}
 ${table("Tags", [...collections.tags.values()])}`,

@@ -8,7 +8,7 @@ import { renderPage } from "./layout";
 /** `/`: the newest articles (as many as the feeds carry) and the sections. */
 export function renderHomePage(site: SiteConfig, collections: Collections): string {
   const sections = [...collections.sections.values()].map(
-    (section) => `<li><a href="${h(absolute(site, collectionPagePath(section)))}">${h(section.name)}</a> <span class="meta">(${section.articles.length})</span></li>`,
+    (section) => `<li><a href="${h(collectionPagePath(section))}">${h(section.name)}</a> <span class="meta">(${section.articles.length})</span></li>`,
   );
   return renderPage(site, {
     title: site.title,

@@ -8,6 +8,10 @@ import { FEED_FORMATS, PATHS, absolute, feedPath, type FeedFormat } from "../url
  * The page shell every HTML page shares. Styles are inline (one request per
  * page, nothing external, no script); the HTTP layer allows exactly this
  * stylesheet by its hash in the Content-Security-Policy.
+ *
+ * Links between pages are root-relative, so browsing stays on whatever host
+ * serves the pages (workers.dev, a preview, localhost); canonical, share and
+ * feed URLs are absolute, from the configured SITE_URL.
  */
 export const STYLESHEET = `
 :root{color-scheme:light dark;--fg:#1b1b1b;--muted:#4d4d4d;--bg:#fff;--link:#0b57a4;--rule:#d6d6d6;--code:#f3f3f3}
@@ -98,8 +102,8 @@ ${shareTags(site, page).join("\n")}
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header>
-<a class="brand" href="${h(absolute(site, PATHS.home))}">${h(site.title)}</a>
-<nav aria-label="Site"><ul><li><a href="${h(absolute(site, PATHS.home))}">Latest</a></li><li><a href="${h(absolute(site, PATHS.feeds))}">Feeds</a></li></ul></nav>
+<a class="brand" href="${PATHS.home}">${h(site.title)}</a>
+<nav aria-label="Site"><ul><li><a href="${PATHS.home}">Latest</a></li><li><a href="${PATHS.feeds}">Feeds</a></li></ul></nav>
 </header>
 <main id="main">
 ${page.main}
@@ -109,7 +113,7 @@ ${page.main}
 <ul>
 ${subscribe.join("\n")}
 </ul>
-<p><a href="${h(absolute(site, PATHS.feeds))}">All feeds</a> · <a href="${h(absolute(site, PATHS.opml))}">OPML</a></p>
+<p><a href="${PATHS.feeds}">All feeds</a> · <a href="${PATHS.opml}">OPML</a></p>
 </footer>
 </body>
 </html>

@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { compile, wireCopy, workerFor } from "../support/corpus";
+import { SITE } from "../support/worker";
+import { child, children, parseXml, text } from "../support/xml";
+
+const seeds = {
+  a1: wireCopy({ section: "Politics", headline: "Talks open in Geneva", dateline: "Geneva, Jan 10 (EFE).- Talks opened on Monday.", frontMatter: { tags: "Ukraine, Diplomacy" } }),
+  a2: wireCopy({ section: "politics ", headline: "Talks go on", dateline: "Geneva, Jan 11 (EFE).- Talks went on.", frontMatter: { tags: "ukraine" } }),
+  a3: wireCopy({ section: "Economía", headline: "Sube el paro", dateline: "Madrid, 12 ene (EFE).- El paro subió en enero, según los datos de la oficina de empleo y de la seguridad social." }),
+  a4: wireCopy({ section: "Politics", headline: "Talks end", dateline: "Geneva, Jan 13 (EFE).- Talks ended." }),
+};
+const articles = compile(seeds);
+const fetchSite = workerFor(articles);
+
+describe("feeds per section and per tag", () => {
+  it("spellings that differ in case or spacing share one lowercase ASCII slug", async () => {
+    const feed = JSON.parse(await (await fetchSite("/sections/politics/feed.json")).text());
+    expect(feed.items.map((item: { title: string }) => item.title)).toEqual(["Talks end", "Talks go on", "Talks open in Geneva"]);
+    expect((await fetchSite("/sections/economia/feed.json")).status).toBe(200);
+    expect((await fetchSite("/tags/ukraine/feed.json")).status).toBe(200);
+  });
+
+  it("each has its own title, self link, ETag and Last-Modified, in every format", async () => {
+    const rss = await fetchSite("/sections/politics/feed.xml");
+    const channel = child(parseXml(await rss.text()).documentElement!, "channel");
+    expect(text(channel, "title")).toBe("Politics · wirefeed");
+    expect(child(channel, "atom:link").getAttribute("href")).toBe(`${SITE}/sections/politics/feed.xml`);
+    expect(text(channel, "link")).toBe(`${SITE}/sections/politics`);
+    expect(rss.headers.get("Last-Modified")).toBe("Tue, 13 Jan 2026 12:00:00 GMT");
+    const siteFeed = await fetchSite("/feed.xml");
+    expect(rss.headers.get("ETag")).not.toBe(siteFeed.headers.get("ETag"));
+
+    const atom = parseXml(await (await fetchSite("/tags/diplomacy/atom.xml")).text()).documentElement!;
+    expect(text(atom, "title")).toBe("#Diplomacy · wirefeed");
+    expect(text(atom, "id")).toBe("tag:wirefeed.example.com,2022:tag:diplomacy");
+    expect(children(atom, "entry")).toHaveLength(1);
+    const economy = await fetchSite("/sections/economia/feed.xml");
+    expect(economy.headers.get("Last-Modified")).toBe("Mon, 12 Jan 2026 12:00:00 GMT");
+  });
+
+  it("unknown sections and tags are 404s", async () => {
+    for (const path of ["/sections/sport/feed.xml", "/tags/nothing/atom.xml", "/sections/Politics/feed.xml", "/sections/sport"]) {
+      expect((await fetchSite(path)).status, path).toBe(404);
+    }
+  });
+});
+
+describe("archives (RFC 5005)", () => {
+  const many = compile(
+    Object.fromEntries(
+      Array.from({ length: 7 }, (_, i) => [
+        `n${i}`,
+        wireCopy({ section: "World", headline: `Story number ${i + 1}`, dateline: `Paris, Mar ${i + 1} (EFE).- Story ${i + 1} broke.` }),
+      ]),
+    ),
+  );
+  const fetchArchived = workerFor(many, { FEED_ITEMS: "3" });
+  const titles = (xml: string) => children(child(parseXml(xml).documentElement!, "channel"), "item").map((item) => text(item, "title"));
+  const links = (xml: string) =>
+    Object.fromEntries(
+      children(child(parseXml(xml).documentElement!, "channel"), "atom:link").map((link) => [link.getAttribute("rel"), link.getAttribute("href")]),
+    );
+
+  it("the current feed shows the newest items and links to the newest full archive page", async () => {
+    const current = await (await fetchArchived("/feed.xml")).text();
+    expect(titles(current)).toEqual(["Story number 7", "Story number 6", "Story number 5"]);
+    expect(links(current)["prev-archive"]).toBe(`${SITE}/archive/2/feed.xml`);
+    expect(current).not.toContain("<fh:archive/>");
+  });
+
+  it("archive pages hold fixed, full pages from the oldest, chained both ways, and every item is reachable", async () => {
+    const page1 = await (await fetchArchived("/archive/1/feed.xml")).text();
+    const page2 = await (await fetchArchived("/archive/2/feed.xml")).text();
+    expect(titles(page1)).toEqual(["Story number 3", "Story number 2", "Story number 1"]);
+    expect(titles(page2)).toEqual(["Story number 6", "Story number 5", "Story number 4"]);
+    expect(page1).toContain("<fh:archive/>");
+    expect(links(page1)).toMatchObject({ current: `${SITE}/feed.xml`, "next-archive": `${SITE}/archive/2/feed.xml`, self: `${SITE}/archive/1/feed.xml` });
+    expect(links(page1)["prev-archive"]).toBeUndefined();
+    expect(links(page2)).toMatchObject({ current: `${SITE}/feed.xml`, "prev-archive": `${SITE}/archive/1/feed.xml` });
+    const reachable = new Set([...titles(await (await fetchArchived("/feed.xml")).text()), ...titles(page1), ...titles(page2)]);
+    expect(reachable.size).toBe(7);
+  });
+
+  it("archive pages are cached for a year as immutable; pages that don't exist are 404s", async () => {
+    const archived = await fetchArchived("/archive/1/atom.xml");
+    expect(archived.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    const atom = parseXml(await archived.text()).documentElement!;
+    expect(children(atom, "link").find((l) => l.getAttribute("rel") === "current")?.getAttribute("href")).toBe(`${SITE}/atom.xml`);
+    for (const path of ["/archive/0/feed.xml", "/archive/3/feed.xml", "/archive/01/feed.xml", "/archive/x/feed.xml"]) {
+      expect((await fetchArchived(path)).status, path).toBe(404);
+    }
+  });
+
+  it("JSON Feed pages toward older items with next_url", async () => {
+    const current = JSON.parse(await (await fetchArchived("/feed.json")).text());
+    expect(current.next_url).toBe(`${SITE}/archive/2/feed.json`);
+    const page2 = JSON.parse(await (await fetchArchived("/archive/2/feed.json")).text());
+    expect(page2.next_url).toBe(`${SITE}/archive/1/feed.json`);
+    const page1 = JSON.parse(await (await fetchArchived("/archive/1/feed.json")).text());
+    expect(page1.next_url).toBeUndefined();
+  });
+
+  it("sections have archives too", async () => {
+    const section = await (await fetchArchived("/sections/world/feed.xml")).text();
+    expect(links(section)["prev-archive"]).toBe(`${SITE}/sections/world/archive/2/feed.xml`);
+    expect((await fetchArchived("/sections/world/archive/1/feed.json")).status).toBe(200);
+  });
+
+  it("a corpus that fits in one document has no archive links", async () => {
+    const current = await (await fetchSite("/feed.xml")).text();
+    expect(current).not.toContain("prev-archive");
+    expect((await fetchSite("/archive/1/feed.xml")).status).toBe(404);
+  });
+});
+
+describe("discovery documents", () => {
+  it("/opml.xml lists every feed once, in OPML 2.0", async () => {
+    const response = await fetchSite("/opml.xml");
+    expect(response.headers.get("Content-Type")).toBe("text/x-opml; charset=utf-8");
+    const opml = parseXml(await response.text()).documentElement!;
+    expect(opml.getAttribute("version")).toBe("2.0");
+    const feeds = Array.from(opml.getElementsByTagName("outline"))
+      .filter((outline) => outline.getAttribute("xmlUrl"))
+      .map((outline) => outline.getAttribute("xmlUrl"));
+    expect(feeds).toEqual([
+      `${SITE}/feed.xml`,
+      `${SITE}/sections/economia/feed.xml`,
+      `${SITE}/sections/politics/feed.xml`,
+      `${SITE}/tags/diplomacy/feed.xml`,
+      `${SITE}/tags/ukraine/feed.xml`,
+    ]);
+    for (const url of feeds) expect((await fetchSite(new URL(url!).pathname)).status).toBe(200);
+  });
+
+  it("/sitemap.xml lists every page with its lastmod; /robots.txt points to it", async () => {
+    const sitemap = parseXml(await (await fetchSite("/sitemap.xml")).text()).documentElement!;
+    const entries = Object.fromEntries(children(sitemap, "url").map((url) => [text(url, "loc"), text(url, "lastmod")]));
+    expect(entries[`${SITE}/`]).toBe("2026-01-13T12:00:00Z");
+    expect(entries[`${SITE}/sections/economia`]).toBe("2026-01-12T12:00:00Z");
+    for (const article of articles) expect(entries[`${SITE}/articles/${article.slug}`]).toBe(article.updated);
+    for (const loc of Object.keys(entries)) expect((await fetchSite(new URL(loc).pathname)).status, loc).toBe(200);
+    expect(await (await fetchSite("/robots.txt")).text()).toContain(`Sitemap: ${SITE}/sitemap.xml`);
+  });
+});
