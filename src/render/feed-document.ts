@@ -92,7 +92,7 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
   return {
     id: `${site.tagPrefix}${collection.kind === "site" ? "feed" : `${collection.kind}:${collection.slug}`}`,
     title: feedTitle(site, collection),
-    description: collection.kind === "site" ? site.description : `${collection.kind === "tag" ? "Articles tagged" : "Articles in"} ${collection.name} from ${site.title}.`,
+    description: collectionDescription(site, collection),
     language: site.language,
     author: { name: site.author, url: absolute(site, "/") },
     homeUrl: absolute(site, collectionPagePath(collection)),
@@ -107,6 +107,12 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
 /** A collection's feed title as readers show it: `wirefeed`, `Politics · wirefeed`, `#Ukraine · wirefeed`. */
 export function feedTitle(site: SiteConfig, collection: Pick<Collection, "kind" | "name">): string {
   return collection.kind === "site" ? site.title : `${collection.kind === "tag" ? "#" : ""}${collection.name} · ${site.title}`;
+}
+
+/** What a collection's feed and page say it is. */
+export function collectionDescription(site: SiteConfig, collection: Pick<Collection, "kind" | "name">): string {
+  if (collection.kind === "site") return site.description;
+  return `${collection.kind === "tag" ? "Articles tagged" : "Articles in"} ${collection.name} from ${site.title}.`;
 }
 
 /** The latest `updated` among `articles`; the Unix epoch for none, so output stays deterministic. */

@@ -1,6 +1,7 @@
 import type { Collection, Collections } from "../../content/collections";
 import type { SiteConfig } from "../../config";
 import { escapeMarkup as h } from "../escape";
+import { collectionDescription, feedTitle } from "../feed-document";
 import { absolute, collectionPagePath } from "../urls";
 import { articleList } from "./article-list";
 import { renderPage } from "./layout";
@@ -8,9 +9,9 @@ import { renderPage } from "./layout";
 /** A section's or tag's page: its newest articles and its feeds. */
 export function renderCollectionPage(site: SiteConfig, collections: Collections, collection: Collection): string {
   const label = collection.kind === "tag" ? `#${collection.name}` : collection.name;
-  const description = `${collection.kind === "tag" ? "Articles tagged" : "Articles in"} ${collection.name} from ${site.title}.`;
+  const description = collectionDescription(site, collection);
   return renderPage(site, {
-    title: `${label} · ${site.title}`,
+    title: feedTitle(site, collection),
     description,
     language: site.language,
     canonical: absolute(site, collectionPagePath(collection)),
