@@ -25,6 +25,8 @@ export interface FrontMatterResult {
   /** 1-based line number of the first body line in the file. */
   bodyStartLine: number;
   problems: Problem[];
+  /** True when a `---` block was opened and never closed: there is no body to read. */
+  unclosed?: boolean;
 }
 
 type Key = keyof FrontMatter;
@@ -76,7 +78,7 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
   const end = lines.findIndex((line, i) => i > 0 && line.trim() === "---");
   if (end === -1) {
     problems.push({ file, line: 1, found: "front matter opened with --- but never closed", expected: "a closing --- line" });
-    return { frontMatter, bodyLines: [], bodyStartLine: lines.length + 1, problems };
+    return { frontMatter, bodyLines: [], bodyStartLine: lines.length + 1, problems, unclosed: true };
   }
   const seen = new Set<string>();
   for (let i = 1; i < end; i++) {

@@ -53,6 +53,9 @@ export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
   const lines = normalised.text.split("\n");
   const fm = parseFrontMatter(lines, file);
   problems.push(...fm.problems);
+  // An unclosed block swallows the whole file; calling the seed empty as well
+  // would send the editor looking for a second problem that is not there.
+  if (fm.unclosed) return { problems, warnings };
   const blocks = splitBlocks(fm.bodyLines, fm.bodyStartLine);
 
   if (blocks.length === 0) {
