@@ -1,3 +1,4 @@
+import { isCalendarDate } from "./calendar";
 import type { Problem } from "./problems";
 
 /**
@@ -38,8 +39,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:\/-]{0,127}$/;
 
+// Date.parse rolls 2022-02-30 over to March 2 instead of refusing it, so the
+// calendar date is checked on its own.
 const isoDate: Check = (value) =>
-  ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+  ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)) && isCalendarDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)))
     ? undefined
     : "an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00";
 
