@@ -26,6 +26,8 @@ export interface FrontMatterResult {
   /** 1-based line number of the first body line in the file. */
   bodyStartLine: number;
   problems: Problem[];
+  /** 1-based line of each key given, so later checks (updated before date) can point at it. */
+  keyLines: Partial<Record<keyof FrontMatter, number>>;
   /** True when a `---` block was opened and never closed: there is no body to read. */
   unclosed?: boolean;
 }
@@ -74,14 +76,15 @@ const KEYS = Object.keys(CHECKS) as Key[];
 /** Split `lines` into front matter and body; `file` names the seed in problems. */
 export function parseFrontMatter(lines: readonly string[], file: string): FrontMatterResult {
   const frontMatter: FrontMatter = {};
+  const keyLines: FrontMatterResult["keyLines"] = {};
   const problems: Problem[] = [];
   if (lines[0]?.trim() !== "---") {
-    return { frontMatter, bodyLines: [...lines], bodyStartLine: 1, problems };
+    return { frontMatter, keyLines, bodyLines: [...lines], bodyStartLine: 1, problems };
   }
   const end = lines.findIndex((line, i) => i > 0 && line.trim() === "---");
   if (end === -1) {
     problems.push({ file, line: 1, found: "front matter opened with --- but never closed", expected: "a closing --- line" });
-    return { frontMatter, bodyLines: [], bodyStartLine: lines.length + 1, problems, unclosed: true };
+    return { frontMatter, keyLines, bodyLines: [], bodyStartLine: lines.length + 1, problems, unclosed: true };
   }
   const seen = new Set<string>();
   for (let i = 1; i < end; i++) {
@@ -113,10 +116,11 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
       problems.push({ file, line: lineNo, found: `${key} "${value}"`, expected });
       continue;
     }
+    keyLines[key as Key] = lineNo;
     if (key === "tags") frontMatter.tags = parseList(value);
     else frontMatter[key as Exclude<Key, "tags">] = value;
   }
-  return { frontMatter, bodyLines: lines.slice(end + 1), bodyStartLine: end + 2, problems };
+  return { frontMatter, keyLines, bodyLines: lines.slice(end + 1), bodyStartLine: end + 2, problems };
 }
 
 function unquote(value: string): string {

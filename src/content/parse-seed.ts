@@ -83,7 +83,7 @@ export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
   const published = publishedDate(fm.frontMatter, dateline, tail.paragraphs[0]!, reference, body[0]!.line, problem);
   const updated = fm.frontMatter.updated === undefined ? published : utc(fm.frontMatter.updated);
   if (published !== undefined && updated !== undefined && Date.parse(updated) < Date.parse(published)) {
-    problem(fm.bodyStartLine - 1, `updated ${updated} before the publication date ${published}`, "updated at or after date");
+    problem(fm.keyLines.updated ?? 1, `updated ${updated} before the publication date ${published}`, "updated at or after date");
   }
   if (problems.length > 0 || id === undefined || published === undefined || updated === undefined) {
     return { problems, warnings };
