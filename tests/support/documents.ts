@@ -30,15 +30,27 @@ export function xmlErrors(xml: string): string[] {
 export function parseXml(xml: string): Document {
   const errors = xmlErrors(xml);
   if (errors.length > 0) throw new Error(`not well-formed XML: ${errors.join("; ")}`);
-  return new DOMParser({ onError: failOn("XML") }).parseFromString(xml, "text/xml");
+  return new DOMParser({ onError: failOn("XML"), normalizeLineEndings }).parseFromString(xml, "text/xml");
 }
 
 export function parseHtml(html: string): Document {
-  return new DOMParser({ onError: failOn("HTML") }).parseFromString(html, "text/html");
+  return new DOMParser({ onError: failOn("HTML"), normalizeLineEndings }).parseFromString(html, "text/html");
+}
+
+/**
+ * Line ends as XML 1.0 (§2.11) and HTML read them: CRLF and CR become LF.
+ * xmldom's default follows XML 1.1 and also turns U+0085, U+2028 and U+2029
+ * into LF, which no XML 1.0 or HTML reader does.
+ */
+function normalizeLineEndings(source: string): string {
+  return source.replace(/\r\n?/g, "\n");
 }
 
 function failOn(kind: string) {
   return (level: string, message: string) => {
+    // U+FFFD is an XML and HTML character like any other; xmldom only guesses
+    // from it that the source was decoded badly.
+    if (level === "warning" && message.startsWith("Unicode replacement character detected")) return;
     throw new Error(`${kind} parser ${level}: ${message}`);
   };
 }
