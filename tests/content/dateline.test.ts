@@ -66,6 +66,19 @@ describe("dateline styles", () => {
   });
 });
 
+describe("datelines naming the country too", () => {
+  it("AP: `KYIV, Ukraine, Jan 21 (AP) — `", () => {
+    const a = story("KYIV, Ukraine, Jan 21 (AP) — ");
+    expect([a.place, a.agency, day(a.published)]).toEqual(["Kyiv, Ukraine", "AP", "2026-01-21"]);
+    expect(a.paragraphs[0]).toBe("Officials met to discuss the dispute.");
+  });
+
+  it("with the year: `GENEVA, Switzerland, Jan. 21, 2022 (AP) — `", () => {
+    const a = story("GENEVA, Switzerland, Jan. 21, 2022 (AP) — ");
+    expect([a.place, day(a.published)]).toEqual(["Geneva, Switzerland", "2022-01-21"]);
+  });
+});
+
 describe("the year rule (datelines carry no year)", () => {
   it("with a weekday in the copy, takes the latest year the date fell on it", () => {
     // Jan 21 was a Friday in 2022, not in 2023–2026.
