@@ -1,11 +1,26 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
-// Every test runs inside workerd, the runtime that serves wirefeed in production.
+// Every test runs inside workerd, the runtime that serves wirefeed in production,
+// except those of the build CLI, which is a Node program (child_process, fs).
 export default defineConfig({
-  plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
   test: {
-    include: ["tests/**/*.test.ts"],
-    exclude: ["tests/conformance/**", "node_modules/**"],
+    projects: [
+      {
+        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        test: {
+          name: "workerd",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/conformance/**", "tests/scripts/**", "node_modules/**"],
+        },
+      },
+      {
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["tests/scripts/**/*.test.ts"],
+        },
+      },
+    ],
   },
 });

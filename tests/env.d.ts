@@ -1,4 +1,12 @@
-// Types for the test runtime: the Worker's env and its main module, as workerd sees them.
+// Vite's `?raw` imports: a file's text, bundled into the test, because tests
+// running inside workerd cannot read the file system.
+declare module "*?raw" {
+  const text: string;
+  export default text;
+}
+
+// Types for the test runtime: the Worker's env (wrangler.toml [vars]) and
+// `exports.default` from "cloudflare:workers" as the Worker's own entry module.
 declare namespace Cloudflare {
   interface Env extends Required<import("../src/config").Env> {}
   interface GlobalProps {

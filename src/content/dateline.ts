@@ -32,15 +32,26 @@ export function parseDateline(paragraph: string): Dateline | undefined {
   const match = DATELINE.exec(paragraph);
   if (!match?.groups) return undefined;
   const { place, date, agency, rest } = match.groups as Record<string, string | undefined>;
-  const dateParts = date === undefined ? {} : parseDateWords(date);
-  // `Geneva, Switzerland (EFE).-`: what follows the comma is not a date but more place.
-  const fullPlace = dateParts === undefined ? `${place!.trim()}, ${date!.trim()}` : place!.trim();
+  const { morePlace, dateParts } = date === undefined ? { morePlace: undefined, dateParts: {} } : splitPlaceAndDate(date);
+  // `Geneva, Switzerland (EFE).-`, `KYIV, Ukraine, Jan 21 (AP) —`: some or all of what follows the comma is more place.
+  const fullPlace = morePlace === undefined ? place!.trim() : `${place!.trim()}, ${morePlace}`;
   return {
     place: displayPlace(fullPlace),
     agency: agency!.trim(),
     ...(dateParts ?? {}),
     rest: rest!,
   };
+}
+
+/** The date at the end of what follows the place's comma, and any place words before it. */
+function splitPlaceAndDate(text: string): { morePlace?: string; dateParts?: ReturnType<typeof parseDateWords> } {
+  const whole = parseDateWords(text);
+  if (whole !== undefined) return { dateParts: whole };
+  for (let comma = text.indexOf(","); comma !== -1; comma = text.indexOf(",", comma + 1)) {
+    const dateParts = parseDateWords(text.slice(comma + 1));
+    if (dateParts !== undefined) return { morePlace: text.slice(0, comma).trim(), dateParts };
+  }
+  return { morePlace: text.trim() };
 }
 
 /** `Jan 21`, `March 7`, `5 mai 2024`, `14 feb.`, `Jan. 21, 2022`, `21 de enero`, `3. März`. */
@@ -66,8 +77,12 @@ function parseDateWords(text: string): { month: number; day: number; year?: numb
   return year === undefined ? { month, day } : { month, day, year };
 }
 
-/** Agencies shout the place (`WASHINGTON`); readers get `Washington`. */
+/** Agencies shout the place (`WASHINGTON`, `KYIV, Ukraine`); readers get `Washington`, `Kyiv, Ukraine`. */
 function displayPlace(place: string): string {
+  return place.split(",").map((part) => titleCaseShouted(part)).join(",");
+}
+
+function titleCaseShouted(place: string): string {
   if (place !== place.toUpperCase() || place === place.toLowerCase()) return place;
   return place.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }

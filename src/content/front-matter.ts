@@ -1,3 +1,4 @@
+import { isCalendarDate } from "./calendar";
 import type { Problem } from "./problems";
 
 /**
@@ -25,6 +26,10 @@ export interface FrontMatterResult {
   /** 1-based line number of the first body line in the file. */
   bodyStartLine: number;
   problems: Problem[];
+  /** 1-based line of each key given, so later checks (updated before date) can point at it. */
+  keyLines: Partial<Record<keyof FrontMatter, number>>;
+  /** True when a `---` block was opened and never closed: there is no body to read. */
+  unclosed?: boolean;
 }
 
 type Key = keyof FrontMatter;
@@ -36,8 +41,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:\/-]{0,127}$/;
 
+// Date.parse rolls 2022-02-30 over to March 2 instead of refusing it, so the
+// calendar date is checked on its own.
 const isoDate: Check = (value) =>
-  ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+  ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)) && isCalendarDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)))
     ? undefined
     : "an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00";
 
@@ -69,14 +76,15 @@ const KEYS = Object.keys(CHECKS) as Key[];
 /** Split `lines` into front matter and body; `file` names the seed in problems. */
 export function parseFrontMatter(lines: readonly string[], file: string): FrontMatterResult {
   const frontMatter: FrontMatter = {};
+  const keyLines: FrontMatterResult["keyLines"] = {};
   const problems: Problem[] = [];
   if (lines[0]?.trim() !== "---") {
-    return { frontMatter, bodyLines: [...lines], bodyStartLine: 1, problems };
+    return { frontMatter, keyLines, bodyLines: [...lines], bodyStartLine: 1, problems };
   }
   const end = lines.findIndex((line, i) => i > 0 && line.trim() === "---");
   if (end === -1) {
     problems.push({ file, line: 1, found: "front matter opened with --- but never closed", expected: "a closing --- line" });
-    return { frontMatter, bodyLines: [], bodyStartLine: lines.length + 1, problems };
+    return { frontMatter, keyLines, bodyLines: [], bodyStartLine: lines.length + 1, problems, unclosed: true };
   }
   const seen = new Set<string>();
   for (let i = 1; i < end; i++) {
@@ -108,10 +116,11 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
       problems.push({ file, line: lineNo, found: `${key} "${value}"`, expected });
       continue;
     }
+    keyLines[key as Key] = lineNo;
     if (key === "tags") frontMatter.tags = parseList(value);
     else frontMatter[key as Exclude<Key, "tags">] = value;
   }
-  return { frontMatter, bodyLines: lines.slice(end + 1), bodyStartLine: end + 2, problems };
+  return { frontMatter, keyLines, bodyLines: lines.slice(end + 1), bodyStartLine: end + 2, problems };
 }
 
 function unquote(value: string): string {

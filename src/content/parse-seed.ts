@@ -53,6 +53,9 @@ export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
   const lines = normalised.text.split("\n");
   const fm = parseFrontMatter(lines, file);
   problems.push(...fm.problems);
+  // An unclosed block swallows the whole file; calling the seed empty as well
+  // would send the editor looking for a second problem that is not there.
+  if (fm.unclosed) return { problems, warnings };
   const blocks = splitBlocks(fm.bodyLines, fm.bodyStartLine);
 
   if (blocks.length === 0) {
@@ -80,7 +83,7 @@ export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
   const published = publishedDate(fm.frontMatter, dateline, tail.paragraphs[0]!, reference, body[0]!.line, problem);
   const updated = fm.frontMatter.updated === undefined ? published : utc(fm.frontMatter.updated);
   if (published !== undefined && updated !== undefined && Date.parse(updated) < Date.parse(published)) {
-    problem(fm.bodyStartLine - 1, `updated ${updated} before the publication date ${published}`, "updated at or after date");
+    problem(fm.keyLines.updated ?? 1, `updated ${updated} before the publication date ${published}`, "updated at or after date");
   }
   if (problems.length > 0 || id === undefined || published === undefined || updated === undefined) {
     return { problems, warnings };

@@ -39,6 +39,12 @@ function isAgencyName(text: string, agency: string | undefined): boolean {
   return name === agency?.toLowerCase() || KNOWN_AGENCIES.some((known) => known.toLowerCase() === name);
 }
 
+/** `EFE is/mp`: the agency and the initials on one line; the initials, or undefined. */
+function signOffInitials(line: string, agency: string | undefined): string | undefined {
+  const match = /^(.+?)\s+([a-zà-ÿ]{1,5}(?:\s*\/\s*[a-zà-ÿ]{1,5})+)$/iu.exec(line);
+  return match !== null && isAgencyName(match[1]!, agency) ? match[2]!.replace(/\s+/g, "") : undefined;
+}
+
 /** Peel the sign-off, initials and chrome off the end of `paragraphs` (not mutated). */
 export function splitTail(paragraphs: readonly string[], agency: string | undefined): Tail {
   const body = [...paragraphs];
@@ -53,6 +59,10 @@ export function splitTail(paragraphs: readonly string[], agency: string | undefi
       initials = last.replace(/\s+/g, "");
       body.pop();
     } else if (!signedOff && isAgencyName(last, agency)) {
+      signedOff = true;
+      body.pop();
+    } else if (!signedOff && initials === undefined && signOffInitials(last, agency) !== undefined) {
+      initials = signOffInitials(last, agency);
       signedOff = true;
       body.pop();
     } else {

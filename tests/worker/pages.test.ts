@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { compile, wireCopy, workerFor } from "../support/corpus";
-import { SITE } from "../support/worker";
+import { articles as compile, seedText } from "../support/seeds";
+import { SITE, workerFor } from "../support/worker";
+
+const SIGN_OFF_BODY = "Second paragraph. EFE";
 import type { Document } from "@xmldom/xmldom";
-import { parseHtml } from "../support/xml";
+import { parseHtml } from "../support/documents";
 
 const articles = compile({
-  a1: wireCopy({ section: "Politics", headline: "Talks open in Geneva", dateline: "Geneva, Jan 10 (EFE).- Talks opened.", frontMatter: { tags: "Ukraine", image: "https://cdn.example.org/geneva.jpg" } }),
-  a2: wireCopy({
-    section: "Economía",
-    headline: "Sube el paro <b>en enero</b>",
-    dateline: "Madrid, 12 ene (EFE).- El paro subió en enero, según los datos de la oficina de empleo y de la seguridad social.",
-  }),
+  "a1.txt": seedText({ section: "Politics", headline: "Talks open in Geneva", body: ["Geneva, Jan 10 (EFE).- Talks opened.", SIGN_OFF_BODY, "ab/cd"], frontMatter: ["tags: Ukraine", "image: https://cdn.example.org/geneva.jpg"] }),
+  "a2.txt": seedText({ section: "Economía", headline: "Sube el paro <b>en enero</b>", body: ["Madrid, 12 ene (EFE).- El paro subió en enero, según los datos de la oficina de empleo y de la seguridad social.", SIGN_OFF_BODY, "ab/cd"] }),
 });
 const fetchSite = workerFor(articles);
 const politics = articles.find((a) => a.category === "Politics")!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ARTICLES } from "../../src/generated/articles";
 import { SITE, fetchWorker } from "../support/worker";
-import { child, children, parseHtml, parseXml, text } from "../support/xml";
+import { NS, child, children, parseHtml, parseXml, text } from "../support/documents";
 
 const seed = ARTICLES.find((article) => article.id === "000_854574d7f70e4787")!;
 const ARTICLE_URL = `${SITE}/articles/us-russia-hold-frank-talk-but-no-breakthrough-over-ukraine-standoff`;
@@ -20,18 +20,18 @@ describe("GET /feed.xml", () => {
     const rss = doc.documentElement!;
     expect(rss.getAttribute("version")).toBe("2.0");
     const channel = child(rss, "channel");
-    expect(text(channel, "link")).toBe(`${SITE}/`);
+    expect(text(channel, "link", null)).toBe(`${SITE}/`);
     expect(text(channel, "lastBuildDate")).toBe("Fri, 21 Jan 2022 12:00:00 GMT");
-    expect(child(channel, "atom:link").getAttribute("href")).toBe(`${SITE}/feed.xml`);
+    expect(child(channel, "link", NS.atom).getAttribute("href")).toBe(`${SITE}/feed.xml`);
     const [item] = children(channel, "item");
     expect(text(item!, "title")).toBe(HEADLINE);
-    expect(text(item!, "link")).toBe(ARTICLE_URL);
+    expect(text(item!, "link", null)).toBe(ARTICLE_URL);
     expect(child(item!, "guid").getAttribute("isPermaLink")).toBe("false");
     expect(text(item!, "guid")).toBe("tag:wirefeed.example.com,2022:article:000_854574d7f70e4787");
     expect(text(item!, "pubDate")).toBe("Fri, 21 Jan 2022 12:00:00 GMT");
-    expect(text(item!, "dc:creator")).toBe("EFE");
+    expect(text(item!, "creator", NS.dc)).toBe("EFE");
     expect(text(item!, "category")).toBe("Politics");
-    const content = text(item!, "content:encoded");
+    const content = text(item!, "encoded", NS.content);
     expect(content.startsWith("<p>The United States and Russia on Friday")).toBe(true);
     expect(content.endsWith("rejecting them.</p>")).toBe(true);
   });

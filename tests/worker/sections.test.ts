@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { compile, wireCopy, workerFor } from "../support/corpus";
-import { SITE } from "../support/worker";
-import { child, children, parseXml, text } from "../support/xml";
+import { articles as compile, seedText } from "../support/seeds";
+import { SITE, workerFor } from "../support/worker";
+
+const SIGN_OFF_BODY = "Second paragraph. EFE";
+import { NS, child, children, parseXml, text } from "../support/documents";
 
 const seeds = {
-  a1: wireCopy({ section: "Politics", headline: "Talks open in Geneva", dateline: "Geneva, Jan 10 (EFE).- Talks opened on Monday.", frontMatter: { tags: "Ukraine, Diplomacy" } }),
-  a2: wireCopy({ section: "politics ", headline: "Talks go on", dateline: "Geneva, Jan 11 (EFE).- Talks went on.", frontMatter: { tags: "ukraine" } }),
-  a3: wireCopy({ section: "Economía", headline: "Sube el paro", dateline: "Madrid, 12 ene (EFE).- El paro subió en enero, según los datos de la oficina de empleo y de la seguridad social." }),
-  a4: wireCopy({ section: "Politics", headline: "Talks end", dateline: "Geneva, Jan 13 (EFE).- Talks ended." }),
+  "a1.txt": seedText({ section: "Politics", headline: "Talks open in Geneva", body: ["Geneva, Jan 10 (EFE).- Talks opened on Monday.", SIGN_OFF_BODY, "ab/cd"], frontMatter: ["tags: Ukraine, Diplomacy"] }),
+  "a2.txt": seedText({ section: "politics ", headline: "Talks go on", body: ["Geneva, Jan 11 (EFE).- Talks went on.", SIGN_OFF_BODY, "ab/cd"], frontMatter: ["tags: ukraine"] }),
+  "a3.txt": seedText({ section: "Economía", headline: "Sube el paro", body: ["Madrid, 12 ene (EFE).- El paro subió en enero, según los datos de la oficina de empleo y de la seguridad social.", SIGN_OFF_BODY, "ab/cd"] }),
+  "a4.txt": seedText({ section: "Politics", headline: "Talks end", body: ["Geneva, Jan 13 (EFE).- Talks ended.", SIGN_OFF_BODY, "ab/cd"] }),
 };
 const articles = compile(seeds);
 const fetchSite = workerFor(articles);
@@ -24,8 +26,8 @@ describe("feeds per section and per tag", () => {
     const rss = await fetchSite("/sections/politics/feed.xml");
     const channel = child(parseXml(await rss.text()).documentElement!, "channel");
     expect(text(channel, "title")).toBe("Politics · wirefeed");
-    expect(child(channel, "atom:link").getAttribute("href")).toBe(`${SITE}/sections/politics/feed.xml`);
-    expect(text(channel, "link")).toBe(`${SITE}/sections/politics`);
+    expect(child(channel, "link", NS.atom).getAttribute("href")).toBe(`${SITE}/sections/politics/feed.xml`);
+    expect(text(channel, "link", null)).toBe(`${SITE}/sections/politics`);
     expect(rss.headers.get("Last-Modified")).toBe("Tue, 13 Jan 2026 12:00:00 GMT");
     const siteFeed = await fetchSite("/feed.xml");
     expect(rss.headers.get("ETag")).not.toBe(siteFeed.headers.get("ETag"));
@@ -49,8 +51,8 @@ describe("archives (RFC 5005)", () => {
   const many = compile(
     Object.fromEntries(
       Array.from({ length: 7 }, (_, i) => [
-        `n${i}`,
-        wireCopy({ section: "World", headline: `Story number ${i + 1}`, dateline: `Paris, Mar ${i + 1} (EFE).- Story ${i + 1} broke.` }),
+        `n${i}.txt`,
+        seedText({ section: "World", headline: `Story number ${i + 1}`, body: [`Paris, Mar ${i + 1} (EFE).- Story ${i + 1} broke.`, SIGN_OFF_BODY, "ab/cd"] }),
       ]),
     ),
   );
@@ -58,7 +60,7 @@ describe("archives (RFC 5005)", () => {
   const titles = (xml: string) => children(child(parseXml(xml).documentElement!, "channel"), "item").map((item) => text(item, "title"));
   const links = (xml: string) =>
     Object.fromEntries(
-      children(child(parseXml(xml).documentElement!, "channel"), "atom:link").map((link) => [link.getAttribute("rel"), link.getAttribute("href")]),
+      children(child(parseXml(xml).documentElement!, "channel"), "link", NS.atom).map((link) => [link.getAttribute("rel"), link.getAttribute("href")]),
     );
 
   it("the current feed shows the newest items and links to the newest full archive page", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ARTICLES } from "../../src/generated/articles";
 import { createApp } from "../../src/http/app";
 import { publishToHub } from "../../scripts/websub";
-import { child, children, parseXml } from "../support/xml";
+import { NS, child, children, parseXml } from "../support/documents";
 
 const HUB = "https://hub.example.net/";
 
@@ -18,7 +18,7 @@ describe("WebSub", () => {
     const { rss, atom, json } = await feeds({ WEBSUB_HUB: HUB });
     expect(rss.headers.get("Link")).toBe(`<${HUB}>; rel="hub", <https://wirefeed.example.com/feed.xml>; rel="self"`);
     const channel = child(parseXml(await rss.text()).documentElement!, "channel");
-    expect(children(channel, "atom:link").map((l) => [l.getAttribute("rel"), l.getAttribute("href")])).toContainEqual(["hub", HUB]);
+    expect(children(channel, "link", NS.atom).map((l) => [l.getAttribute("rel"), l.getAttribute("href")])).toContainEqual(["hub", HUB]);
     const feed = parseXml(await atom.text()).documentElement!;
     expect(children(feed, "link").find((l) => l.getAttribute("rel") === "hub")?.getAttribute("href")).toBe(HUB);
     expect((await json.json<{ hubs: unknown }>()).hubs).toEqual([{ type: "WebSub", url: HUB }]);

@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import { article, compile, problems, seedText } from "../support/seeds";
+
+describe("front matter overrides what the copy says", () => {
+  const overridden = article(
+    seedText({
+      frontMatter: [
+        "id: efe-2022-01-21-geneva",
+        "date: 2022-01-21T09:30:00+01:00",
+        "updated: 2022-01-22T18:00:00-05:00",
+        'author: "Ana Pérez"',
+        "category: World news",
+        "tags: [Ukraine, Russia, ukraine, diplomacy]",
+        "slug: geneva-talks",
+        "summary: The short version.",
+        "image: https://images.example.com/geneva.jpg",
+        "language: es-ES",
+        "place: Ginebra",
+      ],
+    }),
+  );
+
+  it.each([
+    ["id", "efe-2022-01-21-geneva"],
+    ["author", "Ana Pérez"],
+    ["category", "World news"],
+    ["slug", "geneva-talks"],
+    ["summary", "The short version."],
+    ["image", "https://images.example.com/geneva.jpg"],
+    ["language", "es-ES"],
+    ["place", "Ginebra"],
+  ] as const)("%s", (key, value) => {
+    expect(overridden[key]).toBe(value);
+  });
+
+  it("date and updated, stored as UTC instants", () => {
+    expect(overridden.published).toBe("2022-01-21T08:30:00Z");
+    expect(overridden.updated).toBe("2022-01-22T23:00:00Z");
+  });
+
+  it("tags, as a list, each once whatever its case", () => {
+    expect(overridden.tags).toEqual(["Ukraine", "Russia", "diplomacy"]);
+  });
+
+  it("leaves what it does not name as the copy says", () => {
+    expect(overridden.agency).toBe("EFE");
+    expect(overridden.title).toBe("Talks end without a deal");
+    expect(overridden.paragraphs[0]).toBe("Diplomats met on Friday to discuss the standoff.");
+  });
+
+  it("without front matter, author is the agency, summary the lede, tags empty", () => {
+    const plain = article(seedText());
+    expect([plain.author, plain.summary, plain.tags]).toEqual(["EFE", "Diplomats met on Friday to discuss the standoff.", []]);
+  });
+});
+
+describe("build errors: file:line: found, expected", () => {
+  it("an empty seed", () => {
+    expect(problems("")).toEqual(["seeds/story.txt:1: an empty seed, expected a section line, a headline and at least one paragraph"]);
+    expect(problems("\n\n  \n")).toEqual(["seeds/story.txt:1: an empty seed, expected a section line, a headline and at least one paragraph"]);
+  });
+
+  it("no headline", () => {
+    expect(problems("Politics\n")).toEqual(['seeds/story.txt:1: no headline, expected a headline on the line after the section "Politics"']);
+  });
+
+  it("a dateline where the headline should be", () => {
+    expect(problems("Politics\n\nGeneva, Jan 21 (EFE).- Talks.\n")).toEqual([
+      'seeds/story.txt:3: a dateline where the headline should be, expected a headline on the line after the section "Politics"',
+    ]);
+  });
+
+  it("no body", () => {
+    expect(problems("Politics\n\nTalks end\n")).toEqual(["seeds/story.txt:3: no body after the headline, expected paragraphs of copy, the first opening with a dateline"]);
+  });
+
+  it("no derivable date", () => {
+    expect(problems(seedText({ body: ["Diplomats met.", "More later."] }))).toEqual([
+      'seeds/story.txt:5: no dateline and no front matter date, expected a dateline such as "Geneva, Jan 21 (EFE).- ", or front matter date: 2022-01-21T09:00:00+01:00',
+    ]);
+  });
+
+  it("front matter never closed", () => {
+    expect(problems("---\nid: x\n\nPolitics\n\nTalks\n")).toEqual(["seeds/story.txt:1: front matter opened with --- but never closed, expected a closing --- line"]);
+  });
+
+  it("an unknown key, a line that is not key: value, an empty value", () => {
+    expect(problems(seedText({ frontMatter: ["colour: red", "just words", "author:"] }))).toEqual([
+      'seeds/story.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place',
+      'seeds/story.txt:3: front matter line "just words", expected key: value',
+      'seeds/story.txt:4: empty value for "author", expected a value after the colon',
+    ]);
+  });
+
+  it("a date without time or offset, and an impossible date", () => {
+    expect(problems(seedText({ frontMatter: ["date: 2022-01-21", "updated: 2022-02-30T10:00:00Z"] }))).toEqual([
+      'seeds/story.txt:2: date "2022-01-21", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
+      'seeds/story.txt:3: updated "2022-02-30T10:00:00Z", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
+    ]);
+  });
+
+  it("bad slug, image, language and id values", () => {
+    expect(problems(seedText({ frontMatter: ["slug: Not A Slug", "image: /relative.jpg", "language: english!", "id: has space"] }))).toEqual([
+      'seeds/story.txt:2: slug "Not A Slug", expected a slug of lowercase ASCII letters, digits and single hyphens',
+      'seeds/story.txt:3: image "/relative.jpg", expected an absolute http(s) URL',
+      'seeds/story.txt:4: language "english!", expected a BCP 47 language tag such as en or es-ES',
+      'seeds/story.txt:5: id "has space", expected an id of letters, digits and . _ : / - (at most 128 characters)',
+    ]);
+  });
+
+  it("a key given twice", () => {
+    expect(problems(seedText({ frontMatter: ["author: A", "Author: B"] }))).toEqual(['seeds/story.txt:3: front matter key "author" given twice, expected each key once']);
+  });
+
+  it("updated before date, pointing at the updated line", () => {
+    expect(problems(seedText({ frontMatter: ["date: 2022-01-21T10:00:00Z", "updated: 2022-01-20T10:00:00Z"] }))).toEqual([
+      "seeds/story.txt:3: updated 2022-01-20T10:00:00Z before the publication date 2022-01-21T10:00:00Z, expected updated at or after date",
+    ]);
+  });
+
+  it("the same id in two seeds", () => {
+    const result = compile({ "a.txt": seedText({ frontMatter: ["id: same"] }), "b.txt": seedText({ frontMatter: ["id: same"], headline: "Other" }) });
+    expect(result.articles).toEqual([]);
+    expect(result.problems).toEqual(['seeds/b.txt:1: id "same" already used by seeds/a.txt, expected a unique id (rename the file or set front matter id)']);
+  });
+
+  it("the same front matter slug in two seeds", () => {
+    const result = compile({ "a.txt": seedText({ frontMatter: ["slug: talks"] }), "b.txt": seedText({ frontMatter: ["slug: talks"], headline: "Other" }) });
+    expect(result.problems).toEqual(['seeds/b.txt:1: slug "talks" already used by seeds/a.txt, expected a unique front matter slug']);
+  });
+
+  it("a file name that cannot be an id, unless front matter gives one", () => {
+    expect(problems(seedText(), "día uno.txt")).toEqual([
+      'seeds/día uno.txt:1: file name "día uno.txt" is not a usable id, expected a name of letters, digits, . _ - ending in .txt, or front matter id',
+    ]);
+    expect(article(seedText({ frontMatter: ["id: dia-uno"] }), undefined, "día uno.txt").id).toBe("dia-uno");
+  });
+
+  it("reports every problem of every seed at once, and compiles nothing", () => {
+    const result = compile({
+      "good.txt": seedText(),
+      "empty.txt": "",
+      "undated.txt": seedText({ body: ["No dateline here.", "More."] }),
+      "badkey.txt": seedText({ frontMatter: ["colour: red", "date: yesterday"] }),
+    });
+    expect(result.articles).toEqual([]);
+    expect(result.problems).toEqual([
+      'seeds/badkey.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place',
+      'seeds/badkey.txt:3: date "yesterday", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
+      "seeds/empty.txt:1: an empty seed, expected a section line, a headline and at least one paragraph",
+      'seeds/undated.txt:5: no dateline and no front matter date, expected a dateline such as "Geneva, Jan 21 (EFE).- ", or front matter date: 2022-01-21T09:00:00+01:00',
+    ]);
+  });
+});

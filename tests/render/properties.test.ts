@@ -1,0 +1,188 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Article } from "../../src/content/article";
+import { renderAtom } from "../../src/render/atom";
+import { renderArticlePage } from "../../src/render/html/article-page";
+import { renderHomePage } from "../../src/render/html/home-page";
+import { collect, collectionSlug } from "../../src/content/collections";
+import { renderJsonFeed } from "../../src/render/json-feed";
+import { renderRss } from "../../src/render/rss";
+import { NS, child, children, htmlParagraphs, parseHtml, parseXml, site, siteFeed, text } from "../support/documents";
+import { compile, seedText } from "../support/seeds";
+
+/**
+ * What XML 1.0 cannot carry (§2.2: C0 controls but tab and newline, lone
+ * surrogates, U+FFFE/U+FFFF) and what it discourages and validators flag
+ * (C1 controls, noncharacters U+FDD0–U+FDEF). Readers must get everything else.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const readable = (input: string) => input.replace(NOT_XML, "");
+
+const NASTY = [
+  "]]>", "]]>]]>", "<![CDATA[", "& < > \" '", "&amp;", "&nbsp;", "&#0;", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+  "</p><p>", "<!--", "-->", "\u000B", "\u0007", "\u0000", "\u001B", "\u0085", "\uD800", "\uDFFF", "\uFFFE", "\uFDD0",
+  "\u202Eشبكة\u202C", "עברית", "مرحبا", "👩‍👩‍👧", "🇺🇦", "e\u0301", "\u0308", "\t", "\n", "\u00A0", "\u2028",
+];
+
+/**
+ * Any text: grapheme clusters, any code point, and the strings that break
+ * naive serializers. No CR: article text comes through the seed normaliser,
+ * which turns every CR into LF.
+ */
+const anyText = fc
+  .array(fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom(...NASTY)), { maxLength: 6 })
+  .map((parts) => parts.join("").replace(/\r/g, ""));
+
+const anyArticle = fc.record({
+  title: anyText,
+  summary: anyText,
+  paragraphs: fc.array(anyText, { minLength: 1, maxLength: 4 }),
+  category: anyText,
+  author: anyText,
+  tags: fc.array(anyText, { maxLength: 3 }),
+});
+
+type ArticleText = { title: string; summary: string; paragraphs: string[]; category: string; author: string; tags: string[] };
+
+function toArticle(f: ArticleText, index = 0): Article {
+  return {
+    id: `prop-${index}`,
+    slug: `prop-${index}`,
+    title: f.title,
+    summary: f.summary,
+    paragraphs: f.paragraphs,
+    category: f.category,
+    tags: f.tags,
+    place: "Geneva",
+    agency: "EFE",
+    author: f.author,
+    published: "2022-01-21T12:00:00Z",
+    updated: "2022-01-21T12:00:00Z",
+  };
+}
+
+const SITE = site();
+
+describe("any article text, read back by real parsers", () => {
+  it("RSS parses, and gives back every field", () => {
+    fc.assert(
+      fc.property(anyArticle, (fields) => {
+        const a = toArticle(fields);
+        const item = child(child(parseXml(renderRss(siteFeed(SITE, [a]), { ttlMinutes: 5 })).documentElement!, "channel"), "item");
+        expect(text(item, "title")).toBe(readable(a.title));
+        expect(text(item, "description")).toBe(readable(a.summary));
+        expect(text(item, "creator", NS.dc)).toBe(readable(a.author!));
+        expect(children(item, "category").map((c) => c.textContent)).toEqual([a.category!, ...a.tags].map(readable));
+        expect(htmlParagraphs(text(item, "encoded", NS.content))).toEqual(a.paragraphs.map(readable));
+      }),
+    );
+  });
+
+  it("Atom parses, and gives back every field", () => {
+    fc.assert(
+      fc.property(anyArticle, (fields) => {
+        const a = toArticle(fields);
+        const entry = child(parseXml(renderAtom(siteFeed(SITE, [a]))).documentElement!, "entry", NS.atom);
+        expect(text(entry, "title", NS.atom)).toBe(readable(a.title));
+        expect(text(entry, "summary", NS.atom)).toBe(readable(a.summary));
+        expect(text(child(entry, "author", NS.atom), "name", NS.atom)).toBe(readable(a.author!));
+        // XML normalises tabs and newlines in attribute values to spaces (§3.3.3).
+        const asAttribute = (s: string) => readable(s).replace(/[\t\n]/g, " ");
+        expect(children(entry, "category", NS.atom).map((c) => c.getAttribute("label"))).toEqual([a.category!, ...a.tags].map(asAttribute));
+        expect(htmlParagraphs(text(entry, "content", NS.atom))).toEqual(a.paragraphs.map(readable));
+      }),
+    );
+  });
+
+  it("JSON Feed parses, and gives back every field", () => {
+    fc.assert(
+      fc.property(anyArticle, (fields) => {
+        const a = toArticle(fields);
+        const item = JSON.parse(renderJsonFeed(siteFeed(SITE, [a]))).items[0];
+        expect(item.title).toBe(readable(a.title));
+        expect(item.summary).toBe(readable(a.summary));
+        expect(item.authors).toEqual([{ name: readable(a.author!) }]);
+        expect(item.tags).toEqual([a.category!, ...a.tags].map(readable));
+        expect(item.content_text).toBe(readable(a.paragraphs.join("\n\n")));
+        expect(htmlParagraphs(item.content_html)).toEqual(a.paragraphs.map(readable));
+      }),
+    );
+  });
+});
+
+/** Element names in document order: the page's structure, which seed text must never change. */
+function structure(html: string): string[] {
+  return Array.from(parseHtml(html).getElementsByTagName("*")).map((element) => element.tagName.toLowerCase());
+}
+
+/**
+ * The same article in harmless words. Sections and tags keep their identity
+ * (one per distinct slug), since how many there are legitimately shapes a page.
+ */
+const plain = (a: Article): Article => ({
+  ...a,
+  title: "t",
+  summary: "s",
+  paragraphs: a.paragraphs.map(() => "p"),
+  category: a.category === undefined ? undefined : `c ${collectionSlug(a.category)}`,
+  author: "x",
+  tags: a.tags.map((tag) => `t ${collectionSlug(tag)}`),
+});
+
+describe("HTML pages escape everything a seed says", () => {
+  it("an article page has the structure of a plain one, and shows the text as written", () => {
+    fc.assert(
+      fc.property(anyArticle, (fields) => {
+        const a = toArticle(fields);
+        const html = renderArticlePage(SITE, collect([a], SITE.title), a);
+        expect(structure(html)).toEqual(structure(renderArticlePage(SITE, collect([plain(a)], SITE.title), plain(a))));
+        const doc = parseHtml(html);
+        expect(doc.getElementsByTagName("h1")[0]!.textContent).toBe(readable(a.title));
+        expect(doc.getElementsByTagName("title")[0]!.textContent).toBe(`${readable(a.title)} · ${SITE.title}`);
+        const paragraphs = Array.from(doc.getElementsByTagName("article")[0]!.getElementsByTagName("p")).map((p) => p.textContent);
+        for (const paragraph of a.paragraphs) expect(paragraphs).toContain(readable(paragraph));
+      }),
+    );
+  });
+
+  it("the index page has the structure of a plain one", () => {
+    fc.assert(
+      fc.property(fc.array(anyArticle, { minLength: 1, maxLength: 3 }), (many) => {
+        const articles = many.map((fields, i) => toArticle(fields, i));
+        const home = (list: Article[]) => renderHomePage(SITE, collect(list, SITE.title));
+        expect(structure(home(articles))).toEqual(structure(home(articles.map(plain))));
+        const titles = Array.from(parseHtml(home(articles)).getElementsByTagName("h3")).map((h) => h.textContent);
+        expect(titles).toEqual(articles.map((a) => readable(a.title)));
+      }),
+    );
+  });
+});
+
+describe("any seed text, from the seed to the feed", () => {
+  const line = fc
+    .array(fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom(...NASTY)), { maxLength: 5 })
+    .map((parts) => parts.join("").replace(/[\r\n]/g, " "));
+  /** What the seed normaliser promises: NFC, forbidden characters dropped, the line trimmed. */
+  const normalised = (s: string) => readable(s.normalize("NFC")).trim();
+
+  it("a headline and a paragraph come out of every format as they went in, normalised", () => {
+    fc.assert(
+      fc.property(line, line, (headline, paragraph) => {
+        const { articles, problems } = compile({
+          "prop.txt": seedText({ headline: `Headline ${headline}`, body: ["Geneva, Jan 21 (EFE).- Lede.", `Para ${paragraph}`, "End."] }),
+        });
+        expect(problems).toEqual([]);
+        const title = normalised(`Headline ${headline}`);
+        const body = normalised(`Para ${paragraph}`);
+        const feed = siteFeed(SITE, articles);
+        const item = child(child(parseXml(renderRss(feed, { ttlMinutes: 5 })).documentElement!, "channel"), "item");
+        const entry = child(parseXml(renderAtom(feed)).documentElement!, "entry", NS.atom);
+        const json = JSON.parse(renderJsonFeed(feed)).items[0];
+        expect([text(item, "title"), text(entry, "title", NS.atom), json.title]).toEqual([title, title, title]);
+        expect(htmlParagraphs(text(item, "encoded", NS.content))[1]).toBe(body);
+        expect(htmlParagraphs(text(entry, "content", NS.atom))[1]).toBe(body);
+        expect(json.content_text.split("\n\n")[1]).toBe(body);
+      }),
+    );
+  });
+});

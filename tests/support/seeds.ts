@@ -1,0 +1,64 @@
+/**
+ * Builds seed text the way editors write it, and compiles it the way the
+ * build does, so a test reads as "this copy gives this article / these messages".
+ */
+import type { Article } from "../../src/content/article";
+import { compileSeeds, type SeedFile } from "../../src/content/compile";
+import { formatProblem } from "../../src/content/problems";
+
+/** The year rule's "not after" date: what `--reference 2026-11-29` gives the build. */
+export const REFERENCE = new Date("2026-11-29T23:59:59Z");
+
+export interface SeedParts {
+  /** Front matter lines (`key: value`), wrapped in `---` fences when given. */
+  frontMatter?: string[];
+  section?: string;
+  headline?: string;
+  /** Body paragraphs; the first normally opens with a dateline. */
+  body?: string[];
+}
+
+export const DEFAULT_BODY = [
+  "Geneva, Jan 21 (EFE).- Diplomats met on Friday to discuss the standoff.",
+  "Talks will continue next week, officials said.",
+];
+
+/** Seed text with a blank line between blocks, as the agencies' copy comes. */
+export function seedText({ frontMatter, section = "World", headline = "Talks end without a deal", body = DEFAULT_BODY }: SeedParts = {}): string {
+  const head = frontMatter === undefined ? [] : [["---", ...frontMatter, "---"].join("\n")];
+  return [...head, section, headline, ...body].join("\n\n") + "\n";
+}
+
+export interface Compiled {
+  articles: Article[];
+  /** Every problem as the build prints it: `file:line: found, expected what`. */
+  problems: string[];
+  warnings: string[];
+}
+
+export function compile(seeds: Record<string, string>, reference: Date = REFERENCE): Compiled {
+  const files: SeedFile[] = Object.entries(seeds).map(([name, text]) => ({ file: `seeds/${name}`, text }));
+  const { articles, problems, warnings } = compileSeeds(files, reference);
+  return { articles, problems: problems.map(formatProblem), warnings: warnings.map(formatProblem) };
+}
+
+/** Compile seeds that must all be good (keys are file names); newest first. */
+export function articles(seeds: Record<string, string>, reference: Date = REFERENCE): Article[] {
+  const compiled = compile(seeds, reference);
+  if (compiled.problems.length > 0) throw new Error(`expected good seeds, got:\n${compiled.problems.join("\n")}`);
+  return compiled.articles;
+}
+
+/** Compile one seed that must be good; fail with the build's own messages if not. */
+export function article(text: string, reference: Date = REFERENCE, name = "story.txt"): Article {
+  const { articles, problems } = compile({ [name]: text }, reference);
+  if (problems.length > 0) throw new Error(`expected a good seed, got:\n${problems.join("\n")}`);
+  return articles[0]!;
+}
+
+/** Compile one seed that must fail; its messages. */
+export function problems(text: string, name = "story.txt", reference: Date = REFERENCE): string[] {
+  const compiled = compile({ [name]: text }, reference);
+  if (compiled.articles.length > 0) throw new Error("expected the build to reject the seed, but it compiled");
+  return compiled.problems;
+}
