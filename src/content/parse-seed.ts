@@ -159,8 +159,11 @@ function publishedDate(
   const weekday = weekdayName === undefined ? undefined : weekdayNumber(weekdayName);
   const year = dateline.year ?? deriveYear(month, day, reference, weekday);
   if (year === undefined || !isCalendarDate(year, month, day)) {
-    const written = `${dateline.year ?? "(no year)"}-${pad(month)}-${pad(day)}`;
-    const found = weekdayName && dateline.year === undefined ? `dateline date ${written} never falls on ${weekdayName}` : `dateline date ${written} is not a calendar date`;
+    // ISO 8601 writes a date without a year as --MM-DD.
+    const written = `${dateline.year ?? "-"}-${pad(month)}-${pad(day)}`;
+    // 2000 was a leap year: a month and day that fail there exist in no year.
+    const exists = isCalendarDate(dateline.year ?? 2000, month, day);
+    const found = exists && weekdayName ? `dateline date ${written} never falls on ${weekdayName}` : `dateline date ${written} is not a calendar date`;
     problem(line, found, "a real date, or front matter date: 2022-01-21T09:00:00+01:00");
     return undefined;
   }

@@ -50,7 +50,8 @@ function renderItem({ article, id, url, categories }: FeedItem): string {
     `    <link>${x(url)}</link>`,
     `    <guid isPermaLink="false">${x(id)}</guid>`,
     `    <pubDate>${rfc822(article.published)}</pubDate>`,
-    `    <description>${x(article.summary)}</description>`,
+    // Readers take <description> as HTML: the plain-text summary is escaped for HTML, then for XML.
+    `    <description>${x(x(article.summary))}</description>`,
     `    <content:encoded>${x(articleBodyHtml(article))}</content:encoded>`,
     ...(article.author === undefined ? [] : [`    <dc:creator>${x(article.author)}</dc:creator>`]),
     ...categories.map((category) => `    <category>${x(category)}</category>`),

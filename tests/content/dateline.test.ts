@@ -114,7 +114,7 @@ describe("the year rule (datelines carry no year)", () => {
 
   it("rejects a date the calendar does not have", () => {
     expect(problems(seedText({ body: ["Geneva, Feb 30 (EFE).- Talks.", "More."] }))).toEqual([
-      "seeds/story.txt:5: dateline date (no year)-02-30 is not a calendar date, expected a real date, or front matter date: 2022-01-21T09:00:00+01:00",
+      "seeds/story.txt:5: dateline date --02-30 is not a calendar date, expected a real date, or front matter date: 2022-01-21T09:00:00+01:00",
     ]);
   });
 

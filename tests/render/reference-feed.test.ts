@@ -13,7 +13,7 @@ import { renderAtom } from "../../src/render/atom";
 import type { FeedDocument } from "../../src/render/feed-document";
 import { renderJsonFeed } from "../../src/render/json-feed";
 import { renderRss } from "../../src/render/rss";
-import { NS, child, children, parseXml, site, siteFeed, text, xmlErrors } from "../support/documents";
+import { NS, child, children, htmlText, parseXml, site, siteFeed, text, xmlErrors } from "../support/documents";
 import { compile, seedText } from "../support/seeds";
 
 function referenceFeed(document: FeedDocument): Feed {
@@ -65,7 +65,7 @@ describe("the same fields as the feed package's output", () => {
         link: text(item, "link"),
         guid: text(item, "guid"),
         pubDate: Date.parse(text(item, "pubDate")),
-        description: text(item, "description"),
+        description: htmlText(text(item, "description")),
         content: text(item, "encoded", NS.content),
       }));
     const ours = view(renderRss(document, { ttlMinutes: 5 }));

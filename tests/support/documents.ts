@@ -75,6 +75,11 @@ export function text(parent: Element | Document, name: string, ns?: string | nul
   return child(parent, name, ns).textContent ?? "";
 }
 
+/** The text an HTML fragment shows, as a reader renders RSS <description>. */
+export function htmlText(fragment: string): string {
+  return parseHtml(`<!doctype html><html><body><div>${fragment}</div></body></html>`).getElementsByTagName("div")[0]!.textContent ?? "";
+}
+
 /** The text of every <p> of an HTML fragment, as a browser would show it. */
 export function htmlParagraphs(fragment: string): string[] {
   const doc = parseHtml(`<!doctype html><html><body>${fragment}</body></html>`);

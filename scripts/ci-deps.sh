@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The Debian tools the conformance suite runs wirefeed's output through:
+# xmllint (libxml2-utils), Python's feedparser (for /usr/bin/python3),
+# newsboat (and sqlite3 to read its cache) and jing (RELAX NG). Installs only what is missing, so a warm
+# machine skips apt; a fresh one (CI) gets everything.
+set -euo pipefail
+
+missing=()
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+/usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 || missing+=(python3-feedparser)
+command -v newsboat >/dev/null 2>&1 || missing+=(newsboat)
+command -v jing >/dev/null 2>&1 || missing+=(jing)
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "ci-deps: xmllint, python3-feedparser, newsboat, jing and sqlite3 are installed"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "ci-deps: missing ${missing[*]}; run this script as root (apt-get install)" >&2
+  exit 1
+fi
+
+echo "ci-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,39 @@
+/** Runs clients/feedparser-dump.py on a served feed and returns what feedparser saw. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Served } from "../support/site";
+import { SYSTEM_PYTHON, run } from "../support/tools";
+
+export interface FeedparserEntry {
+  title: string | null;
+  title_type: string | null;
+  link: string | null;
+  id: string | null;
+  published: string | null;
+  updated: string | null;
+  author: string | null;
+  tags: Array<{ term: string | null; label: string | null }>;
+  summary: string | null;
+  summary_type: string | null;
+  content: Array<{ type: string | null; value: string | null }>;
+  language: string | null;
+}
+
+export interface FeedparserResult {
+  version: string;
+  bozo: boolean;
+  bozo_exception: string | null;
+  feed: { title: string | null; link: string | null; id: string | null; updated: string | null; links: Array<Record<string, string>> };
+  entries: FeedparserEntry[];
+}
+
+const SCRIPT = resolve(import.meta.dirname, "feedparser-dump.py");
+
+export async function feedparser(served: Served): Promise<FeedparserResult> {
+  const file = join(mkdtempSync(join(tmpdir(), "wirefeed-feedparser-")), "feed");
+  writeFileSync(file, served.bytes);
+  const result = await run(SYSTEM_PYTHON, [SCRIPT, file, served.url, served.contentType]);
+  if (result.code !== 0) throw new Error(`feedparser-dump.py exited ${result.code}:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as FeedparserResult;
+}

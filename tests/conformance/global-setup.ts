@@ -1,0 +1,104 @@
+/**
+ * Starts wirefeed the way a user does: `wrangler dev` on a free local port,
+ * whose `[build]` step compiles the bundled seeds plus the test corpus. The
+ * site URL is the served origin, so self links and article links point at
+ * what the suite fetches. Stops it (and rebuilds the default seeds, so the
+ * working tree's generated module is what `npm start` expects) afterwards.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+import { REFERENCE_DATE, SEED_DIRS } from "./support/constants";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const READY_TIMEOUT_MS = 120_000;
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode} before serving:\n${log()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not serve ${url} within ${READY_TIMEOUT_MS / 1000} s:\n${log()}`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child = spawn(
+    process.execPath,
+    [
+      resolve(ROOT, "node_modules/wrangler/bin/wrangler.js"),
+      "dev",
+      "--ip", "127.0.0.1",
+      "--port", String(port),
+      "--inspector-port", String(inspectorPort),
+      "--var", `SITE_URL:${origin}`,
+      "--show-interactive-dev-session=false",
+    ],
+    {
+      cwd: ROOT,
+      // Its own process group, so stopping it stops workerd too.
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        WRANGLER_SEND_METRICS: "false",
+        WIREFEED_SEEDS: SEED_DIRS.join(":"),
+        WIREFEED_REFERENCE_DATE: REFERENCE_DATE,
+      },
+    },
+  );
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const stop = () => {
+    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+  };
+  try {
+    await waitUntilServing(`${origin}/feed.xml`, child, () => output);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  project.provide("baseUrl", origin);
+
+  return async () => {
+    stop();
+    await new Promise((r) => (child.exitCode === null ? child.once("exit", r) : r(undefined)));
+    const env = { ...process.env };
+    delete env.WIREFEED_SEEDS;
+    delete env.WIREFEED_REFERENCE_DATE;
+    try {
+      execFileSync(process.execPath, [resolve(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "--quiet"], { cwd: ROOT, env, stdio: "inherit" });
+    } catch {
+      console.warn("conformance: could not rebuild src/generated/articles.ts from the default seeds; run `npm run build`.");
+    }
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The HTML the feeds link to: the home page and every article page, fetched
+ * over HTTP from the links in the feeds. Each is served, canonical to its own
+ * URL, and shows the seed's headline and paragraphs with copy markup escaped.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectedItems, type ExpectedItem } from "./support/articles";
+import { parseHtml } from "../support/documents";
+import { servedSite, type ServedSite } from "./support/site";
+
+let site: ServedSite;
+let expected: ExpectedItem[];
+
+beforeAll(async () => {
+  site = await servedSite();
+  expected = expectedItems(site.baseUrl);
+});
+
+describe("HTML pages", () => {
+  it("the home page lists every article, linking to its page", () => {
+    expect(site.home.status).toBe(200);
+    expect(site.home.contentType).toMatch(/^text\/html;\s*charset=utf-8$/i);
+    const list = Array.from(parseHtml(site.home.body).getElementsByTagName("ol"))[0]!;
+    const links = Array.from(list.getElementsByTagName("a")).map((a) => ({ url: new URL(a.getAttribute("href")!, site.home.url).href, title: a.textContent }));
+    expect(links).toEqual(expected.map((item) => ({ url: item.url, title: item.title })));
+  });
+
+  it("every article page is served with its headline and paragraphs as text", () => {
+    expect([...site.pages.keys()]).toEqual(expected.map((item) => item.url));
+    for (const want of expected) {
+      const page = site.pages.get(want.url)!;
+      expect(page.status, want.url).toBe(200);
+      expect(page.contentType).toMatch(/^text\/html;\s*charset=utf-8$/i);
+      const doc = parseHtml(page.body);
+      const canonical = Array.from(doc.getElementsByTagName("link")).find((link) => link.getAttribute("rel") === "canonical");
+      expect(canonical?.getAttribute("href"), want.url).toBe(want.url);
+      const [h1, ...moreH1] = Array.from(doc.getElementsByTagName("h1"));
+      expect(moreH1, want.url).toEqual([]);
+      expect(h1!.childNodes.length, `${want.url}: <h1> holds markup`).toBe(1);
+      expect(h1!.textContent, want.url).toBe(want.title);
+      // The body: the article's paragraphs without a class (dateline, byline and credits have one).
+      const article = doc.getElementsByTagName("article")[0]!;
+      const paragraphs = Array.from(article.getElementsByTagName("p")).filter((p) => !p.getAttribute("class"));
+      for (const p of paragraphs) expect(p.childNodes.length, `${want.url}: markup inside a paragraph`).toBeLessThanOrEqual(1);
+      expect(paragraphs.map((p) => p.textContent), want.url).toEqual(want.paragraphs);
+    }
+  });
+
+  it("no page carries a script element", () => {
+    for (const page of [site.home, ...site.pages.values()]) expect(page.body, page.url).not.toMatch(/<script\b/i);
+  });
+});
