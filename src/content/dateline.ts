@@ -6,6 +6,7 @@ import { monthNumber } from "./calendar";
  *   Geneva, Jan 21 (EFE).- …          LONDON, March 7 (Reuters) - …
  *   WASHINGTON (AP) — …               PARIS, 5 mai 2024 (AFP) - …
  *   Madrid, 14 feb (EFE).- …          BERLIN, 3. März (dpa) - …
+ *   Ginebra (Suiza), 21 ene (EFE).- …  (EFE's Spanish desk names the country in parentheses)
  */
 export interface Dateline {
   place: string;
@@ -25,7 +26,7 @@ export interface Dateline {
  * parentheses; the separator is `.-`, `-`, `–`, `—` or `:` followed by a space.
  */
 const DATELINE =
-  /^(?<place>[^\s,()][^,()\n]{0,59}?)\s*(?:,\s*(?<date>[^()\n]{1,40}?))?\s*\((?<agency>[^()\n]{1,30})\)\s*(?:\.\s*)?(?:[-–—]{1,2}|:)\s+(?<rest>\S[\s\S]*)$/u;
+  /^(?<place>[^\s,()][^,()\n]{0,59}?(?:\s*\([^()\n]{1,40}\))?)\s*(?:,\s*(?<date>[^()\n]{1,40}?))?\s*\((?<agency>[^()\n]{1,30})\)\s*(?:\.\s*)?(?:[-–—]{1,2}|:)\s+(?<rest>\S[\s\S]*)$/u;
 
 /** Parse a dateline at the start of `paragraph`, or undefined when it has none. */
 export function parseDateline(paragraph: string): Dateline | undefined {
@@ -84,5 +85,5 @@ function displayPlace(place: string): string {
 
 function titleCaseShouted(place: string): string {
   if (place !== place.toUpperCase() || place === place.toLowerCase()) return place;
-  return place.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return place.toLowerCase().replace(/(^|[\s\-'’.(])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }

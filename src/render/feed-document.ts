@@ -1,5 +1,5 @@
 import type { Article } from "../content/article";
-import type { Collection } from "../content/collections";
+import { collectionSlug, type Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, type FeedFormat } from "./urls";
 
@@ -76,7 +76,7 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
     article,
     id: articleTag(site, article),
     url: articleUrl(site, article),
-    categories: article.category === undefined ? article.tags : [article.category, ...article.tags],
+    categories: categoriesOf(article),
   }));
   const archive: ArchiveLinks | undefined =
     pages === 0
@@ -102,6 +102,15 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
     ...(archive === undefined ? {} : { archive }),
     ...(site.hub === undefined || page !== undefined ? {} : { hub: site.hub }),
   };
+}
+
+/** The section, then the tags, once each: a tag spelling the section again (`economía`) adds nothing. */
+function categoriesOf(article: Article): string[] {
+  const seen = new Set<string>();
+  return [...(article.category === undefined ? [] : [article.category]), ...article.tags].filter((name) => {
+    const slug = collectionSlug(name);
+    return !seen.has(slug) && seen.add(slug) !== undefined;
+  });
 }
 
 /** A collection's feed title as readers show it: `wirefeed`, `Politics · wirefeed`, `#Ukraine · wirefeed`. */

@@ -67,6 +67,17 @@ describe("dateline styles", () => {
 });
 
 describe("datelines naming the country too", () => {
+  it("EFE in Spanish: `Ginebra (Suiza), 21 ene (EFE).- `", () => {
+    const a = story("Ginebra (Suiza), 21 ene (EFE).- ");
+    expect([a.place, a.agency, day(a.published)]).toEqual(["Ginebra (Suiza)", "EFE", "2026-01-21"]);
+    expect(a.paragraphs[0]).toBe("Officials met to discuss the dispute.");
+  });
+
+  it("abbreviations keep their capitals: `WASHINGTON, D.C., March 7 (Reuters) - `", () => {
+    const a = story("WASHINGTON, D.C., March 7 (Reuters) - ");
+    expect([a.place, a.agency, day(a.published)]).toEqual(["Washington, D.C.", "Reuters", "2026-03-07"]);
+  });
+
   it("AP: `KYIV, Ukraine, Jan 21 (AP) — `", () => {
     const a = story("KYIV, Ukraine, Jan 21 (AP) — ");
     expect([a.place, a.agency, day(a.published)]).toEqual(["Kyiv, Ukraine", "AP", "2026-01-21"]);

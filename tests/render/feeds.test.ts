@@ -184,3 +184,15 @@ describe("the three feeds agree", () => {
     expect(renderJsonFeed(again)).toBe(renderJsonFeed(once));
   });
 });
+
+describe("categories", () => {
+  it("a tag that repeats the section in another spelling is not a second category", () => {
+    const { articles: [a] } = compile({ "dup.txt": seedText({ section: "Economía", frontMatter: ["tags: economía, ECONOMIA , Banca"] }) });
+    const doc = siteFeed(SITE, [a!]);
+    const item = children(child(parseXml(renderRss(doc, { ttlMinutes: 5 })).documentElement!, "channel"), "item")[0]!;
+    expect(children(item, "category").map((c) => c.textContent)).toEqual(["Economía", "Banca"]);
+    const entry = children(parseXml(renderAtom(doc)).documentElement!, "entry", NS.atom)[0]!;
+    expect(children(entry, "category", NS.atom).map((c) => c.getAttribute("term"))).toEqual(["economia", "banca"]);
+    expect(JSON.parse(renderJsonFeed(doc)).items[0].tags).toEqual(["Economía", "Banca"]);
+  });
+});

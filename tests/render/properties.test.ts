@@ -33,14 +33,19 @@ const anyText = fc
   .array(fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom(...NASTY)), { maxLength: 6 })
   .map((parts) => parts.join("").replace(/\r/g, ""));
 
-const anyArticle = fc.record({
-  title: anyText,
-  summary: anyText,
-  paragraphs: fc.array(anyText, { minLength: 1, maxLength: 4 }),
-  category: anyText,
-  author: anyText,
-  tags: fc.array(anyText, { maxLength: 3 }),
-});
+// The section and tags are distinct names (by slug), as the build and the
+// renderers keep them; tests/render/feeds.test.ts covers repeated spellings.
+const anyCategories = fc.uniqueArray(anyText, { minLength: 1, maxLength: 4, selector: collectionSlug });
+
+const anyArticle = fc
+  .record({
+    title: anyText,
+    summary: anyText,
+    paragraphs: fc.array(anyText, { minLength: 1, maxLength: 4 }),
+    categories: anyCategories,
+    author: anyText,
+  })
+  .map(({ categories: [category, ...tags], ...rest }) => ({ ...rest, category: category!, tags }));
 
 type ArticleText = { title: string; summary: string; paragraphs: string[]; category: string; author: string; tags: string[] };
 
