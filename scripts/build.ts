@@ -18,6 +18,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { compileSeeds } from "../src/content/compile";
 import { formatProblem } from "../src/content/problems";
@@ -81,7 +82,9 @@ if (problems.length > 0) fail(problems.map(formatProblem));
 
 mkdirSync(dirname(outFile), { recursive: true });
 const temporary = `${outFile}.tmp`;
-writeFileSync(temporary, serialiseArticles(articles));
+// The module imports src/content at run time: the path depends on where --out put it.
+const contentDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta.url)), "..", "src", "content")).split("\\").join("/");
+writeFileSync(temporary, serialiseArticles(articles, contentDir.startsWith(".") ? contentDir : `./${contentDir}`));
 renameSync(temporary, outFile);
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);

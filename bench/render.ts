@@ -1,0 +1,125 @@
+/**
+ * Times one feed renderer on compiled articles, in this process, and prints
+ * one JSON line. The benchmark starts a fresh process per cold measurement,
+ * so "cold" is the first call after the modules are loaded (what a fresh
+ * isolate pays on its first request), and "warm" is the steady state.
+ *
+ *   tsx bench/render.ts --articles bench/out/articles-100.ts --impl wirefeed|feed --format rss|atom|json --mode cold|warm
+ *
+ * Both implementations get the same items with the same fields: id, link,
+ * title, summary, HTML content, author, categories, published and updated.
+ */
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { Feed } from "feed";
+import type { Article } from "../src/content/article";
+import { parseConfig, type Env, type SiteConfig } from "../src/config";
+import { ttlMinutes } from "../src/http/cache-policy";
+import { articleBodyHtml } from "../src/render/article-html";
+import { renderAtom } from "../src/render/atom";
+import { collect } from "../src/content/collections";
+import { feedDocument } from "../src/render/feed-document";
+import { renderJsonFeed } from "../src/render/json-feed";
+import { renderRss } from "../src/render/rss";
+
+export type Format = "rss" | "atom" | "json";
+export type Impl = "wirefeed" | "feed";
+
+export interface RenderTiming {
+  impl: Impl;
+  format: Format;
+  mode: "cold" | "warm";
+  items: number;
+  bytes: number;
+  /** Cold: the one first call. Warm: the mean of one call. */
+  ms: number;
+  microsPerItem: number;
+}
+
+/** wirefeed: the feed document and the renderer, exactly what `Site.feed` runs per isolate. */
+function wirefeedRenderer(config: SiteConfig, articles: readonly Article[], format: Format): () => string {
+  const { site } = collect(articles, config.title);
+  return () => {
+    const document = feedDocument(config, site);
+    if (format === "rss") return renderRss(document, { ttlMinutes: ttlMinutes(config) });
+    return format === "atom" ? renderAtom(document) : renderJsonFeed(document);
+  };
+}
+
+/** `feed` 6.0.0 on the same items (the document model built inside the timed call too). */
+function feedRenderer(config: SiteConfig, articles: readonly Article[], format: Format): () => string {
+  const document = feedDocument(config, collect(articles, config.title).site);
+  return () => {
+    const feed = new Feed({
+      id: document.id,
+      title: document.title,
+      description: document.description,
+      link: document.homeUrl,
+      language: document.language,
+      updated: new Date(document.updated),
+      generator: "wirefeed",
+      feedLinks: document.urls,
+      author: { name: document.author.name, link: document.author.url },
+      ttl: ttlMinutes(config),
+    });
+    for (const { article, id, url, categories } of document.items) {
+      feed.addItem({
+        id,
+        guid: id,
+        link: url,
+        title: article.title,
+        description: article.summary,
+        content: articleBodyHtml(article),
+        date: new Date(article.updated),
+        published: new Date(article.published),
+        ...(article.author === undefined ? {} : { author: [{ name: article.author }] }),
+        category: categories.map((name) => ({ name })),
+      });
+    }
+    return format === "rss" ? feed.rss2() : format === "atom" ? feed.atom1() : feed.json1();
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: "string" },
+      impl: { type: "string", default: "wirefeed" },
+      format: { type: "string", default: "rss" },
+      mode: { type: "string", default: "cold" },
+      vars: { type: "string", default: "{}" },
+      "warm-ms": { type: "string", default: "400" },
+    },
+  });
+  const { ARTICLES } = (await import(pathToFileURL(values.articles!).href)) as { ARTICLES: readonly Article[] };
+  const config = parseConfig(JSON.parse(values.vars!) as Env);
+  const format = values.format as Format;
+  const impl = values.impl as Impl;
+  const render = (impl === "wirefeed" ? wirefeedRenderer : feedRenderer)(config, ARTICLES, format);
+  const items = Math.min(config.feedItems, ARTICLES.length);
+
+  let ms: number;
+  let bytes: number;
+  if (values.mode === "cold") {
+    const started = performance.now();
+    const text = render();
+    ms = performance.now() - started;
+    bytes = Buffer.byteLength(text);
+  } else {
+    bytes = Buffer.byteLength(render());
+    // Warm up until the optimising compiler has settled, then time whole batches.
+    const budget = Number(values["warm-ms"]);
+    for (const end = performance.now() + budget / 4; performance.now() < end; ) render();
+    let calls = 0;
+    const started = performance.now();
+    while (performance.now() - started < budget) {
+      render();
+      calls++;
+    }
+    ms = (performance.now() - started) / calls;
+  }
+  const timing: RenderTiming = { impl, format, mode: values.mode as "cold" | "warm", items, bytes, ms, microsPerItem: (ms * 1000) / items };
+  console.log(JSON.stringify(timing));
+}
+
+await main();

@@ -1,0 +1,60 @@
+/** wrk (Debian's `wrk`): run it, and read its summary. */
+import { execFileSync, spawnSync } from "node:child_process";
+
+export interface WrkResult {
+  requestsPerSecond: number;
+  requests: number;
+  /** Socket errors (connect, read, write, timeout) plus non-2xx/3xx responses. */
+  errors: number;
+  p50Ms: number;
+  p99Ms: number;
+  output: string;
+}
+
+export interface WrkOptions {
+  url: string;
+  seconds: number;
+  connections: number;
+  threads: number;
+  headers?: Record<string, string>;
+  script?: string;
+}
+
+/** Make sure wrk is installed: Debian's package when apt-get is usable, else a clear message. */
+export function ensureWrk(): void {
+  if (spawnSync("wrk", ["--version"]).error === undefined) return;
+  const root = process.getuid?.() === 0;
+  if (root && spawnSync("apt-get", ["--version"]).error === undefined) {
+    console.error("wrk is not installed: installing Debian's wrk (apt-get update && apt-get install -y wrk)…");
+    execFileSync("apt-get", ["update"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "wrk"], { stdio: "inherit" });
+    return;
+  }
+  throw new Error("npm run bench needs wrk: install it with `sudo apt-get update && sudo apt-get install -y wrk` (Debian/Ubuntu), then run it again.");
+}
+
+export function runWrk(options: WrkOptions): WrkResult {
+  const args = ["-t", String(options.threads), "-c", String(options.connections), "-d", `${options.seconds}s`, "--latency"];
+  for (const [name, value] of Object.entries(options.headers ?? {})) args.push("-H", `${name}: ${value}`);
+  if (options.script !== undefined) args.push("-s", options.script);
+  args.push(options.url);
+  const output = execFileSync("wrk", args, { encoding: "utf8" });
+  const number = (pattern: RegExp): number => Number(pattern.exec(output)?.[1] ?? 0);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  const socketErrors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
+  return {
+    requestsPerSecond: number(/Requests\/sec:\s+([\d.]+)/),
+    requests: number(/(\d+) requests in/),
+    errors: socketErrors + number(/Non-2xx or 3xx responses: (\d+)/),
+    p50Ms: latencyMs(output, "50%"),
+    p99Ms: latencyMs(output, "99%"),
+    output,
+  };
+}
+
+function latencyMs(output: string, percentile: string): number {
+  const match = new RegExp(`^\\s*${percentile}\\s+([\\d.]+)(us|ms|s)\\s*$`, "m").exec(output);
+  if (!match) return Number.NaN;
+  const value = Number(match[1]);
+  return match[2] === "us" ? value / 1000 : match[2] === "s" ? value * 1000 : value;
+}
