@@ -46,8 +46,20 @@ function group(articles: readonly Article[], kind: "section" | "tag", names: (ar
   return new Map(sorted.map(([slug, { name, articles: list }]) => [slug, { kind, slug, name, articles: list }]));
 }
 
-/** A section's or tag's slug; names with no Latin letters or digits get a stable hashed one. */
+const SLUGS = new Map<string, string>();
+
+/**
+ * A section's or tag's slug; names with no Latin letters or digits get a
+ * stable hashed one. Remembered: renderers ask for every item's categories,
+ * and there are few distinct names but Unicode normalisation is slow.
+ */
 export function collectionSlug(name: string): string {
-  const normalised = name.trim().normalize("NFC").toLowerCase().replace(/\s+/g, " ");
-  return slugify(normalised) || `x-${idSuffix(normalised)}`;
+  let slug = SLUGS.get(name);
+  if (slug === undefined) {
+    const normalised = name.trim().normalize("NFC").toLowerCase().replace(/\s+/g, " ");
+    slug = slugify(normalised) || `x-${idSuffix(normalised)}`;
+    // Bounded: names come from the compiled seeds, plus whatever a test invents.
+    if (SLUGS.size < 100_000) SLUGS.set(name, slug);
+  }
+  return slug;
 }

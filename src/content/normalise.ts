@@ -7,9 +7,25 @@
 /**
  * Characters XML 1.0 forbids (§2.2), plus C1 controls and noncharacters that it
  * discourages and that feed validators flag: none of them can be wire text.
+ * With the `u` flag a surrogate pair is one code point outside the class, so
+ * only lone surrogates match, and the class needs no lookaround: this runs on
+ * every string the renderers write, and lookbehind made it their main cost.
  */
-export const FORBIDDEN_XML_CHARS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN = "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]";
+const FORBIDDEN_ONE = new RegExp(FORBIDDEN, "u");
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN, "gu");
+/** The same class without `u`: a scan several times faster, that also stops at valid pairs (emoji). */
+const MAYBE_FORBIDDEN = new RegExp(FORBIDDEN);
+
+/** Whether `text` holds a character XML 1.0 cannot carry. */
+export function hasForbiddenChars(text: string): boolean {
+  return MAYBE_FORBIDDEN.test(text) && FORBIDDEN_ONE.test(text);
+}
+
+/** `text` without the characters XML 1.0 cannot carry. */
+export function dropForbiddenChars(text: string): string {
+  return hasForbiddenChars(text) ? text.replace(FORBIDDEN_ALL, "") : text;
+}
 
 export interface DroppedCharacter {
   line: number;
@@ -27,10 +43,9 @@ export function normaliseSeedText(raw: string): NormalisedText {
   const dropped: DroppedCharacter[] = [];
   const lines = text.split("\n");
   const cleaned = lines.map((line, index) => {
-    FORBIDDEN_XML_CHARS.lastIndex = 0;
-    if (!FORBIDDEN_XML_CHARS.test(line)) return line;
-    return line.replace(FORBIDDEN_XML_CHARS, (ch) => {
-      dropped.push({ line: index + 1, codePoint: ch.charCodeAt(0) });
+    if (!hasForbiddenChars(line)) return line;
+    return line.replace(FORBIDDEN_ALL, (ch) => {
+      dropped.push({ line: index + 1, codePoint: ch.codePointAt(0)! });
       return "";
     });
   });

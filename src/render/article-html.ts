@@ -1,12 +1,48 @@
 import type { Article } from "../content/article";
-import { escapeMarkup } from "./escape";
+import { dropForbiddenChars } from "../content/normalise";
+import { escapeText } from "./escape";
+
+interface Body {
+  /** HTML paragraphs, every character of the seed escaped. */
+  html: string;
+  /** The same HTML escaped once more, as XML text (RSS content:encoded, Atom content). */
+  htmlAsXml: string;
+  /** Plain text, paragraphs separated by a blank line, characters XML forbids dropped. */
+  text: string;
+}
+
+/**
+ * Bodies are the bulk of every document and appear in several (three formats,
+ * section, tag and archive feeds, the page): escape each article once per isolate.
+ */
+const BODIES = new WeakMap<Article, Body>();
+
+function body(article: Article): Body {
+  let found = BODIES.get(article);
+  if (found === undefined) {
+    const paragraphs = article.paragraphs.map(escapeText);
+    found = {
+      html: paragraphs.map((p) => `<p>${p}</p>`).join("\n"),
+      // escape(`<p>${p}</p>`) === `&lt;p&gt;${escape(p)}&lt;/p&gt;`, and escaping an escaped paragraph only touches its `&`s.
+      htmlAsXml: paragraphs.map((p) => `&lt;p&gt;${escapeText(p)}&lt;/p&gt;`).join("\n"),
+      text: dropForbiddenChars(article.paragraphs.join("\n\n")),
+    };
+    BODIES.set(article, found);
+  }
+  return found;
+}
 
 /** The article body as HTML paragraphs; every character of the seed escaped. */
 export function articleBodyHtml(article: Article): string {
-  return article.paragraphs.map((paragraph) => `<p>${escapeMarkup(paragraph)}</p>`).join("\n");
+  return body(article).html;
+}
+
+/** The body's HTML as XML character data, for `<content:encoded>` and Atom `<content type="html">`. */
+export function articleBodyHtmlAsXml(article: Article): string {
+  return body(article).htmlAsXml;
 }
 
 /** The article body as plain text, paragraphs separated by a blank line. */
 export function articleBodyText(article: Article): string {
-  return article.paragraphs.join("\n\n");
+  return body(article).text;
 }

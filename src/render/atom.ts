@@ -1,5 +1,5 @@
-import { slugify } from "../content/slug";
-import { articleBodyHtml } from "./article-html";
+import { collectionSlug } from "../content/collections";
+import { articleBodyHtmlAsXml } from "./article-html";
 import { escapeMarkup as x } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
 import type { FeedDocument, FeedItem } from "./feed-document";
@@ -39,9 +39,9 @@ function renderEntry({ article, id, url, categories }: FeedItem, feedLanguage: s
     `    <updated>${article.updated}</updated>`,
     `    <link rel="alternate" type="text/html" href="${x(url)}"/>`,
     `    <summary>${x(article.summary)}</summary>`,
-    `    <content type="html">${x(articleBodyHtml(article))}</content>`,
+    `    <content type="html">${articleBodyHtmlAsXml(article)}</content>`,
     ...(article.author === undefined ? [] : [`    <author>`, `      <name>${x(article.author)}</name>`, `    </author>`]),
-    ...categories.map((category) => `    <category term="${x(slugify(category) || category)}" label="${x(category)}"/>`),
+    ...categories.map((category) => `    <category term="${x(collectionSlug(category))}" label="${x(category)}"/>`),
     `  </entry>`,
   ].join("\n");
 }

@@ -1,4 +1,4 @@
-import { articleBodyHtml } from "./article-html";
+import { articleBodyHtmlAsXml } from "./article-html";
 import { rfc822 } from "./dates";
 import { escapeMarkup as x } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
@@ -52,7 +52,7 @@ function renderItem({ article, id, url, categories }: FeedItem): string {
     `    <pubDate>${rfc822(article.published)}</pubDate>`,
     // Readers take <description> as HTML: the plain-text summary is escaped for HTML, then for XML.
     `    <description>${x(x(article.summary))}</description>`,
-    `    <content:encoded>${x(articleBodyHtml(article))}</content:encoded>`,
+    `    <content:encoded>${articleBodyHtmlAsXml(article)}</content:encoded>`,
     ...(article.author === undefined ? [] : [`    <dc:creator>${x(article.author)}</dc:creator>`]),
     ...categories.map((category) => `    <category>${x(category)}</category>`),
     `  </item>`,
