@@ -6,6 +6,6 @@ export default defineConfig({
   plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
   test: {
     include: ["tests/**/*.test.ts"],
-    exclude: ["tests/conformance/**", "node_modules/**"],
+    exclude: ["tests/conformance/**", "tests/e2e/**", "node_modules/**"],
   },
 });
