@@ -1,3 +1,4 @@
+import type { Element } from "@xmldom/xmldom";
 import type { APIRequestContext } from "playwright-core";
 import { parseXml } from "../../support/xml";
 
@@ -39,7 +40,7 @@ export async function fetchFeed(request: APIRequestContext, feed: AdvertisedFeed
   }
 }
 
-function directChildText(parent: import("@xmldom/xmldom").Element, name: string): string {
+function directChildText(parent: Element, name: string): string {
   const child = Array.from(parent.childNodes).find((node) => node.nodeName === name);
   return child?.textContent ?? "";
 }
