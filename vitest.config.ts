@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 
 // Every test runs inside workerd, the runtime that serves wirefeed in production,
 // except those of the build CLI, which is a Node program (child_process, fs).
+// The conformance and browser suites have their own configs (they start `wrangler dev`).
 export default defineConfig({
   test: {
     projects: [
@@ -11,7 +12,7 @@ export default defineConfig({
         test: {
           name: "workerd",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/conformance/**", "tests/scripts/**", "node_modules/**"],
+          exclude: ["tests/conformance/**", "tests/e2e/**", "tests/scripts/**", "node_modules/**"],
         },
       },
       {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The Debian tools the conformance suite runs wirefeed's output through:
-# xmllint (libxml2-utils), Python's feedparser (for /usr/bin/python3),
-# newsboat (and sqlite3 to read its cache) and jing (RELAX NG). Installs only what is missing, so a warm
-# machine skips apt; a fresh one (CI) gets everything.
+# The Debian tools the test suites run wirefeed's output through: xmllint
+# (libxml2-utils), Python's feedparser (for /usr/bin/python3), newsboat (and
+# sqlite3 to read its cache) and jing (RELAX NG) for the conformance suite;
+# chromium for the browser tests (playwright-core downloads no browser of its
+# own). Installs only what is missing, so a warm machine skips apt; a fresh
+# one (CI) gets everything.
 set -euo pipefail
 
 missing=()
@@ -11,9 +13,10 @@ command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v newsboat >/dev/null 2>&1 || missing+=(newsboat)
 command -v jing >/dev/null 2>&1 || missing+=(jing)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "ci-deps: xmllint, python3-feedparser, newsboat, jing and sqlite3 are installed"
+  echo "ci-deps: xmllint, python3-feedparser, newsboat, jing, sqlite3 and chromium are installed"
   exit 0
 fi
 

@@ -32,12 +32,17 @@ h3{font-size:1.2rem;line-height:1.3;margin:0}
 .kicker{text-transform:uppercase;letter-spacing:.05em;margin:1rem 0 0}
 .articles{list-style:none;padding:0;margin:0}
 .articles li{padding:1rem 0;border-bottom:1px solid var(--rule)}
+.articles li:last-child{border-bottom:0}
 .articles p{margin:.25rem 0}
 .tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}
 footer{border-top:1px solid var(--rule)}
 footer ul{padding-left:1.25rem}
+a[type]{white-space:nowrap}
 table{border-collapse:collapse;width:100%}
-th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--rule);vertical-align:top}
+thead{position:absolute;left:-999px}
+tr{display:block;padding:.5rem 0;border-bottom:1px solid var(--rule)}
+th,td{display:block;text-align:left;padding:.15rem 0}
+@media (min-width:36rem){td br{display:none}td a{display:inline-block;min-width:5.5rem}}
 code{background:var(--code);padding:.1rem .3rem;border-radius:3px;word-break:break-all;user-select:all}
 `.trim();
 
