@@ -46,15 +46,16 @@ describe("accessibility basics on every page", () => {
     );
   });
 
-  it("declares the page's language, and an article's own (Spanish: es)", async () => {
-    const languages = new Map<string, string | null>();
+  it("declares the page's language, and an article's own (Spanish: es) on the article", async () => {
+    const languages = new Map<string, { page: string | null; headline: string | null }>();
     await eachPage({}, async (page, url) => {
-      languages.set(new URL(url).pathname, await page.locator("html").getAttribute("lang"));
+      const headline = await page.locator("h1").evaluate((h1) => h1.closest("[lang]")!.getAttribute("lang"));
+      languages.set(new URL(url).pathname, { page: await page.locator("html").getAttribute("lang"), headline });
     });
-    for (const [path, lang] of languages) expect(lang, path).toMatch(/^[a-z]{2}$/);
-    expect(languages.get("/articles/el-paro-baja-en-noviembre-por-tercer-mes-consecutivo")).toBe("es");
-    expect(languages.get("/articles/late-header-sends-riverside-into-the-cup-final")).toBe("en");
-    expect(languages.get("/sections/economia")).toBe("en");
+    for (const [path, { page }] of languages) expect(page, path).toBe("en");
+    expect(languages.get("/articles/el-paro-baja-en-noviembre-por-tercer-mes-consecutivo")?.headline).toBe("es");
+    expect(languages.get("/articles/late-header-sends-riverside-into-the-cup-final")?.headline).toBe("en");
+    expect(languages.get("/sections/economia")?.headline).toBe("en");
   });
 
   it("marks Spanish headlines in English lists with lang=es", async () => {

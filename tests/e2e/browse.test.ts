@@ -48,7 +48,8 @@ describe("a reader on wirefeed", () => {
 
     const article = page.getByRole("article");
     expect(await article.getByRole("heading", { level: 1 }).textContent()).toBe(headline);
-    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await article.getAttribute("lang")).toBe("es");
 
     // The dateline's <time> is machine-readable and says the same date as its text.
     const time = article.locator("time");

@@ -65,11 +65,12 @@ describe("HTML pages", () => {
     expect(meta(doc, "og:url")).toBe(`${SITE}/articles/${politics.slug}`);
   });
 
-  it("a Spanish article's page says lang=es, and its headline markup is text", async () => {
+  it("a Spanish article says lang=es on the page's English chrome, and its headline markup is text", async () => {
     const response = await fetchSite(`/articles/${economia.slug}`);
     const html = await response.text();
     const doc = parseHtml(html);
-    expect(doc.documentElement!.getAttribute("lang")).toBe("es");
+    expect(doc.documentElement!.getAttribute("lang")).toBe("en");
+    expect(doc.getElementsByTagName("article")[0]!.getAttribute("lang")).toBe("es");
     expect(doc.getElementsByTagName("h1")[0]!.textContent).toBe("Sube el paro <b>en enero</b>");
     expect(doc.getElementsByTagName("b")).toHaveLength(0);
     expect(meta(doc, "og:description")).toBe(economia.summary);

@@ -17,11 +17,12 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
     tags.length === 0
       ? ""
       : `\n<ul class="tags" aria-label="Tags">${tags.map((tag) => `<li><a href="${h(collectionPagePath(tag))}">#${h(tag.name)}</a></li>`).join("")}</ul>`;
-  const language = article.language ?? site.language;
+  // The page's chrome (navigation, footer, dates) is in the site's language; the article says its own.
+  const lang = article.language !== undefined && article.language !== site.language ? ` lang="${h(article.language)}"` : "";
   return renderPage(site, {
     title: `${article.title} · ${site.title}`,
     description: article.summary,
-    language,
+    language: site.language,
     canonical: articleUrl(site, article),
     feeds: section === undefined ? [collections.site] : [collections.site, section],
     share: {
@@ -34,7 +35,7 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
         ...article.tags.map((tag): [string, string] => ["tag", tag]),
       ],
     },
-    main: `<article>
+    main: `<article${lang}>
 ${section === undefined ? "" : `<p class="kicker"><a href="${h(collectionPagePath(section))}">${h(section.name)}</a></p>\n`}<h1>${h(article.title)}</h1>
 ${byline}<p class="meta">${dateline(article)}</p>
 ${articleBodyHtml(article)}${credits}${tagList}
