@@ -1,6 +1,6 @@
 /**
  * libxml2's own parser (xmllint, Debian libxml2-utils) on every RSS and Atom
- * document, current and archived, and, for Atom, jing against RFC 4287's
+ * document, current and archived, and on the OPML and the sitemap; for Atom, jing against RFC 4287's
  * RELAX NG schema (atom.rnc), which allows foreign elements such as RFC 5005's
  * `fh:archive`: well-formed and valid, with nothing at all on stderr, so
  * warnings fail too.
@@ -53,6 +53,16 @@ for (const document of site.documents) {
     });
   });
 }
+
+describe("/opml.xml and /sitemap.xml", () => {
+  for (const served of [site.opml, site.sitemap]) {
+    it(`xmllint --noout: ${new URL(served.url).pathname} well-formed, no errors and no warnings`, async () => {
+      const result = await run("xmllint", ["--noout", "--nonet", saved(served)]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+    });
+  }
+});
 
 it("jing reports nothing at all and exits 0", () => {
   expect(jingOutput(jing.stdout + jing.stderr)).toEqual([]);
