@@ -8,18 +8,14 @@
 import type { Element } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { child, children, parseHtml, parseXml, text } from "../support/documents";
-import { compiledArticles } from "./support/articles";
-import { get, servedSite } from "./support/site";
+import { compiledArticles, fold } from "./support/articles";
+import { FEED_FORMATS, MEDIA_TYPES, get, servedSite } from "./support/site";
 
 const site = await servedSite();
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
-const CONTENT_TYPES = { rss: /^application\/rss\+xml;\s*charset=utf-8$/i, atom: /^application\/atom\+xml;\s*charset=utf-8$/i, json: /^application\/feed\+json;\s*charset=utf-8$/i };
 /** W3C Datetime (www.w3.org/TR/NOTE-datetime), the format sitemaps.org requires for lastmod. */
 const W3C_DATETIME = /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?)?)?$/;
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
-
-/** Names that differ only in case, accents or spacing are one section or tag (README). */
-const fold = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim().replace(/\s+/g, " ");
 
 /** Every outline element, at any depth. */
 function outlines(opml: Element): Element[] {
@@ -68,9 +64,9 @@ describe("/opml.xml", () => {
 
   it("every xmlUrl answers 200 as RSS, and its Atom and JSON Feed siblings as theirs", () => {
     for (const { current } of site.subscriptions) {
-      for (const format of ["rss", "atom", "json"] as const) {
+      for (const format of FEED_FORMATS) {
         expect(current[format].status, current[format].url).toBe(200);
-        expect(current[format].contentType, current[format].url).toMatch(CONTENT_TYPES[format]);
+        expect(current[format].contentType, current[format].url).toBe(`${MEDIA_TYPES[format]}; charset=utf-8`);
       }
     }
   });
@@ -83,7 +79,7 @@ describe("/opml.xml", () => {
         .filter((link) => link.getAttribute("rel") === "alternate")
         .map((link) => `${link.getAttribute("type")} ${link.getAttribute("href")}`);
       expect(alternates, htmlUrl).toEqual(
-        expect.arrayContaining([`application/rss+xml ${current.rss.url}`, `application/atom+xml ${current.atom.url}`, `application/feed+json ${current.json.url}`]),
+        expect.arrayContaining(FEED_FORMATS.map((format) => `${MEDIA_TYPES[format]} ${current[format].url}`)),
       );
     }
   });

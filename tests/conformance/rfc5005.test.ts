@@ -11,11 +11,10 @@ import { describe, expect, it } from "vitest";
 import { NS, child, children, parseXml } from "../support/documents";
 import { archivePageCount } from "./support/articles";
 import { FEED_ITEMS } from "./support/constants";
-import { FEED_FORMATS, feedLinks, servedSite, type FeedFormat, type Served } from "./support/site";
+import { FEED_FORMATS, MEDIA_TYPES, feedLinks, servedSite, siblingUrl, type FeedFormat, type Served } from "./support/site";
 
 const site = await servedSite();
 const IMMUTABLE = "public, max-age=31536000, immutable";
-const MEDIA_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml", atom: "application/atom+xml", json: "application/feed+json" };
 
 /** The `fh:archive` elements at feed level (RSS channel, Atom feed). */
 function archiveMarkers(served: Served, format: "rss" | "atom"): number {
@@ -53,8 +52,8 @@ for (const subscription of site.subscriptions) {
 
     it("the archive pages of the three formats are the same pages, by file name", () => {
       for (const archive of archives) {
-        expect(archive.atom.url).toBe(archive.rss.url.replace(/feed\.xml$/, "atom.xml"));
-        expect(archive.json.url).toBe(archive.rss.url.replace(/feed\.xml$/, "feed.json"));
+        expect(archive.atom.url).toBe(siblingUrl(archive.rss.url, "atom"));
+        expect(archive.json.url).toBe(siblingUrl(archive.rss.url, "json"));
       }
     });
 

@@ -46,8 +46,8 @@ export interface ExpectedItem {
 
 export type CollectionKind = "site" | "section" | "tag";
 
-/** Names that differ only in case, accents or spacing are one section or tag (README). */
-function fold(name: string): string {
+/** Names that differ only in case, accents or spacing are one section or tag (README): the name they share. */
+export function fold(name: string): string {
   return name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim().replace(/\s+/g, " ");
 }
 

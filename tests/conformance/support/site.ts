@@ -27,6 +27,7 @@ export interface Served {
 export type FeedFormat = "rss" | "atom" | "json";
 export const FEED_FORMATS: readonly FeedFormat[] = ["rss", "atom", "json"];
 const FILE_NAMES: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
+export const MEDIA_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml", atom: "application/atom+xml", json: "application/feed+json" };
 
 /** One feed document in its three formats, and the items it must hold. */
 export interface FeedDocument extends Record<FeedFormat, Served> {
