@@ -59,7 +59,7 @@ describe("/opml.xml", () => {
       ["site", ...Array(sections.size).fill("section"), ...Array(tags.size).fill("tag")].sort(),
     );
     // Each outline names a collection that has articles.
-    for (const subscription of site.subscriptions) expect(subscription.items.length, subscription.title).toBeGreaterThan(0);
+    for (const subscription of site.subscriptions) expect(subscription.items.length, subscription.listed.text).toBeGreaterThan(0);
   });
 
   it("every xmlUrl answers 200 as RSS, and its Atom and JSON Feed siblings as theirs", () => {
@@ -72,7 +72,7 @@ describe("/opml.xml", () => {
   });
 
   it("every htmlUrl is a page that offers its feed in each format with <link rel=alternate>", async () => {
-    for (const { htmlUrl, current } of site.subscriptions) {
+    for (const { listed: { htmlUrl }, current } of site.subscriptions) {
       const page = await get(htmlUrl);
       expect(page.status, htmlUrl).toBe(200);
       const alternates = Array.from(parseHtml(page.body).getElementsByTagName("link"))
@@ -112,7 +112,7 @@ describe("/sitemap.xml", () => {
     const byLoc = new Map(entries.map((entry) => [entry.loc, entry.lastmod]));
     const articles = site.subscriptions.find((subscription) => subscription.kind === "site")!.items;
     for (const item of articles) expect(byLoc.get(item.url), item.url).toBe(item.updated);
-    for (const { htmlUrl } of site.subscriptions) expect(byLoc.has(htmlUrl), htmlUrl).toBe(true);
+    for (const { listed: { htmlUrl } } of site.subscriptions) expect(byLoc.has(htmlUrl), htmlUrl).toBe(true);
   });
 });
 

@@ -39,8 +39,8 @@ for (const document of site.documents) {
       });
 
       it("the feed's title and link", () => {
-        expect(result().feed.title).toBe(document.subscription.title);
-        expect(result().feed.link).toBe(document.subscription.htmlUrl);
+        expect(result().feed.title).toBe(document.listed.text);
+        expect(result().feed.link).toBe(document.listed.htmlUrl);
       });
 
       it("every item, in order, with its id, link and title", () => {

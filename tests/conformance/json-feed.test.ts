@@ -65,10 +65,10 @@ for (const feed of site.documents) {
       }
     });
 
-    it("feed_url is the URL it was served at; title and home page are the subscription's", () => {
+    it("feed_url is the URL it was served at; title and home page are the OPML's", () => {
       expect(document.feed_url).toBe(json.url);
-      expect(document.home_page_url).toBe(feed.subscription.htmlUrl);
-      expect(document.title).toBe(feed.subscription.title);
+      expect(document.home_page_url).toBe(feed.listed.htmlUrl);
+      expect(document.title).toBe(feed.listed.text);
     });
 
     it("every item carries the seed's fields", () => {

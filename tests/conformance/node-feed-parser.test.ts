@@ -28,8 +28,8 @@ for (const document of site.documents) {
 
       it("as the right format, with the feed's title, link and self link", () => {
         expect(feed.meta.type).toBe(format);
-        expect(feed.title).toBe(document.subscription.title);
-        expect(feed.url).toBe(document.subscription.htmlUrl);
+        expect(feed.title).toBe(document.listed.text);
+        expect(feed.url).toBe(document.listed.htmlUrl);
         expect(feed.self).toBe(document[format].url);
       });
 

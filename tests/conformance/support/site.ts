@@ -29,11 +29,19 @@ export const FEED_FORMATS: readonly FeedFormat[] = ["rss", "atom", "json"];
 const FILE_NAMES: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
 export const MEDIA_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml", atom: "application/atom+xml", json: "application/feed+json" };
 
+/** A feed as the OPML lists it: the name readers show, its RSS URL, its HTML page. */
+export interface ListedFeed {
+  text: string;
+  xmlUrl: string;
+  htmlUrl: string;
+}
+
 /** One feed document in its three formats, and the items it must hold. */
 export interface FeedDocument extends Record<FeedFormat, Served> {
   /** For test names: the RSS document's path. */
   label: string;
-  subscription: Subscription;
+  /** The OPML outline of the feed this document belongs to (an archive page: of its current document). */
+  listed: ListedFeed;
   /** Undefined for the current (subscription) document; the archive page number (1 = oldest) it should be. */
   page?: number;
   /** Newest first. */
@@ -42,9 +50,7 @@ export interface FeedDocument extends Record<FeedFormat, Served> {
 
 /** A feed listed in the OPML: a collection's current document and its archives. */
 export interface Subscription {
-  /** The outline's text, which the feeds' titles must repeat. */
-  title: string;
-  htmlUrl: string;
+  listed: ListedFeed;
   kind: CollectionKind;
   /** Every article of the collection, newest first. */
   items: ExpectedItem[];
@@ -133,7 +139,7 @@ export function siblingUrl(rssUrl: string, format: FeedFormat): string {
 }
 
 /** The OPML outlines that are feeds: `type="rss"` with an `xmlUrl`. */
-export function opmlFeeds(opml: Served): Array<{ text: string; xmlUrl: string; htmlUrl: string }> {
+export function opmlFeeds(opml: Served): ListedFeed[] {
   const document = new DOMParser({ onError: () => {} }).parseFromString(opml.body, "text/xml");
   return Array.from(document.getElementsByTagName("outline"))
     .filter((outline) => outline.getAttribute("type") === "rss" && outline.hasAttribute("xmlUrl"))
@@ -150,28 +156,24 @@ function collectionName(text: string): string {
   return text.replace(new RegExp(` · ${wranglerVar("SITE_TITLE")}$`), "").replace(/^#/, "");
 }
 
-async function subscribe(base: string, outline: { text: string; xmlUrl: string; htmlUrl: string }): Promise<Subscription> {
-  const kind = kindOf(outline.xmlUrl);
-  const items = collectionItems(base, kind, collectionName(outline.text));
-  const [rss, atom, json] = await Promise.all(FEED_FORMATS.map((format) => get(siblingUrl(outline.xmlUrl, format))));
+async function subscribe(base: string, listed: ListedFeed): Promise<Subscription> {
+  const kind = kindOf(listed.xmlUrl);
+  const items = collectionItems(base, kind, collectionName(listed.text));
+  const [rss, atom, json] = await Promise.all(FEED_FORMATS.map((format) => get(siblingUrl(listed.xmlUrl, format))));
   const current = { rss: rss!, atom: atom!, json: json! };
   const [rssChain, atomChain, jsonChain] = await Promise.all(FEED_FORMATS.map((format) => archiveChain(current[format], format)));
-  const chains = { rss: rssChain!, atom: atomChain!, json: jsonChain! };
-  const subscription: Subscription = { title: outline.text, htmlUrl: outline.htmlUrl, kind, items, chains, current: undefined!, archives: [] };
   const document = (served: Record<FeedFormat, Served>, page?: number): FeedDocument => ({
     ...served,
     label: new URL(served.rss.url).pathname,
-    subscription,
+    listed,
     ...(page === undefined ? {} : { page }),
     expected: documentItems(items, page),
   });
-  subscription.current = document(current);
+  // The chains zipped page by page; the archive number a page should have counts down from the newest.
   const pageCount = archivePageCount(items.length);
   const zipped = Math.min(rssChain!.pages.length, atomChain!.pages.length, jsonChain!.pages.length);
-  for (let i = 0; i < zipped; i++) {
-    subscription.archives.push(document({ rss: rssChain!.pages[i]!, atom: atomChain!.pages[i]!, json: jsonChain!.pages[i]! }, pageCount - i));
-  }
-  return subscription;
+  const archives = Array.from({ length: zipped }, (_, i) => document({ rss: rssChain!.pages[i]!, atom: atomChain!.pages[i]!, json: jsonChain!.pages[i]! }, pageCount - i));
+  return { listed, kind, items, current: document(current), chains: { rss: rssChain!, atom: atomChain!, json: jsonChain! }, archives };
 }
 
 let site: Promise<ServedSite> | undefined;
