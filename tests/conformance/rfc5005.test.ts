@@ -5,7 +5,8 @@
  * documents say they are archives (`fh:archive`), point back at the
  * subscription document (`current`) and at each other both ways
  * (`prev-archive`/`next-archive`), and are cached as the immutable documents
- * they are; the subscription document is no archive.
+ * they are, by HTTP and by what RSS tells readers; the subscription document
+ * is no archive.
  */
 import { describe, expect, it } from "vitest";
 import { NS, child, children, parseXml } from "../support/documents";
@@ -15,6 +16,7 @@ import { FEED_FORMATS, MEDIA_TYPES, feedLinks, servedSite, siblingUrl, type Feed
 
 const site = await servedSite();
 const IMMUTABLE = "public, max-age=31536000, immutable";
+const SY_NS = "http://purl.org/rss/1.0/modules/syndication/";
 
 /** The `fh:archive` elements at feed level (RSS channel, Atom feed). */
 function archiveMarkers(served: Served, format: "rss" | "atom"): number {
@@ -27,6 +29,27 @@ function hrefs(served: Served, format: FeedFormat, rel: string): string[] {
   return feedLinks(served, format)
     .filter((link) => link.rel === rel)
     .map((link) => link.href);
+}
+
+const SY_PERIODS: Record<string, number> = { hourly: 3_600, daily: 86_400, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000 };
+
+/**
+ * The seconds between refreshes an RSS document asks readers for, where it
+ * asks: `<ttl>` (minutes) and `sy:updatePeriod`/`sy:updateFrequency`. Some
+ * readers poll by these rather than by Cache-Control, so both must agree.
+ */
+function refreshHints(served: Served): { ttl?: number; sy?: number } {
+  const channel = child(parseXml(served.body).documentElement!, "channel", null);
+  const ttl = children(channel, "ttl", null)[0]?.textContent;
+  const period = children(channel, "updatePeriod", SY_NS)[0]?.textContent ?? undefined;
+  const frequency = Number(children(channel, "updateFrequency", SY_NS)[0]?.textContent ?? "1");
+  return { ...(ttl === undefined ? {} : { ttl: Number(ttl) * 60 }), ...(period === undefined ? {} : { sy: SY_PERIODS[period]! / frequency }) };
+}
+
+/** What the response's Cache-Control max-age says, in the same shape: every hint present must equal it. */
+function hintsOfMaxAge(served: Served, hints: { ttl?: number; sy?: number }): { ttl?: number; sy?: number } {
+  const maxAge = Number(/max-age=(\d+)/.exec(served.headers.get("Cache-Control") ?? "")?.[1]);
+  return Object.fromEntries(Object.keys(hints).map((key) => [key, maxAge]));
 }
 
 /** Item ids of a document, from its JSON Feed. */
@@ -69,6 +92,12 @@ for (const subscription of site.subscriptions) {
       for (const format of FEED_FORMATS) expect(current[format].headers.get("Cache-Control"), format).not.toMatch(/immutable/);
     });
 
+    it("the current RSS document's <ttl> and sy:update* say what its Cache-Control says", () => {
+      const hints = refreshHints(current.rss);
+      expect(Object.keys(hints)).toEqual(["ttl", "sy"]);
+      expect(hints).toEqual(hintsOfMaxAge(current.rss, hints));
+    });
+
     for (const archive of archives) {
       describe(archive.label, () => {
         it("carries fh:archive in the RFC 5005 namespace, once", () => {
@@ -85,6 +114,11 @@ for (const subscription of site.subscriptions) {
 
         it("is served as immutable, cacheable for a year", () => {
           for (const format of FEED_FORMATS) expect(archive[format].headers.get("Cache-Control"), archive[format].url).toBe(IMMUTABLE);
+        });
+
+        it("asks RSS readers for the refresh its Cache-Control says, if at all (<ttl>, sy:update*)", () => {
+          const hints = refreshHints(archive.rss);
+          expect(hints).toEqual(hintsOfMaxAge(archive.rss, hints));
         });
 
         it(`holds a full page: ${FEED_ITEMS} items`, () => {
