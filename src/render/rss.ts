@@ -22,8 +22,8 @@ export function renderRss(feed: FeedDocument, { ttlMinutes }: RssOptions): strin
     `  <lastBuildDate>${rfc822(feed.updated)}</lastBuildDate>`,
     `  <generator>wirefeed</generator>`,
     `  <docs>https://www.rssboard.org/rss-specification</docs>`,
-    `  <ttl>${ttlMinutes}</ttl>`,
-    ...syndicationHints(ttlMinutes),
+    // An archive page never changes (and is served immutable): no refresh hints that say it does.
+    ...(feed.archive?.archived ? [] : [`  <ttl>${ttlMinutes}</ttl>`, ...syndicationHints(ttlMinutes)]),
     `  <atom:link href="${x(feed.urls.rss)}" rel="self" type="application/rss+xml"/>`,
     ...(feed.hub === undefined ? [] : [`  <atom:link href="${x(feed.hub)}" rel="hub"/>`]),
     ...archiveLinks(feed).map(({ rel, href }) => `  <atom:link href="${x(href)}" rel="${rel}" type="application/rss+xml"/>`),

@@ -141,6 +141,37 @@ const SEEDS: Record<string, { title: string; published: string; updated?: string
     phrase: `<a href="/relative/path" onclick="steal()">a page</a>`,
     paragraphs: 3,
   },
+  // Three more in Politics, tagged Congress, so a section and a tag (not only
+  // the site) outgrow one feed document and have RFC 5005 archive pages.
+  "reuters-washington-congress": {
+    title: "House and Senate leaders agree on a summer schedule for spending bills",
+    // "June 12" with "on Wednesday": 2024.
+    published: "2024-06-12T12:00:00Z",
+    author: "Reuters",
+    categories: ["Politics", "Congress"],
+    language: "en",
+    phrase: "before the August recess, aides said.",
+    paragraphs: 2,
+  },
+  "ap-congress-recess": {
+    title: "Lawmakers return from recess facing a crowded agenda",
+    published: "2024-05-20T19:00:00Z",
+    author: "Sam Writer",
+    categories: ["Politics", "Congress"],
+    language: "en",
+    phrase: "a farm bill, an aviation deadline",
+    paragraphs: 2,
+  },
+  // The section and tag spelled in lowercase: still the Politics section and the Congress tag.
+  "politics-lowercase-section": {
+    title: "House panel subpoenas shipping records in port inquiry",
+    published: "2024-04-16T12:00:00Z",
+    author: "Reuters",
+    categories: ["politics", "congress"],
+    language: "en",
+    phrase: "the country's busiest harbours.",
+    paragraphs: 2,
+  },
 };
 
 let articles: Map<string, Article>;

@@ -1,11 +1,12 @@
 /**
- * The RSS, Atom and JSON documents describe the same items: compared item by
- * item (ids, titles, links, dates, order), and each item's link serves its page.
+ * The RSS, Atom and JSON Feed formats of each feed document, current and
+ * archived, describe the same items: compared item by item (ids, titles,
+ * links, dates, order), and with the articles the document should hold.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectedItems } from "./support/articles";
-import { servedSite, type ServedSite } from "./support/site";
-import { ATOM_NS, attr, children, parseXml, text } from "./support/xml";
+import { NS, child, children, parseXml, text } from "../support/documents";
+import { newestUpdate, toSecond } from "./support/articles";
+import { servedSite } from "./support/site";
 
 interface Row {
   id: string;
@@ -14,51 +15,53 @@ interface Row {
   published: string;
 }
 
-let site: ServedSite;
-const rows: Partial<Record<"rss" | "atom" | "json", Row[]>> = {};
+const site = await servedSite();
 
-const iso = (date: string) => new Date(date).toISOString().replace(/\.\d{3}Z$/, "Z");
+for (const document of site.documents) {
+  describe(`RSS, Atom and JSON Feed agree: ${document.label}`, () => {
+    let rss: Row[];
+    let atom: Row[];
+    let json: Row[];
+    let updated: { rss: string; atom: string };
 
-beforeAll(async () => {
-  site = await servedSite();
-  const channel = children(parseXml(site.rss.body).documentElement!, undefined, "channel")[0]!;
-  rows.rss = children(channel, undefined, "item").map((item) => ({
-    id: text(children(item, undefined, "guid")[0])!,
-    title: text(children(item, undefined, "title")[0])!,
-    link: text(children(item, undefined, "link")[0])!,
-    published: iso(text(children(item, undefined, "pubDate")[0])!),
-  }));
-  const feed = parseXml(site.atom.body).documentElement!;
-  rows.atom = children(feed, ATOM_NS, "entry").map((entry) => ({
-    id: text(children(entry, ATOM_NS, "id")[0])!,
-    title: text(children(entry, ATOM_NS, "title")[0])!,
-    link: attr(children(entry, ATOM_NS, "link").find((link) => (attr(link, "rel") ?? "alternate") === "alternate")!, "href")!,
-    published: text(children(entry, ATOM_NS, "published")[0])!,
-  }));
-  rows.json = (JSON.parse(site.json.body) as { items: Array<{ id: string; title: string; url: string; date_published: string }> }).items.map((item) => ({
-    id: item.id,
-    title: item.title,
-    link: item.url,
-    published: item.date_published,
-  }));
-});
+    beforeAll(() => {
+      const channel = child(parseXml(document.rss.body).documentElement!, "channel", null);
+      rss = children(channel, "item", null).map((item) => ({
+        id: text(item, "guid", null),
+        title: text(item, "title", null),
+        link: text(item, "link", null),
+        published: toSecond(text(item, "pubDate", null))!,
+      }));
+      const feed = parseXml(document.atom.body).documentElement!;
+      atom = children(feed, "entry", NS.atom).map((entry) => ({
+        id: text(entry, "id", NS.atom),
+        title: text(entry, "title", NS.atom),
+        link: children(entry, "link", NS.atom).find((link) => (link.getAttribute("rel") ?? "alternate") === "alternate")!.getAttribute("href")!,
+        published: text(entry, "published", NS.atom),
+      }));
+      json = (JSON.parse(document.json.body) as { items: Array<{ id: string; title: string; url: string; date_published: string }> }).items.map((item) => ({
+        id: item.id,
+        title: item.title,
+        link: item.url,
+        published: item.date_published,
+      }));
+      updated = { rss: toSecond(text(channel, "lastBuildDate", null))!, atom: text(feed, "updated", NS.atom) };
+    });
 
-describe("RSS, Atom and JSON Feed agree", () => {
-  it("on every item, in the same order", () => {
-    expect(rows.atom).toEqual(rows.rss);
-    expect(rows.json).toEqual(rows.rss);
+    it("on every item, in the same order", () => {
+      expect(atom).toEqual(rss);
+      expect(json).toEqual(rss);
+    });
+
+    it("and carry the articles the document should hold, newest first", () => {
+      expect(json.map((row) => row.id)).toEqual(document.expected.map((item) => item.id));
+      const times = json.map((row) => Date.parse(row.published));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+    });
+
+    it("on the feed's updated time: the newest item update", () => {
+      const newest = newestUpdate(document.expected);
+      expect(updated).toEqual({ rss: newest, atom: newest });
+    });
   });
-
-  it("and carry every compiled article, newest first", () => {
-    expect(rows.json!.map((row) => row.id)).toEqual(expectedItems(site.baseUrl).map((item) => item.id));
-    const times = rows.json!.map((row) => Date.parse(row.published));
-    expect(times).toEqual([...times].sort((a, b) => b - a));
-  });
-
-  it("on the feed's updated time: the newest item update", () => {
-    const newest = expectedItems(site.baseUrl).reduce((max, item) => (Date.parse(item.updated) > Date.parse(max) ? item.updated : max), "1970-01-01T00:00:00Z");
-    const channel = children(parseXml(site.rss.body).documentElement!, undefined, "channel")[0]!;
-    expect(iso(text(children(channel, undefined, "lastBuildDate")[0])!)).toBe(newest);
-    expect(text(children(parseXml(site.atom.body).documentElement!, ATOM_NS, "updated")[0])).toBe(newest);
-  });
-});
+}

@@ -9,7 +9,7 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { REFERENCE_DATE, SEED_DIRS } from "./support/constants";
+import { FEED_ITEMS, REFERENCE_DATE, SEED_DIRS } from "./support/constants";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -60,6 +60,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "--port", String(port),
       "--inspector-port", String(inspectorPort),
       "--var", `SITE_URL:${origin}`,
+      // Few items per feed, so the corpus fills RFC 5005 archive pages.
+      "--var", `FEED_ITEMS:${FEED_ITEMS}`,
       "--show-interactive-dev-session=false",
     ],
     {

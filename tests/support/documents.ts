@@ -15,6 +15,8 @@ export const NS = {
   atom: "http://www.w3.org/2005/Atom",
   content: "http://purl.org/rss/1.0/modules/content/",
   dc: "http://purl.org/dc/elements/1.1/",
+  /** RFC 5005 Feed History: `fh:archive`. */
+  history: "http://purl.org/syndication/history/1.0",
 };
 
 /** The problems a strict XML 1.0 parser reports for `xml`; empty when well-formed. */

@@ -93,6 +93,19 @@ describe("archives (RFC 5005)", () => {
     }
   });
 
+  it("RSS archive pages don't ask readers to refresh them every few minutes: no <ttl> or sy:update* beside immutable", async () => {
+    const archived = await fetchArchived("/archive/1/feed.xml");
+    expect(archived.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    const channel = child(parseXml(await archived.text()).documentElement!, "channel");
+    expect(children(channel, "ttl", null)).toEqual([]);
+    expect(children(channel, "updatePeriod")).toEqual([]);
+    expect(children(channel, "updateFrequency")).toEqual([]);
+    // The current feed keeps them: it changes, and they say how often to look.
+    const current = child(parseXml(await (await fetchArchived("/feed.xml")).text()).documentElement!, "channel");
+    expect(children(current, "ttl", null)).toHaveLength(1);
+    expect(children(current, "updatePeriod")).toHaveLength(1);
+  });
+
   it("JSON Feed pages toward older items with next_url", async () => {
     const current = JSON.parse(await (await fetchArchived("/feed.json")).text());
     expect(current.next_url).toBe(`${SITE}/archive/2/feed.json`);

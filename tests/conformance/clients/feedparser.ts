@@ -1,4 +1,4 @@
-/** Runs clients/feedparser-dump.py on a served feed and returns what feedparser saw. */
+/** Runs clients/feedparser-dump.py on served feeds and returns what feedparser saw in each. */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -30,10 +30,15 @@ export interface FeedparserResult {
 
 const SCRIPT = resolve(import.meta.dirname, "feedparser-dump.py");
 
-export async function feedparser(served: Served): Promise<FeedparserResult> {
-  const file = join(mkdtempSync(join(tmpdir(), "wirefeed-feedparser-")), "feed");
-  writeFileSync(file, served.bytes);
-  const result = await run(SYSTEM_PYTHON, [SCRIPT, file, served.url, served.contentType]);
+/** What feedparser reads in each of `feeds`, in order: one Python process for them all. */
+export async function feedparser(feeds: readonly Served[]): Promise<FeedparserResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), "wirefeed-feedparser-"));
+  const args = feeds.flatMap((served, i) => {
+    const file = join(dir, `feed-${i}`);
+    writeFileSync(file, served.bytes);
+    return [file, served.url, served.contentType];
+  });
+  const result = await run(SYSTEM_PYTHON, [SCRIPT, ...args]);
   if (result.code !== 0) throw new Error(`feedparser-dump.py exited ${result.code}:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as FeedparserResult;
+  return JSON.parse(result.stdout) as FeedparserResult[];
 }

@@ -1,20 +1,24 @@
 /**
  * What the feeds must say: the articles wrangler's build step compiled from the
  * seeds (the module the Worker bundles), turned into the item each feed format
- * should carry. `corpus.test.ts` checks these articles against the seed files
- * independently; the client tests check the served feeds against these.
+ * should carry, and which of them each feed document holds by the README's
+ * rules (collections by name; the newest FEED_ITEMS in the current document;
+ * full archive pages counted from the oldest). `corpus.test.ts` checks these
+ * articles against the seed files independently; the client tests check the
+ * served feeds against these.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Article } from "../../../src/content/article";
+// The module wrangler's build step wrote before global-setup let the tests run:
+// imported as the Worker imports it, whatever form the build gives it.
+import { ARTICLES } from "../../../src/generated/articles";
+import { FEED_ITEMS } from "./constants";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
-export function compiledArticles(): Article[] {
-  const module = readFileSync(resolve(ROOT, "src/generated/articles.ts"), "utf8");
-  const literal = /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(module);
-  if (!literal) throw new Error("src/generated/articles.ts does not hold JSON.parse(\"…\"); did the build step run?");
-  return JSON.parse(JSON.parse(literal[1]!) as string) as Article[];
+export function compiledArticles(): readonly Article[] {
+  return ARTICLES;
 }
 
 /** A `[vars]` value from wrangler.toml, the configuration `wrangler dev` serves with. */
@@ -40,12 +44,20 @@ export interface ExpectedItem {
   paragraphs: string[];
 }
 
-/** The feed's items, newest first, at most FEED_ITEMS of them. */
-export function expectedItems(baseUrl: string): ExpectedItem[] {
+export type CollectionKind = "site" | "section" | "tag";
+
+/** Names that differ only in case, accents or spacing are one section or tag (README): the name they share. */
+export function fold(name: string): string {
+  return name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim().replace(/\s+/g, " ");
+}
+
+/** Every article of the site, a section or a tag, newest first, as the feed items that carry them. */
+export function collectionItems(baseUrl: string, kind: CollectionKind, name: string): ExpectedItem[] {
   const tagPrefix = wranglerVar("TAG_PREFIX");
-  const limit = Number(wranglerVar("FEED_ITEMS"));
+  const member = (article: Article) =>
+    kind === "site" || (kind === "section" ? article.category !== undefined && fold(article.category) === fold(name) : article.tags.some((tag) => fold(tag) === fold(name)));
   return compiledArticles()
-    .slice(0, limit)
+    .filter(member)
     .map((article) => ({
       article,
       id: `${tagPrefix}article:${article.id}`,
@@ -58,6 +70,27 @@ export function expectedItems(baseUrl: string): ExpectedItem[] {
       summary: article.summary,
       paragraphs: article.paragraphs,
     }));
+}
+
+/** How many archive pages a collection of `total` articles has: only full ones, and none when one document holds them all. */
+export function archivePageCount(total: number): number {
+  return total > FEED_ITEMS ? Math.floor(total / FEED_ITEMS) : 0;
+}
+
+/**
+ * The items of one feed document, newest first: the current document
+ * (`page` undefined) holds the newest FEED_ITEMS; archive page `page`
+ * (1 = oldest) the page-th FEED_ITEMS counted from the oldest.
+ */
+export function documentItems(collection: readonly ExpectedItem[], page?: number): ExpectedItem[] {
+  if (page === undefined) return collection.slice(0, FEED_ITEMS);
+  const total = collection.length;
+  return collection.slice(total - page * FEED_ITEMS, total - (page - 1) * FEED_ITEMS);
+}
+
+/** The latest `updated` of `items`: a feed's own updated time. */
+export function newestUpdate(items: readonly ExpectedItem[]): string {
+  return items.reduce((max, item) => (Date.parse(item.updated) > Date.parse(max) ? item.updated : max), "1970-01-01T00:00:00Z");
 }
 
 /** RFC 3339 to the second, in UTC, whatever precision a client gave. */

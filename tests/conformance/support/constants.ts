@@ -1,6 +1,7 @@
 /**
- * How the suite runs wirefeed: the corpus it compiles and the fixed reference
- * date that makes the derived years (and so every byte served) reproducible.
+ * How the suite runs wirefeed: the corpus it compiles, the fixed reference
+ * date that makes the derived years (and so every byte served) reproducible,
+ * and a feed size small enough that the corpus overflows it.
  */
 export const SEED_DIRS = ["seeds", "tests/conformance/seeds"];
 export const REFERENCE_DATE = "2024-06-30";
@@ -8,10 +9,18 @@ export const REFERENCE_DATE = "2024-06-30";
 export const CORPUS_DIR = "tests/conformance/seeds";
 export const BROKEN_DIR = "tests/conformance/broken";
 
-/** Every path the feeds and pages are served at, besides the article pages the feeds link to. */
-export const DOCUMENTS = {
-  rss: "/feed.xml",
-  atom: "/atom.xml",
-  json: "/feed.json",
+/**
+ * `FEED_ITEMS` as `wrangler dev` serves it: with 17 articles the site feed
+ * holds 3 and has 5 archive pages; the Politics section and the Congress tag
+ * have one each. Not a multiple of the collections' sizes, so current feeds
+ * hold both articles no archive has yet and repeats of the newest archive page.
+ */
+export const FEED_ITEMS = 3;
+
+/** Where a reader starts: the home page, and the lists of feeds and pages. */
+export const ENTRY_POINTS = {
   home: "/",
+  opml: "/opml.xml",
+  sitemap: "/sitemap.xml",
+  robots: "/robots.txt",
 } as const;
