@@ -68,7 +68,7 @@ export class Site {
 
   collectionPage(collection: Collection): Promise<Representation> {
     return memo(this.recent, `page:${collection.kind}:${collection.slug}`, () =>
-      represent(renderCollectionPage(this.config, this.collections, collection), CONTENT_TYPES.html, newestUpdate(collection.articles)),
+      represent(renderCollectionPage(this.config, this.collections, collection), CONTENT_TYPES.html, newestUpdate(collection.articles.slice(0, this.config.feedItems))),
     );
   }
 

@@ -157,3 +157,18 @@ describe("discovery documents", () => {
     expect(await (await fetchSite("/robots.txt")).text()).toContain(`Sitemap: ${SITE}/sitemap.xml`);
   });
 });
+
+describe("Last-Modified of pages", () => {
+  it("a section page is dated by the articles it shows, as the sitemap dates it", async () => {
+    const corrected = compile({
+      "old.txt": seedText({ section: "World", headline: "Old story", body: ["Paris, Mar 1 (EFE).- Old news.", SIGN_OFF_BODY], frontMatter: ["updated: 2026-06-01T00:00:00Z"] }),
+      "new.txt": seedText({ section: "World", headline: "New story", body: ["Paris, Mar 2 (EFE).- New news.", SIGN_OFF_BODY] }),
+    });
+    const fetchOne = workerFor(corrected, { FEED_ITEMS: "1" });
+    const page = await fetchOne("/sections/world");
+    expect(page.headers.get("Last-Modified")).toBe("Mon, 02 Mar 2026 12:00:00 GMT");
+    const sitemap = parseXml(await (await fetchOne("/sitemap.xml")).text()).documentElement!;
+    const lastmod = children(sitemap, "url").find((url) => text(url, "loc") === `${SITE}/sections/world`)!;
+    expect(new Date(text(lastmod, "lastmod")).toUTCString()).toBe(page.headers.get("Last-Modified"));
+  });
+});
