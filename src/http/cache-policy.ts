@@ -10,6 +10,18 @@ export type ResponseKind = "feed" | "archive" | "page" | "not-found";
  * feed answering instantly, and answering at all, for pollers.
  */
 export function cacheControl(site: SiteConfig, kind: ResponseKind): string {
+  let policies = POLICIES.get(site);
+  if (policies === undefined) {
+    policies = { feed: policy(site, "feed"), archive: policy(site, "archive"), page: policy(site, "page"), "not-found": policy(site, "not-found") };
+    POLICIES.set(site, policies);
+  }
+  return policies[kind];
+}
+
+/** Built once per configuration: every response asks. */
+const POLICIES = new WeakMap<SiteConfig, Record<ResponseKind, string>>();
+
+function policy(site: SiteConfig, kind: ResponseKind): string {
   const { cache } = site;
   switch (kind) {
     case "feed":

@@ -6,7 +6,6 @@ import { parseWeightedList } from "./weighted-list";
 
 export interface RespondOptions {
   kind: ResponseKind;
-  status?: number;
   /** Extra headers (CORS, CSP, Vary: Accept) that a 304 must repeat too. */
   headers?: Record<string, string>;
   /** Cache-Control override, e.g. `private` for URLs with a query string. */
@@ -31,23 +30,30 @@ export async function respond(request: Request, site: SiteConfig, rep: Represent
     "X-Content-Type-Options": "nosniff",
     ...options.headers,
   };
-  const status = options.status ?? 200;
-  if (status === 200 && isNotModified(request.headers, rep.hash, rep.lastModifiedSeconds)) {
+  if (isNotModified(request.headers, rep.hash, rep.lastModifiedSeconds)) {
     return new Response(null, { status: 304, headers });
   }
   headers["Content-Type"] = rep.contentType;
   const body = gzip ? await rep.gzip() : rep.body;
   headers["Content-Length"] = String(body.byteLength);
   if (gzip) headers["Content-Encoding"] = "gzip";
-  if (request.method === "HEAD") return new Response(null, { status, headers });
+  if (request.method === "HEAD") return new Response(null, { headers });
   // "manual": the bytes are already gzip; the runtime must send them as they are.
-  return new Response(body, { status, headers, encodeBody: gzip ? "manual" : "automatic" });
+  return new Response(body, { headers, encodeBody: gzip ? "manual" : "automatic" });
 }
+
+/** Clients send a handful of distinct Accept-Encoding values; Cloudflare normalises most to one. */
+const GZIP_ANSWERS = new Map<string, boolean>();
 
 /** True when `Accept-Encoding` allows gzip (RFC 9110 §12.5.3: `gzip`, `x-gzip` or `*`, q > 0). */
 export function acceptsGzip(header: string | null): boolean {
   if (header === null) return false;
-  const codings = parseWeightedList(header);
-  const named = codings.find(({ value }) => value === "gzip" || value === "x-gzip") ?? codings.find(({ value }) => value === "*");
-  return named !== undefined && named.q > 0;
+  let answer = GZIP_ANSWERS.get(header);
+  if (answer === undefined) {
+    const codings = parseWeightedList(header);
+    const named = codings.find(({ value }) => value === "gzip" || value === "x-gzip") ?? codings.find(({ value }) => value === "*");
+    answer = named !== undefined && named.q > 0;
+    if (GZIP_ANSWERS.size < 256) GZIP_ANSWERS.set(header, answer);
+  }
+  return answer;
 }
