@@ -6,15 +6,14 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { readArticles } from "../../../scripts/articles-file";
 import type { Article } from "../../../src/content/article";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
 export function compiledArticles(): Article[] {
-  const module = readFileSync(resolve(ROOT, "src/generated/articles.ts"), "utf8");
-  const literal = /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(module);
-  if (!literal) throw new Error("src/generated/articles.ts does not hold JSON.parse(\"…\"); did the build step run?");
-  return JSON.parse(JSON.parse(literal[1]!) as string) as Article[];
+  // Plain copies (toJSON): what the pack holds, field for field.
+  return JSON.parse(JSON.stringify(readArticles(resolve(ROOT, "src/generated/articles.ts")))) as Article[];
 }
 
 /** A `[vars]` value from wrangler.toml, the configuration `wrangler dev` serves with. */
