@@ -9,23 +9,31 @@ import type { Article } from "./article";
  * JavaScript cost 0.7–1.4 s of startup and over 400 MiB, because V8 scans the
  * whole source and workerd holds copies of it; even a 25 MiB Data module cost
  * ~130 ms and ~90 MiB, in proportion to its size. So the file is small
- * (deflated: ~2.6 MiB here instead of ~30) and read lazily:
+ * (deflated: ~2.5 MiB here instead of ~30) and read lazily:
  *
  * - the keys every request needs for routing and grouping (slug, section,
- *   tags, dates of every article) in one deflated JSON section, read on the
- *   first request;
- * - everything else, bodies included, in deflated blocks of consecutive
- *   articles (newest first, so a feed's items share a few blocks); a block is
- *   inflated and one article's JSON parsed only when a renderer reads it.
+ *   tags, dates of every article) in one JSON section, read on the first
+ *   request;
+ * - everything else, bodies included, in blocks of consecutive articles
+ *   (newest first, so a feed's items share a few blocks); a block is inflated
+ *   and one article's JSON parsed only when a renderer reads it.
  *
- * Layout, little-endian u32s: magic, count, PER_BLOCK, block count, the byte
- * offset of each section (keys, blocks…, then the end), and per article the
- * end of its JSON within its inflated block.
+ * The keys and the newest blocks (what the site's feeds and home page show)
+ * are stored as they are, not deflated: loading node:zlib costs a fresh
+ * isolate ~6 ms, which the first request, nearly always one of those, then
+ * does not pay.
+ *
+ * Layout, little-endian u32s: magic, count, PER_BLOCK, block count, how many
+ * leading sections are stored raw, the byte offset of each section (keys,
+ * blocks…, then the end), and per article the end of its JSON within its
+ * (inflated) block.
  */
-const MAGIC = 0x31414657; // "WFA1"
+const MAGIC = 0x32414657; // "WFA2"
 /** ~80 KB of JSON per block: deflate's ratio levels off there, and one inflates in well under a millisecond. */
 const PER_BLOCK = 32;
-const HEADER_WORDS = 4;
+const HEADER_WORDS = 5;
+/** The keys and the newest 64 articles: the default 50-item feeds and home page. */
+const RAW_SECTIONS = 3;
 /** Parsed articles kept per isolate: several feeds' worth, yet a fraction of a 10,000-article corpus. */
 const RECORD_CACHE = 256;
 const BLOCK_CACHE = 4;
@@ -42,15 +50,16 @@ const decoder = new TextDecoder();
 /** The articles (newest first) as the bytes `openArticles` reads. */
 export function packArticles(articles: readonly Article[]): Uint8Array {
   const keys: Keys[] = articles.map((a) => [a.slug, a.category ?? null, a.tags, a.published, a.updated]);
-  const sections = [deflate(encoder.encode(JSON.stringify(keys)))];
+  const sections = [encoder.encode(JSON.stringify(keys))];
   const recordEnds: number[] = [];
   for (let start = 0; start < articles.length; start += PER_BLOCK) {
     const records = articles.slice(start, start + PER_BLOCK).map(({ slug, category, tags, published, updated, ...details }) => encoder.encode(JSON.stringify(details)));
     let end = 0;
     for (const record of records) recordEnds.push((end += record.byteLength));
-    sections.push(deflate(concat(records)));
+    const block = concat(records);
+    sections.push(sections.length < RAW_SECTIONS ? block : deflate(block));
   }
-  const words = [MAGIC, articles.length, PER_BLOCK, sections.length - 1];
+  const words = [MAGIC, articles.length, PER_BLOCK, sections.length - 1, RAW_SECTIONS];
   let offset = (words.length + sections.length + 1 + recordEnds.length) * 4;
   for (const section of sections) {
     words.push(offset);
@@ -85,7 +94,7 @@ class ArticleStore {
 
   constructor(private readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (bytes.byteLength < HEADER_WORDS * 4 || this.word(0) !== MAGIC || this.word(2) !== PER_BLOCK) {
+    if (bytes.byteLength < HEADER_WORDS * 4 || this.word(0) !== MAGIC || this.word(2) !== PER_BLOCK || this.word(4) !== RAW_SECTIONS) {
       throw new Error("openArticles: not a wirefeed article pack of this version; run `npm run build`");
     }
     this.count = this.word(1);
@@ -93,7 +102,7 @@ class ArticleStore {
   }
 
   keys(index: number): Keys {
-    this.keyList ??= JSON.parse(decoder.decode(zlib().inflateRawSync(this.section(0)))) as Keys[];
+    this.keyList ??= JSON.parse(decoder.decode(this.section(0))) as Keys[];
     return this.keyList[index]!;
   }
 
@@ -112,7 +121,8 @@ class ArticleStore {
   private block(block: number): Uint8Array {
     let inflated = this.blocks.get(block);
     if (inflated === undefined) {
-      inflated = zlib().inflateRawSync(this.section(block + 1));
+      const section = this.section(block + 1);
+      inflated = block + 1 < RAW_SECTIONS ? section : zlib().inflateRawSync(section);
       remember(this.blocks, block, inflated, BLOCK_CACHE);
     }
     return inflated;
