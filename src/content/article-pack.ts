@@ -32,7 +32,7 @@ const MAGIC = 0x32414657; // "WFA2"
 /** ~80 KB of JSON per block: deflate's ratio levels off there, and one inflates in well under a millisecond. */
 const PER_BLOCK = 32;
 const HEADER_WORDS = 5;
-/** The keys and the newest 64 articles: the default 50-item feeds and home page. */
+/** The keys, then two blocks: the newest 64 articles, enough for the default 50-item feeds and home page. */
 const RAW_SECTIONS = 3;
 /** Parsed articles kept per isolate: several feeds' worth, yet a fraction of a 10,000-article corpus. */
 const RECORD_CACHE = 256;
