@@ -9,9 +9,9 @@
  * Both implementations get the same items with the same fields: id, link,
  * title, summary, HTML content, author, categories, published and updated.
  */
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Feed } from "feed";
+import { readArticles } from "../scripts/articles-file";
 import type { Article } from "../src/content/article";
 import { parseConfig, type Env, type SiteConfig } from "../src/config";
 import { ttlMinutes } from "../src/http/cache-policy";
@@ -91,7 +91,8 @@ async function main(): Promise<void> {
       "warm-ms": { type: "string", default: "400" },
     },
   });
-  const { ARTICLES } = (await import(pathToFileURL(values.articles!).href)) as { ARTICLES: readonly Article[] };
+  // The articles as the Worker holds them: a first read decodes, as in a fresh isolate.
+  const ARTICLES = readArticles(values.articles!);
   const config = parseConfig(JSON.parse(values.vars!) as Env);
   const format = values.format as Format;
   const impl = values.impl as Impl;

@@ -13,7 +13,7 @@ export interface WorkerSpec {
   name: string;
   port: number;
   /** Modules in load order; the first is the entry. Paths are embedded by the config. */
-  modules: Array<{ name: string; path: string; type: "esModule" | "json" }>;
+  modules: Array<{ name: string; path: string; type: "esModule" | "json" | "data" | "text" }>;
   compatibilityDate: string;
   compatibilityFlags: readonly string[];
   vars: Record<string, string>;

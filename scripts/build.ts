@@ -17,12 +17,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { compileSeeds } from "../src/content/compile";
 import { formatProblem } from "../src/content/problems";
-import { serialiseArticles } from "../src/content/bundle";
+import { packArticles } from "../src/content/article-pack";
+import { generatedModule, packPath } from "../src/content/bundle";
 
 const { values: args } = parseArgs({
   options: {
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
 });
 const seedDirs = args.seeds ?? (process.env.WIREFEED_SEEDS || "seeds").split(":").filter((dir) => dir !== "");
 const outFile = args.out!;
+const packFile = packPath(outFile);
 
 function referenceDate(): { date: Date; from: string } {
   const given = args.reference ?? process.env.WIREFEED_REFERENCE_DATE;
@@ -53,8 +55,15 @@ function referenceDate(): { date: Date; from: string } {
   return { date: new Date(), from: `today: ${seedDirs.join(", ")} has uncommitted changes or no git history` };
 }
 
+function writeThenRename(file: string, data: string | Uint8Array): void {
+  const temporary = `${file}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
+}
+
 function fail(lines: string[]): never {
   rmSync(outFile, { force: true });
+  rmSync(packFile, { force: true });
   for (const line of lines) console.error(line);
   console.error(`wirefeed build failed: ${lines.length} problem${lines.length === 1 ? "" : "s"}; nothing was written.`);
   process.exit(1);
@@ -81,11 +90,11 @@ for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}
 if (problems.length > 0) fail(problems.map(formatProblem));
 
 mkdirSync(dirname(outFile), { recursive: true });
-const temporary = `${outFile}.tmp`;
 // The module imports src/content at run time: the path depends on where --out put it.
 const contentDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta.url)), "..", "src", "content")).split("\\").join("/");
-writeFileSync(temporary, serialiseArticles(articles, contentDir.startsWith(".") ? contentDir : `./${contentDir}`));
-renameSync(temporary, outFile);
+// The pack first: the module that imports it appears only once both are complete.
+writeThenRename(packFile, packArticles(articles));
+writeThenRename(outFile, generatedModule(contentDir.startsWith(".") ? contentDir : `./${contentDir}`, basename(packFile)));
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);
   console.log(

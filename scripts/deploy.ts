@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { unstable_readConfig } from "wrangler";
 import { parseConfig, type Env } from "../src/config";
 import { collect } from "../src/content/collections";
-import { ARTICLES } from "../src/generated/articles";
 import { FEED_FORMATS, absolute, feedPath } from "../src/render/urls";
+import { readArticles } from "./articles-file";
 import { publishToHub } from "./websub";
 
 const deploy = spawnSync("npx", ["wrangler", "deploy", ...process.argv.slice(2)], { stdio: "inherit" });
@@ -19,7 +19,7 @@ if (config.hub === undefined) {
   console.log("WebSub: no WEBSUB_HUB configured; no hub notified.");
 } else {
   // The site's and every section's current feeds; tags are too many to ping on every deploy.
-  const { site, sections } = collect(ARTICLES, config.title);
+  const { site, sections } = collect(readArticles(), config.title);
   const topics = [site, ...sections.values()].flatMap((collection) => FEED_FORMATS.map((format) => absolute(config, feedPath(collection, format))));
   const results = await publishToHub(config.hub, topics);
   for (const { topic, status, detail } of results) console.log(`WebSub ${config.hub} ← ${topic}: ${status} ${detail}`);

@@ -31,10 +31,14 @@ export function collect(articles: readonly Article[], siteName: string): Collect
 
 function group(articles: readonly Article[], kind: "section" | "tag", names: (article: Article) => readonly string[]): Map<string, Collection> {
   const found = new Map<string, { name: string; articles: Article[] }>();
+  // A corpus repeats a few hundred names over thousands of articles; slugifying
+  // each occurrence took most of the first request at 10,000 articles.
+  const slugOf = new Map<string, string>();
   for (const article of articles) {
     const slugs = new Set<string>();
     for (const name of names(article)) {
-      const slug = collectionSlug(name);
+      let slug = slugOf.get(name);
+      if (slug === undefined) slugOf.set(name, (slug = collectionSlug(name)));
       if (slugs.has(slug)) continue;
       slugs.add(slug);
       const entry = found.get(slug);

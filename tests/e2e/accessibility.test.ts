@@ -82,12 +82,15 @@ describe("accessibility basics on every page", () => {
   it("offers a skip link as the first Tab stop, shown when focused, that moves to the main content", async () => {
     await eachPage({ viewport: PHONE }, async (page, url) => {
       await page.keyboard.press("Tab");
+      // Key presses are dispatched asynchronously: wait for focus to land before reading it.
+      await page.waitForFunction(() => document.activeElement !== document.body);
       const focused = page.locator(":focus");
       expect(await focused.textContent(), url).toMatch(/skip to content/i);
       const box = (await focused.boundingBox())!;
       expect(box.x, url).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width, url).toBeLessThanOrEqual(PHONE.width);
       await page.keyboard.press("Enter");
+      await page.waitForURL((target) => target.hash === "#main", { timeout: 5_000 });
       expect(new URL(page.url()).hash, url).toBe("#main");
       expect(await page.locator(":target").evaluate((el) => el.tagName), url).toBe("MAIN");
     });

@@ -2,9 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Article } from "../../src/content/article";
+import { readArticles } from "../../scripts/articles-file";
 import { seedText } from "../support/seeds";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -13,6 +12,7 @@ const BUILD = join(ROOT, "scripts/build.ts");
 
 let workdir: string;
 const out = () => join(workdir, "out/articles.ts");
+const pack = () => join(workdir, "out/articles.bin");
 
 /** Run the build as `npm run build` does, in a project folder with `seeds/` holding `seeds`. */
 function build(seeds: Record<string, string>, ...args: string[]) {
@@ -40,7 +40,8 @@ describe("scripts/build.ts", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^wirefeed build: 2 articles from seeds → out\/articles\.ts in \d+ ms \(year reference 2026-11-29, from --reference\)\n$/);
-    const { ARTICLES } = (await import(pathToFileURL(out()).href)) as { ARTICLES: Article[] };
+    expect(readFileSync(out(), "utf8")).toContain('from "./articles.bin"');
+    const ARTICLES = readArticles(out());
     expect(ARTICLES.map((a) => [a.id, a.published])).toEqual([
       ["london", "2026-03-07T12:00:00Z"],
       ["000_854574d7f70e4787", "2022-01-21T12:00:00Z"],
@@ -50,6 +51,7 @@ describe("scripts/build.ts", () => {
   it("prints every problem of every broken seed, exits 1 and removes the old output", () => {
     mkdirSync(join(workdir, "out"));
     writeFileSync(out(), "// stale articles from the last good build\n");
+    writeFileSync(pack(), "stale pack");
     const run = build({
       "good.txt": seedText(),
       "empty.txt": "",
@@ -71,6 +73,7 @@ describe("scripts/build.ts", () => {
       ].join("\n"),
     );
     expect(existsSync(out())).toBe(false);
+    expect(existsSync(pack())).toBe(false);
   });
 
   it("warns about dropped characters with file:line and still builds", () => {

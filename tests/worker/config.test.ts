@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { Article } from "../../src/content/article";
 import { ConfigError, parseConfig } from "../../src/config";
 import { ARTICLES } from "../../src/generated/articles";
 import { createApp } from "../../src/http/app";
@@ -37,7 +38,9 @@ describe("site configuration", () => {
   });
 
   it("caps every feed at FEED_ITEMS", async () => {
-    const many = Array.from({ length: 5 }, (_, i) => ({ ...ARTICLES[0]!, id: `a${i}`, slug: `a-${i}` }));
+    // A bundled article reads its fields through getters: copy it through toJSON to spread it.
+    const article = JSON.parse(JSON.stringify(ARTICLES[0])) as Article;
+    const many = Array.from({ length: 5 }, (_, i) => ({ ...article, id: `a${i}`, slug: `a-${i}` }));
     const response = await createApp(many).fetch(new Request("https://x/feed.json"), { ...env, FEED_ITEMS: "3" });
     expect((await response.json<{ items: unknown[] }>()).items).toHaveLength(3);
   });

@@ -9,16 +9,15 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { readArticles } from "../../../scripts/articles-file";
 import type { Article } from "../../../src/content/article";
-// The module wrangler's build step wrote before global-setup let the tests run:
-// imported as the Worker imports it, whatever form the build gives it.
-import { ARTICLES } from "../../../src/generated/articles";
 import { FEED_ITEMS } from "./constants";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
-export function compiledArticles(): readonly Article[] {
-  return ARTICLES;
+export function compiledArticles(): Article[] {
+  // Plain copies (toJSON): what the pack holds, field for field.
+  return JSON.parse(JSON.stringify(readArticles(resolve(ROOT, "src/generated/articles.ts")))) as Article[];
 }
 
 /** A `[vars]` value from wrangler.toml, the configuration `wrangler dev` serves with. */
