@@ -6,9 +6,9 @@ import { FEED_FILES, FEED_FORMATS, PATHS, absolute, feedPath, type FeedFormat } 
 import { cacheControl, type ResponseKind } from "./cache-policy";
 import { negotiateFeed } from "./negotiate";
 import type { Representation } from "./representation";
-import { respond } from "./respond";
+import { respond, type RespondOptions } from "./respond";
 import { htmlSecurityHeaders } from "./security-headers";
-import { CONTENT_TYPES, Site } from "./site";
+import { CONTENT_TYPES, Site, type ResolvedRoute } from "./site";
 
 type AppEnv = { Bindings: Env; Variables: { site: Site } };
 
@@ -23,17 +23,20 @@ const COLLECTION = ":kind{sections|tags}/:slug";
  * The Worker's routes. `articles` is the compiled seed set (newest first); the
  * configuration comes from the Worker's env and is validated on first use.
  */
-export function createApp(articles: readonly Article[]): Hono<AppEnv> {
+export function createApp(articles: readonly Article[]): Worker {
   const sites = new WeakMap<object, Site>();
+  const siteFor = (env: Env): Site => {
+    let site = sites.get(env);
+    if (site === undefined) {
+      site = new Site(parseConfig(env), articles);
+      sites.set(env, site);
+    }
+    return site;
+  };
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
-    let site = sites.get(c.env);
-    if (site === undefined) {
-      site = new Site(parseConfig(c.env), articles);
-      sites.set(c.env, site);
-    }
-    c.set("site", site);
+    c.set("site", siteFor(c.env));
     await next();
   });
 
@@ -67,17 +70,17 @@ export function createApp(articles: readonly Article[]): Hono<AppEnv> {
     });
   });
 
-  route(PATHS.home, async (c) => servePage(c, await c.get("site").home()));
-  route(PATHS.feeds, async (c) => servePage(c, await c.get("site").feedsPage()));
-  route(`/${COLLECTION}`, (c) => withCollection(c, async (collection) => servePage(c, await c.get("site").collectionPage(collection))));
-  route(`${PATHS.articlePrefix}:slug`, async (c) => {
+  route(PATHS.home, (c) => servePage(c, () => c.get("site").home()));
+  route(PATHS.feeds, (c) => servePage(c, () => c.get("site").feedsPage()));
+  route(`/${COLLECTION}`, (c) => withCollection(c, (collection) => servePage(c, () => c.get("site").collectionPage(collection))));
+  route(`${PATHS.articlePrefix}:slug`, (c) => {
     const site = c.get("site");
     const article = site.bySlug.get(c.req.param("slug") ?? "");
-    return article === undefined ? notFound(c) : servePage(c, await site.article(article));
+    return article === undefined ? notFound(c) : servePage(c, () => site.article(article));
   });
-  route(PATHS.opml, async (c) => serve(c, await c.get("site").opml(), "page", FEED_HEADERS));
-  route(PATHS.sitemap, async (c) => serve(c, await c.get("site").sitemap(), "page"));
-  route(PATHS.robots, async (c) => serve(c, await c.get("site").robots(), "page"));
+  route(PATHS.opml, (c) => serve(c, () => c.get("site").opml(), "page", FEED_HEADERS));
+  route(PATHS.sitemap, (c) => serve(c, () => c.get("site").sitemap(), "page"));
+  route(PATHS.robots, (c) => serve(c, () => c.get("site").robots(), "page"));
 
   app.notFound(notFound);
 
@@ -91,27 +94,63 @@ export function createApp(articles: readonly Article[]): Hono<AppEnv> {
     return c.body("Internal error\n", 500, headers);
   });
 
-  return app;
+  return {
+    fetch: async (request, env, ctx) => {
+      const route = resolvedRoute(request, env, siteFor);
+      if (route === undefined) return app.fetch(request, env, ctx);
+      return route.route.load().then((representation) => respond(request, route.site.config, representation, route.route.options));
+    },
+  };
 }
 
-async function serveFeed(c: Context<AppEnv>, collection: Collection, format: FeedFormat, page?: number): Promise<Response> {
+/** The Worker's handler; `ctx` is optional so tests can call it as an app. */
+export interface Worker {
+  fetch(request: Request, env: Env, ctx?: ExecutionContext): Promise<Response>;
+}
+
+/** A GET or HEAD for a path routed before, without a query string; else undefined (the router decides). */
+function resolvedRoute(request: Request, env: Env, siteFor: (env: Env) => Site): { site: Site; route: ResolvedRoute } | undefined {
+  if (request.method !== "GET" && request.method !== "HEAD") return undefined;
+  const path = plainPath(request.url);
+  if (path === undefined) return undefined;
+  let site: Site;
+  try {
+    site = siteFor(env);
+  } catch {
+    return undefined; // the router's error handler explains a bad configuration
+  }
+  const route = site.routes.get(path);
+  return route === undefined ? undefined : { site, route };
+}
+
+/** The path of an absolute URL with no query string, without parsing it; undefined when it has a query. */
+function plainPath(url: string): string | undefined {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start === -1) return "/";
+  return url.includes("?", start) ? undefined : url.slice(start);
+}
+
+function serveFeed(c: Context<AppEnv>, collection: Collection, format: FeedFormat, page?: number): Promise<Response> | Response {
   const site = c.get("site");
-  const representation = site.feed(collection, format, page);
-  if (representation === undefined) return notFound(c);
+  if (site.feed(collection, format, page) === undefined) return notFound(c);
   const headers = page === undefined && collection.kind === "site" ? { ...FEED_HEADERS, ...websubLinks(site.config, format) } : FEED_HEADERS;
-  return serve(c, await representation, page === undefined ? "feed" : "archive", headers);
+  return serve(c, () => site.feed(collection, format, page)!, page === undefined ? "feed" : "archive", headers);
 }
 
-async function servePage(c: Context<AppEnv>, representation: Representation): Promise<Response> {
-  return serve(c, representation, "page", await htmlSecurityHeaders());
+async function servePage(c: Context<AppEnv>, load: () => Promise<Representation>): Promise<Response> {
+  return serve(c, load, "page", await htmlSecurityHeaders());
 }
 
-function serve(c: Context<AppEnv>, representation: Representation, kind: ResponseKind, headers?: Record<string, string>): Promise<Response> {
-  const site = c.get("site").config;
-  return respond(c.req.raw, site, representation, { kind, ...(headers ? { headers } : {}), ...queryCacheControl(c, site, kind) });
+/** Answer with what `load` gives, and remember the route for the next request to this path. */
+async function serve(c: Context<AppEnv>, load: () => Promise<Representation>, kind: ResponseKind, headers?: Record<string, string>): Promise<Response> {
+  const site = c.get("site");
+  const options: RespondOptions = { kind, ...(headers ? { headers } : {}), ...queryCacheControl(c, site.config, kind) };
+  const path = plainPath(c.req.url);
+  if (path !== undefined) site.routes.set(path, { load, options });
+  return respond(c.req.raw, site.config, await load(), options);
 }
 
-function withCollection(c: Context<AppEnv>, serveIt: (collection: Collection) => Promise<Response>): Promise<Response> | Response {
+function withCollection(c: Context<AppEnv>, serveIt: (collection: Collection) => Promise<Response> | Response): Promise<Response> | Response {
   const { collections } = c.get("site");
   const collection = (c.req.param("kind") === "sections" ? collections.sections : collections.tags).get(c.req.param("slug") ?? "");
   return collection === undefined ? notFound(c) : serveIt(collection);

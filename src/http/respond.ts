@@ -26,7 +26,7 @@ export async function respond(request: Request, site: SiteConfig, rep: Represent
     ETag: `"${rep.hash}${gzip ? GZIP_SUFFIX : ""}"`,
     "Last-Modified": rep.lastModified,
     Vary: "Accept-Encoding",
-    Date: new Date().toUTCString(),
+    Date: httpDate(),
     "X-Content-Type-Options": "nosniff",
     ...options.headers,
   };
@@ -40,6 +40,16 @@ export async function respond(request: Request, site: SiteConfig, rep: Represent
   if (request.method === "HEAD") return new Response(null, { headers });
   // "manual": the bytes are already gzip; the runtime must send them as they are.
   return new Response(body, { headers, encodeBody: gzip ? "manual" : "automatic" });
+}
+
+let dateSecond = -1;
+let dateText = "";
+
+/** The Date header: formatted once per second, not per request. */
+function httpDate(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== dateSecond) [dateSecond, dateText] = [second, new Date(second * 1000).toUTCString()];
+  return dateText;
 }
 
 /** Clients send a handful of distinct Accept-Encoding values; Cloudflare normalises most to one. */

@@ -15,6 +15,13 @@ import type { FeedFormat } from "../render/urls";
 import { ttlMinutes } from "./cache-policy";
 import { LruMap } from "./lru-map";
 import { represent, type Representation } from "./representation";
+import type { RespondOptions } from "./respond";
+
+/** What a path resolved to: how to get its representation, and how to answer with it. */
+export interface ResolvedRoute {
+  load: () => Promise<Representation>;
+  options: RespondOptions;
+}
 
 export const CONTENT_TYPES = {
   rss: "application/rss+xml; charset=utf-8",
@@ -42,6 +49,13 @@ export class Site {
    * articles one of each would outgrow an isolate's 128 MB, so the recent ones.
    */
   private readonly recent = new LruMap<string, Promise<Representation>>(256);
+  /**
+   * Paths already routed to a representation. A poller asks for the same few
+   * URLs forever: after the first time, its request skips the router and goes
+   * straight to the validators. Holds loaders, not bytes, so memory stays
+   * bounded by the stores above.
+   */
+  readonly routes = new LruMap<string, ResolvedRoute>(1024);
 
   constructor(
     readonly config: SiteConfig,
