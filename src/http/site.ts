@@ -13,7 +13,7 @@ import { renderRss } from "../render/rss";
 import { renderRobots, renderSitemap } from "../render/sitemap";
 import type { FeedFormat } from "../render/urls";
 import { ttlMinutes } from "./cache-policy";
-import { LruMap } from "./lru-map";
+import { LruMap } from "../render/lru-map";
 import { represent, type Representation } from "./representation";
 import type { RespondOptions } from "./respond";
 

@@ -1,6 +1,8 @@
 import type { Article } from "../content/article";
 import { dropForbiddenChars } from "../content/normalise";
 import { escapeText } from "./escape";
+import { RECENT_ITEMS } from "./feed-document";
+import { LruMap } from "./lru-map";
 
 interface Body {
   /** HTML paragraphs, every character of the seed escaped. */
@@ -13,9 +15,10 @@ interface Body {
 
 /**
  * Bodies are the bulk of every document and appear in several (three formats,
- * section, tag and archive feeds, the page): escape each article once per isolate.
+ * section, tag and archive feeds, the page): escape each article once, and keep
+ * the recently used ones.
  */
-const BODIES = new WeakMap<Article, Body>();
+const BODIES = new LruMap<Article, Body>(RECENT_ITEMS);
 
 function body(article: Article): Body {
   let found = BODIES.get(article);

@@ -2,7 +2,7 @@ import { collectionSlug } from "../content/collections";
 import { articleBodyHtmlAsXml } from "./article-html";
 import { escapeMarkup as x } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
-import type { FeedDocument, FeedItem } from "./feed-document";
+import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
 
 /** Atom 1.0 (RFC 4287). */
 export function renderAtom(feed: FeedDocument): string {
@@ -23,14 +23,14 @@ export function renderAtom(feed: FeedDocument): string {
     `    <uri>${x(feed.author.url)}</uri>`,
     `  </author>`,
     `  <generator>wirefeed</generator>`,
-    ...feed.items.map((item) => renderEntry(item, feed.language)),
+    ...feed.items.map(renderEntry),
     `</feed>`,
     ``,
   ].join("\n");
 }
 
-function renderEntry({ article, id, url, categories }: FeedItem, feedLanguage: string): string {
-  const lang = article.language !== undefined && article.language !== feedLanguage ? ` xml:lang="${x(article.language)}"` : "";
+const renderEntry = perItem(({ article, id, url, categories, ownLanguage }: FeedItem): string => {
+  const lang = ownLanguage === undefined ? "" : ` xml:lang="${x(ownLanguage)}"`;
   return [
     `  <entry${lang}>`,
     `    <id>${x(id)}</id>`,
@@ -44,4 +44,4 @@ function renderEntry({ article, id, url, categories }: FeedItem, feedLanguage: s
     ...categories.map((category) => `    <category term="${x(collectionSlug(category))}" label="${x(category)}"/>`),
     `  </entry>`,
   ].join("\n");
-}
+});

@@ -1,6 +1,7 @@
 import type { Article } from "../content/article";
 import { collectionSlug, type Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
+import { LruMap } from "./lru-map";
 import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, type FeedFormat } from "./urls";
 
 /**
@@ -46,6 +47,44 @@ export interface FeedItem {
   url: string;
   /** The section first, then the tags: RSS/Atom categories and JSON Feed tags. */
   categories: string[];
+  /** The article's language where it differs from the site's (Atom `xml:lang` on the entry). */
+  ownLanguage?: string;
+}
+
+/**
+ * One FeedItem per article and configuration, the same object in every
+ * document that shows the article (site, section, tag and archive feeds), so
+ * renderers can remember each item's markup by it (see `perItem`).
+ */
+const ITEMS = new WeakMap<SiteConfig, WeakMap<Article, FeedItem>>();
+
+/** How many items' markup (and bodies) stay remembered: every item of the current feeds many times over. */
+export const RECENT_ITEMS = 1024;
+
+function feedItem(site: SiteConfig, article: Article): FeedItem {
+  let items = ITEMS.get(site);
+  if (items === undefined) ITEMS.set(site, (items = new WeakMap()));
+  let item = items.get(article);
+  if (item === undefined) {
+    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories: categoriesOf(article) };
+    if (article.language !== undefined && article.language !== site.language) item.ownLanguage = article.language;
+    items.set(article, item);
+  }
+  return item;
+}
+
+/**
+ * `render` remembered per item: an item's markup is written once, whatever
+ * documents show it. Bounded: at 10,000 articles, a crawler walking every
+ * archive page would otherwise keep every item's markup in every format.
+ */
+export function perItem(render: (item: FeedItem) => string): (item: FeedItem) => string {
+  const written = new LruMap<FeedItem, string>(RECENT_ITEMS);
+  return (item) => {
+    let markup = written.get(item);
+    if (markup === undefined) written.set(item, (markup = render(item)));
+    return markup;
+  };
 }
 
 /**
@@ -72,12 +111,7 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
   const articles = page === undefined ? collection.articles.slice(0, pageSize) : archivePageArticles(collection, pageSize, page);
   const urls = (p?: number): FormatUrls =>
     Object.fromEntries(FEED_FORMATS.map((format) => [format, absolute(site, feedPath(collection, format, p))])) as FormatUrls;
-  const items = articles.map((article) => ({
-    article,
-    id: articleTag(site, article),
-    url: articleUrl(site, article),
-    categories: categoriesOf(article),
-  }));
+  const items = articles.map((article) => feedItem(site, article));
   const archive: ArchiveLinks | undefined =
     pages === 0
       ? undefined
@@ -124,13 +158,13 @@ export function collectionDescription(site: SiteConfig, collection: Pick<Collect
   return `${collection.kind === "tag" ? "Articles tagged" : "Articles in"} ${collection.name} from ${site.title}.`;
 }
 
-/** The latest `updated` among `articles`; the Unix epoch for none, so output stays deterministic. */
+/**
+ * The latest `updated` among `articles`; the Unix epoch for none, so output
+ * stays deterministic. The model keeps instants as UTC RFC 3339 to the second,
+ * one shape for all, so they compare as strings: no date parsing per item.
+ */
 export function newestUpdate(articles: readonly Article[]): string {
   let newest = "1970-01-01T00:00:00Z";
-  let newestTime = 0;
-  for (const article of articles) {
-    const time = Date.parse(article.updated);
-    if (time > newestTime) [newest, newestTime] = [article.updated, time];
-  }
+  for (const article of articles) if (article.updated > newest) newest = article.updated;
   return newest;
 }

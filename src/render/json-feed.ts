@@ -1,6 +1,6 @@
-import { articleBodyHtml, articleBodyText } from "./article-html";
 import { dropForbiddenChars } from "../content/normalise";
-import type { FeedDocument } from "./feed-document";
+import { articleBodyHtml, articleBodyText } from "./article-html";
+import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
 
 /**
  * Text fields lose the characters XML refuses, as in the other formats: lone
@@ -8,9 +8,12 @@ import type { FeedDocument } from "./feed-document";
  */
 const clean = dropForbiddenChars;
 
-/** JSON Feed 1.1 (jsonfeed.org/version/1.1). Keys in a fixed order, so the bytes are stable. */
+/**
+ * JSON Feed 1.1 (jsonfeed.org/version/1.1), compact. Keys in a fixed order, so
+ * the bytes are stable; each item is serialised once per isolate and spliced in.
+ */
 export function renderJsonFeed(feed: FeedDocument): string {
-  const document = {
+  const head = JSON.stringify({
     version: "https://jsonfeed.org/version/1.1",
     title: clean(feed.title),
     home_page_url: feed.homeUrl,
@@ -21,20 +24,25 @@ export function renderJsonFeed(feed: FeedDocument): string {
     ...(feed.hub === undefined ? {} : { hubs: [{ type: "WebSub", url: feed.hub }] }),
     // JSON Feed pages toward older items with next_url (the RFC 5005 prev-archive).
     ...(feed.archive?.prev === undefined ? {} : { next_url: feed.archive.prev.json }),
-    items: feed.items.map(({ article, id, url, categories }) => ({
-      id,
-      url,
-      title: clean(article.title),
-      summary: clean(article.summary),
-      content_html: articleBodyHtml(article),
-      content_text: articleBodyText(article),
-      date_published: article.published,
-      date_modified: article.updated,
-      ...(article.image === undefined ? {} : { image: article.image }),
-      ...(article.author === undefined ? {} : { authors: [{ name: clean(article.author) }] }),
-      tags: categories.map(clean),
-      ...(article.language === undefined ? {} : { language: article.language }),
-    })),
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
+    items: [],
+  });
+  // `head` ends with `"items":[]}`: put the items between the brackets.
+  return `${head.slice(0, -2)}${feed.items.map(renderItem).join(",")}]}\n`;
 }
+
+const renderItem = perItem(({ article, id, url, categories }: FeedItem): string =>
+  JSON.stringify({
+    id,
+    url,
+    title: clean(article.title),
+    summary: clean(article.summary),
+    content_html: articleBodyHtml(article),
+    content_text: articleBodyText(article),
+    date_published: article.published,
+    date_modified: article.updated,
+    ...(article.image === undefined ? {} : { image: article.image }),
+    ...(article.author === undefined ? {} : { authors: [{ name: clean(article.author) }] }),
+    tags: categories.map(clean),
+    ...(article.language === undefined ? {} : { language: article.language }),
+  }),
+);

@@ -2,7 +2,7 @@ import { articleBodyHtmlAsXml } from "./article-html";
 import { rfc822 } from "./dates";
 import { escapeMarkup as x } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
-import type { FeedDocument, FeedItem } from "./feed-document";
+import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
 
 export interface RssOptions {
   /** `<ttl>`: minutes a reader may cache the channel; matches the HTTP max-age. */
@@ -43,7 +43,7 @@ function syndicationHints(ttlMinutes: number): string[] {
   return [`  <sy:updatePeriod>${period}</sy:updatePeriod>`, `  <sy:updateFrequency>${frequency}</sy:updateFrequency>`];
 }
 
-function renderItem({ article, id, url, categories }: FeedItem): string {
+const renderItem = perItem(({ article, id, url, categories }: FeedItem): string => {
   return [
     `  <item>`,
     `    <title>${x(article.title)}</title>`,
@@ -57,4 +57,4 @@ function renderItem({ article, id, url, categories }: FeedItem): string {
     ...categories.map((category) => `    <category>${x(category)}</category>`),
     `  </item>`,
   ].join("\n");
-}
+});
