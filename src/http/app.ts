@@ -98,7 +98,11 @@ export function createApp(articles: readonly Article[]): Worker {
     fetch: async (request, env, ctx) => {
       const route = resolvedRoute(request, env, siteFor);
       if (route === undefined) return app.fetch(request, env, ctx);
-      return route.route.load().then((representation) => respond(request, route.site.config, representation, route.route.options));
+      // On any failure the router takes over, with its error handling.
+      return route.route
+        .load()
+        .then((representation) => respond(request, route.site.config, representation, route.route.options))
+        .catch(() => app.fetch(request, env, ctx));
     },
   };
 }
