@@ -40,7 +40,7 @@ const MONTHS = index(MONTH_NAMES);
 const WEEKDAYS = index(WEEKDAY_NAMES);
 
 /** Lowercase, strip accents and trailing dots: `Févr.` → `fevr`. */
-export function foldName(word: string): string {
+function foldName(word: string): string {
   return word
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

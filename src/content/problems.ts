@@ -12,11 +12,3 @@ export interface Problem {
 export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.line}: ${problem.found}, expected ${problem.expected}`;
 }
-
-/** Thrown by the build when any seed has problems; carries all of them. */
-export class SeedError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(problems.map(formatProblem).join("\n"));
-    this.name = "SeedError";
-  }
-}
