@@ -20,7 +20,7 @@ export interface RespondOptions {
  * compress, such as application/atom+xml).
  */
 export async function respond(request: Request, site: SiteConfig, rep: Representation, options: RespondOptions): Promise<Response> {
-  const gzip = acceptsGzip(request.headers.get("Accept-Encoding"));
+  const gzip = acceptsGzip(clientAcceptEncoding(request));
   const headers: Record<string, string> = {
     "Cache-Control": options.cacheControl ?? cacheControl(site, options.kind),
     ETag: `"${rep.hash}${gzip ? GZIP_SUFFIX : ""}"`,
@@ -50,6 +50,21 @@ function httpDate(): string {
   const second = Math.floor(Date.now() / 1000);
   if (second !== dateSecond) [dateSecond, dateText] = [second, new Date(second * 1000).toUTCString()];
   return dateText;
+}
+
+/**
+ * The Accept-Encoding the client itself sent, or null when it sent none.
+ * Cloudflare overwrites the header with `br, gzip` before the Worker sees it
+ * and keeps the client's own value in `request.cf.clientAcceptEncoding`
+ * (wrangler dev's entry worker does the same). Deciding on the rewritten
+ * header sent gzip to readers that cannot read it, for the types the edge does
+ * not decode on their behalf (Atom, JSON Feed, OPML). Only a request with no
+ * `cf` at all (a direct call, as in unit tests) carries the client's header.
+ */
+export function clientAcceptEncoding(request: Request): string | null {
+  const cf = request.cf as { clientAcceptEncoding?: unknown } | undefined;
+  if (cf === undefined || cf === null) return request.headers.get("Accept-Encoding");
+  return typeof cf.clientAcceptEncoding === "string" && cf.clientAcceptEncoding.trim() !== "" ? cf.clientAcceptEncoding : null;
 }
 
 /** Clients send a handful of distinct Accept-Encoding values; Cloudflare normalises most to one. */

@@ -94,6 +94,23 @@ describe.each(ROUTES)("validators on %s", (path) => {
     expect((await fetchWorker(path, { headers: { "Accept-Encoding": "gzip;q=0" } })).headers.get("Content-Encoding")).toBeNull();
   });
 
+  it("decides on the client's own Accept-Encoding, which Cloudflare keeps in cf.clientAcceptEncoding", async () => {
+    const { body, etag } = await first(path);
+    // Cloudflare (and wrangler dev) replace the header with `br, gzip` whatever the client sent.
+    const asTheEdgeSendsIt = (client: string) => fetchWorker(path, { headers: { "Accept-Encoding": "br, gzip" }, cf: { clientAcceptEncoding: client } });
+    for (const client of ["", "identity", "gzip;q=0", "br", "deflate"]) {
+      const response = await asTheEdgeSendsIt(client);
+      expect(response.headers.get("Content-Encoding"), client).toBeNull();
+      expect(response.headers.get("ETag"), client).toBe(etag);
+      expect(new Uint8Array(await response.arrayBuffer()), client).toEqual(new Uint8Array(body));
+    }
+    for (const client of ["gzip", "gzip, deflate, br", "x-gzip", "*"]) {
+      const response = await asTheEdgeSendsIt(client);
+      expect(response.headers.get("Content-Encoding"), client).toBe("gzip");
+      expect(response.headers.get("ETag"), client).not.toBe(etag);
+    }
+  });
+
   it("ignores query strings: same bytes, but not stored by shared caches", async () => {
     const { body, etag, response } = await first(path);
     const withQuery = await fetchWorker(`${path}?utm_source=reader&_=123`);
