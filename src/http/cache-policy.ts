@@ -1,7 +1,7 @@
 import type { SiteConfig } from "../config";
 
 /** What kind of response, for choosing its freshness. */
-export type ResponseKind = "feed" | "archive" | "page" | "not-found";
+export type ResponseKind = "feed" | "archive" | "page" | "not-found" | "static" | "redirect";
 
 /**
  * Cache-Control for each kind, from the one set of numbers in the config.
@@ -12,7 +12,14 @@ export type ResponseKind = "feed" | "archive" | "page" | "not-found";
 export function cacheControl(site: SiteConfig, kind: ResponseKind): string {
   let policies = POLICIES.get(site);
   if (policies === undefined) {
-    policies = { feed: policy(site, "feed"), archive: policy(site, "archive"), page: policy(site, "page"), "not-found": policy(site, "not-found") };
+    policies = {
+      feed: policy(site, "feed"),
+      archive: policy(site, "archive"),
+      page: policy(site, "page"),
+      "not-found": policy(site, "not-found"),
+      static: policy(site, "static"),
+      redirect: policy(site, "redirect"),
+    };
     POLICIES.set(site, policies);
   }
   return policies[kind];
@@ -33,6 +40,12 @@ function policy(site: SiteConfig, kind: ResponseKind): string {
       return `public, max-age=${cache.pageMaxAge}, stale-while-revalidate=${cache.feedStaleWhileRevalidate}, stale-if-error=${cache.feedStaleIfError}`;
     case "not-found":
       return `public, max-age=${cache.notFoundMaxAge}`;
+    case "static":
+      // The favicon: part of the code, not of the articles; a deploy may change it.
+      return "public, max-age=604800";
+    case "redirect":
+      // A trailing slash always names the same document as the path without it.
+      return "public, max-age=86400";
   }
 }
 

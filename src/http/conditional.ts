@@ -21,15 +21,21 @@ export function ifNoneMatchHits(header: string, hash: string): boolean {
   return false;
 }
 
-/** Whether a request's validators say the client's copy is current. */
-export function isNotModified(headers: Headers, hash: string, lastModifiedSeconds: number): boolean {
+/**
+ * Whether a request's validators say the client's copy is current.
+ * `lastModifiedSeconds` is the Last-Modified the response carries, `nowSeconds`
+ * the server's clock: an If-Modified-Since later than now is no statement
+ * about a copy the client could have got from this server (RFC 2616 §14.25
+ * calls it invalid; Apache ignores it too), so it is ignored.
+ */
+export function isNotModified(headers: Headers, hash: string, lastModifiedSeconds: number, nowSeconds: number): boolean {
   const ifNoneMatch = headers.get("If-None-Match");
   if (ifNoneMatch !== null) return ifNoneMatchHits(ifNoneMatch, hash);
   const ifModifiedSince = headers.get("If-Modified-Since");
   if (ifModifiedSince === null) return false;
   const since = parseHttpDate(ifModifiedSince);
   // ≤, not equality: readers send their own clock's date or another server's Last-Modified.
-  return since !== undefined && lastModifiedSeconds <= since;
+  return since !== undefined && since <= nowSeconds && lastModifiedSeconds <= since;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -1,20 +1,43 @@
-import type { FeedFormat } from "../render/urls";
-import { parseWeightedList } from "./weighted-list";
+import { FEED_FORMATS, type FeedFormat } from "../render/urls";
+import { parseWeightedList, type Weighted } from "./weighted-list";
 
-const MEDIA_TYPES: Array<[string, FeedFormat]> = [
-  ["application/rss+xml", "rss"],
-  ["application/atom+xml", "atom"],
-  ["application/feed+json", "json"],
-  ["application/json", "json"],
-];
+/** The media types each format answers to; RSS first, the format a reader that names none gets. */
+const MEDIA_TYPES: Record<FeedFormat, readonly string[]> = {
+  rss: ["application/rss+xml"],
+  atom: ["application/atom+xml"],
+  json: ["application/feed+json", "application/json"],
+};
 
-/** The feed format `Accept` prefers, by q-value then order; RSS when nothing names a feed type. */
-export function negotiateFeed(accept: string | undefined): FeedFormat {
-  if (!accept) return "rss";
+/**
+ * The feed format `Accept` asks for on `/feed` (RFC 9110 §12.5.1): each
+ * format gets the weight of the most specific range that matches one of its
+ * media types (`type/subtype`, then `type/*`, then `*∕*`), and the heaviest
+ * wins, RSS before Atom before JSON Feed on a tie. When no range names a feed
+ * type the header is disregarded and RSS is sent, except to a client that
+ * refused RSS (q=0), which gets the first format it did not refuse.
+ * Undefined when every format is refused: the answer is 406.
+ */
+export function negotiateFeed(accept: string | undefined): FeedFormat | undefined {
+  if (accept === undefined || accept.trim() === "") return "rss";
+  const ranges = parseWeightedList(accept);
   let best: { format: FeedFormat; q: number } | undefined;
-  for (const { value, q } of parseWeightedList(accept)) {
-    const format = MEDIA_TYPES.find(([media]) => media === value)?.[1];
-    if (format !== undefined && q > 0 && (best === undefined || q > best.q)) best = { format, q };
+  let firstNotRefused: FeedFormat | undefined;
+  for (const format of FEED_FORMATS) {
+    const q = weightOf(format, ranges);
+    if (q !== undefined && q > 0 && (best === undefined || q > best.q)) best = { format, q };
+    if (q !== 0) firstNotRefused ??= format;
   }
-  return best?.format ?? "rss";
+  return best?.format ?? firstNotRefused;
+}
+
+/** The weight `ranges` give `format`: its best media type's most specific match; undefined when nothing matches. */
+function weightOf(format: FeedFormat, ranges: readonly Weighted[]): number | undefined {
+  let weight: number | undefined;
+  for (const media of MEDIA_TYPES[format]) {
+    const [type] = media.split("/");
+    const match =
+      ranges.find((range) => range.value === media) ?? ranges.find((range) => range.value === `${type}/*`) ?? ranges.find((range) => range.value === "*/*");
+    if (match !== undefined && (weight === undefined || match.q > weight)) weight = match.q;
+  }
+  return weight;
 }

@@ -1,37 +1,45 @@
 /**
- * A representation: the exact bytes of one document and its validators.
- * Built once per isolate per document; every request after that only picks
- * headers. The ETag is a hash of the bytes, so it is the same in every isolate
- * and after every restart, and changes exactly when the bytes do.
+ * A representation: the exact bytes of one document, their gzip, and their
+ * validators. Built once per isolate per document; every request after that
+ * only picks headers. The ETag is a hash of the bytes, so it is the same in
+ * every isolate and after every restart, and changes exactly when the bytes do.
  */
 export interface Representation {
   contentType: string;
   body: Uint8Array;
+  /**
+   * gzip of `body`, made with it: nearly every client takes it, and a
+   * representation whose size is known can be held to a byte budget.
+   */
+  gzip: Uint8Array;
   /** Opaque part of the strong ETag, without quotes: base64url of SHA-256, 128 bits. */
   hash: string;
   /** IMF-fixdate of the newest `updated` the document shows. */
   lastModified: string;
   /** The same instant in whole seconds since the epoch, for comparisons. */
   lastModifiedSeconds: number;
-  /** gzip of `body`, made on first demand and kept. */
-  gzip(): Promise<Uint8Array>;
 }
 
 const encoder = new TextEncoder();
 
-export async function represent(text: string, contentType: string, updated: string): Promise<Representation> {
-  const body = encoder.encode(text);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+/** The representation of `content` (text is sent as UTF-8), last modified at the RFC 3339 instant `updated`. */
+export async function represent(content: string | Uint8Array, contentType: string, updated: string): Promise<Representation> {
+  const body = typeof content === "string" ? encoder.encode(content) : content;
+  const [digest, gzip] = await Promise.all([crypto.subtle.digest("SHA-256", body), compress(body)]);
   const seconds = Math.floor(Date.parse(updated) / 1000);
-  let gzipped: Promise<Uint8Array> | undefined;
   return {
     contentType,
     body,
-    hash: base64url(digest.subarray(0, 16)),
+    gzip,
+    hash: base64url(new Uint8Array(digest).subarray(0, 16)),
     lastModified: new Date(seconds * 1000).toUTCString(),
     lastModifiedSeconds: seconds,
-    gzip: () => (gzipped ??= compress(body)),
   };
+}
+
+/** Bytes a representation holds, for byte-bounded caches. */
+export function representationBytes(rep: Representation): number {
+  return rep.body.byteLength + rep.gzip.byteLength;
 }
 
 async function compress(body: Uint8Array): Promise<Uint8Array> {

@@ -2,24 +2,29 @@ import type { Article } from "../content/article";
 import { collect, type Collection, type Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { renderAtom } from "../render/atom";
-import { archivePageCount, feedDocument, newestUpdate } from "../render/feed-document";
+import { favicon } from "../render/favicon";
+import { feedDocument, newestUpdate } from "../render/feed-document";
 import { renderArticlePage } from "../render/html/article-page";
 import { renderCollectionPage } from "../render/html/collection-page";
 import { renderFeedsPage } from "../render/html/feeds-page";
 import { renderHomePage } from "../render/html/home-page";
+import { renderIndexPage } from "../render/html/index-page";
+import { notFoundText, renderNotFoundPage } from "../render/html/not-found-page";
 import { renderJsonFeed } from "../render/json-feed";
+import { LruMap } from "../render/lru-map";
 import { renderOpml } from "../render/opml";
+import { articlesOn, pageCount } from "../render/pages";
 import { renderRss } from "../render/rss";
 import { renderRobots, renderSitemap } from "../render/sitemap";
-import type { FeedFormat } from "../render/urls";
+import { FEED_FILES, absolute, documentPath, type CollectionRef, type DocumentName, type FeedFormat } from "../render/urls";
 import { ttlMinutes } from "./cache-policy";
-import { LruMap } from "../render/lru-map";
-import { represent, type Representation } from "./representation";
+import { representationBytes, represent, type Representation } from "./representation";
 import type { RespondOptions } from "./respond";
+import { htmlSecurityHeaders } from "./security-headers";
 
-/** What a path resolved to: how to get its representation, and how to answer with it. */
-export interface ResolvedRoute {
-  load: () => Promise<Representation>;
+/** A document as the Worker answers with it: its bytes and validators, and how to answer. */
+export interface Document {
+  representation: Representation;
   options: RespondOptions;
 }
 
@@ -31,31 +36,36 @@ export const CONTENT_TYPES = {
   opml: "text/x-opml; charset=utf-8",
   xml: "application/xml; charset=utf-8",
   text: "text/plain; charset=utf-8",
+  icon: "image/x-icon",
 } as const;
 
 /**
+ * Bytes the recently used documents (section, tag and archive feeds, older
+ * listing pages, article pages) may hold in one isolate, body and gzip
+ * counted. An isolate has 128 MB; this leaves room for the site's own
+ * documents, the articles being read and the per-item markup.
+ */
+export const RECENT_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+/** When the favicon was drawn: its Last-Modified, as it depends on no article. */
+const FAVICON_DATE = "2026-11-29T00:00:00Z";
+
+/**
  * One isolate's state for one configuration: the articles grouped into
- * collections, and the documents rendered so far. Each document is rendered
- * at most once per isolate while it stays in memory; later requests, 200 or
- * 304, only choose headers.
+ * collections, and the documents rendered so far, keyed by their path. Each
+ * document is rendered at most once per isolate while it stays in memory;
+ * later requests, 200 or 304, only choose headers. Nothing here holds anything
+ * of a request.
  */
 export class Site {
-  readonly bySlug: ReadonlyMap<string, Article>;
   readonly collections: Collections;
+  private readonly bySlug: ReadonlyMap<string, Article>;
   /** The site's own feeds and pages: a handful, polled most, kept for the isolate's life. */
-  private readonly fixed = new Map<string, Promise<Representation>>();
-  /**
-   * Everything else (section, tag and archive feeds, article pages): at 10,000
-   * articles one of each would outgrow an isolate's 128 MB, so the recent ones.
-   */
-  private readonly recent = new LruMap<string, Promise<Representation>>(256);
-  /**
-   * Paths already routed to a representation. A poller asks for the same few
-   * URLs forever: after the first time, its request skips the router and goes
-   * straight to the validators. Holds loaders, not bytes, so memory stays
-   * bounded by the stores above.
-   */
-  readonly routes = new LruMap<string, ResolvedRoute>(1024);
+  private readonly lasting = new Map<string, Document>();
+  /** Everything else, by bytes: at 10,000 articles, one of each would outgrow the isolate. */
+  private readonly recent = new LruMap<string, Document>(Number.MAX_SAFE_INTEGER, { bytes: RECENT_DOCUMENT_BYTES, sizeOf: (doc) => representationBytes(doc.representation) });
+  /** Documents being rendered, so concurrent first requests render once. */
+  private readonly pending = new Map<string, Promise<Document>>();
 
   constructor(
     readonly config: SiteConfig,
@@ -65,68 +75,147 @@ export class Site {
     this.collections = collect(articles, config.title);
   }
 
-  /** The collection's current feed, or archive page `page`; undefined when there is no such page. */
-  feed(collection: Collection, format: FeedFormat, page?: number): Promise<Representation> | undefined {
-    if (page !== undefined && (page < 1 || page > archivePageCount(collection, this.config.feedItems))) return undefined;
-    const store = collection.kind === "site" && page === undefined ? this.fixed : this.recent;
-    return memo(store, `feed:${collection.kind}:${collection.slug}:${page ?? ""}:${format}`, () => {
-      const feed = feedDocument(this.config, collection, page);
-      const text = format === "rss" ? renderRss(feed, { ttlMinutes: ttlMinutes(this.config) }) : format === "atom" ? renderAtom(feed) : renderJsonFeed(feed);
-      return represent(text, CONTENT_TYPES[format], feed.updated);
+  /**
+   * The document `name` names, or undefined when it names none (an unknown
+   * slug, a page past the last). `key` is its path; the router passes the
+   * request's, which `documentAt` only accepts in the canonical spelling.
+   * A document already in memory is returned as it is, not as a promise:
+   * that is the answer to nearly every poll.
+   */
+  document(name: DocumentName, key: string = documentPath(name)): Document | Promise<Document> | undefined {
+    const kept = this.lasting.get(key) ?? this.recent.get(key) ?? this.pending.get(key);
+    if (kept !== undefined) return kept;
+    const make = this.maker(name);
+    if (make === undefined) return undefined;
+    const made = make().then(
+      (document) => {
+        this.pending.delete(key);
+        (isLasting(name) ? this.lasting : this.recent).set(key, document);
+        return document;
+      },
+      (error: unknown) => {
+        // A failure must not stick: the next request tries again.
+        this.pending.delete(key);
+        throw error;
+      },
+    );
+    this.pending.set(key, made);
+    return made;
+  }
+
+  /** Whether `name` names a document of this site (without rendering it). */
+  has(name: DocumentName): boolean {
+    return this.maker(name) !== undefined;
+  }
+
+  /** What answers a URL that names nothing: an HTML page or plain text, the same for every such URL. */
+  notFound(html: boolean): Document | Promise<Document> {
+    const key = html ? "404.html" : "404.txt";
+    const kept = this.lasting.get(key);
+    if (kept !== undefined) return kept;
+    const made = html
+      ? this.page(renderNotFoundPage(this.config, this.collections), this.newest(), "not-found")
+      : this.render(notFoundText(this.config), "text", this.newest(), "not-found");
+    return made.then((document) => {
+      this.lasting.set(key, document);
+      return document;
     });
   }
 
-  home(): Promise<Representation> {
-    return memo(this.fixed, "home", () => represent(renderHomePage(this.config, this.collections), CONTENT_TYPES.html, this.newest(this.config.feedItems)));
+  /** How to make the document `name` names, or undefined when it names none. */
+  private maker(name: DocumentName): (() => Promise<Document>) | undefined {
+    switch (name.type) {
+      case "feed": {
+        const collection = this.collection(name.collection);
+        if (collection === undefined || !this.hasPage(collection, name.archive)) return undefined;
+        return () => this.feed(collection, name.format, name.archive);
+      }
+      case "listing": {
+        const collection = this.collection(name.collection);
+        if (collection === undefined || !this.hasPage(collection, name.page)) return undefined;
+        return () => {
+          const html =
+            collection.kind === "site"
+              ? renderHomePage(this.config, this.collections, name.page)
+              : renderCollectionPage(this.config, this.collections, collection, name.page);
+          return this.page(html, newestUpdate(articlesOn(collection, this.config.feedItems, name.page)));
+        };
+      }
+      case "index":
+        return () => this.page(renderIndexPage(this.config, this.collections, name.kind), this.newest());
+      case "article": {
+        const article = this.bySlug.get(name.slug);
+        return article === undefined ? undefined : () => this.page(renderArticlePage(this.config, this.collections, article), article.updated);
+      }
+      case "feeds":
+        return () => this.page(renderFeedsPage(this.config, this.collections), this.newest());
+      case "opml":
+        return () => this.render(renderOpml(this.config, this.collections), "opml", this.newest(), "page");
+      case "sitemap":
+        return () => this.render(renderSitemap(this.config, this.collections), "xml", this.newest(), "page");
+      case "robots":
+        return () => this.render(renderRobots(this.config), "text", this.newest(), "page");
+      case "favicon":
+        return () => this.render(favicon(), "icon", FAVICON_DATE, "static");
+      case "negotiated-feed":
+        // Which feed depends on the request's Accept: the HTTP layer picks it and asks for that one.
+        return undefined;
+    }
   }
 
-  collectionPage(collection: Collection): Promise<Representation> {
-    return memo(this.recent, `page:${collection.kind}:${collection.slug}`, () =>
-      represent(renderCollectionPage(this.config, this.collections, collection), CONTENT_TYPES.html, newestUpdate(collection.articles.slice(0, this.config.feedItems))),
-    );
+  private collection(ref: CollectionRef): Collection | undefined {
+    if (ref.kind === "site") return this.collections.site;
+    return (ref.kind === "section" ? this.collections.sections : this.collections.tags).get(ref.slug);
   }
 
-  article(article: Article): Promise<Representation> {
-    return memo(this.recent, `article:${article.slug}`, () =>
-      represent(renderArticlePage(this.config, this.collections, article), CONTENT_TYPES.html, article.updated),
-    );
+  /** Page `page` (1 = oldest) exists while it is full; undefined is the current document, which always does. */
+  private hasPage(collection: Collection, page: number | undefined): boolean {
+    return page === undefined || page <= pageCount(collection, this.config.feedItems);
   }
 
-  feedsPage(): Promise<Representation> {
-    return memo(this.fixed, "feeds", () => represent(renderFeedsPage(this.config, this.collections), CONTENT_TYPES.html, this.newest()));
+  private async feed(collection: Collection, format: FeedFormat, archive?: number): Promise<Document> {
+    const feed = feedDocument(this.config, collection, archive);
+    const text = format === "rss" ? renderRss(feed, { ttlMinutes: ttlMinutes(this.config) }) : format === "atom" ? renderAtom(feed) : renderJsonFeed(feed);
+    const headers = collection.kind === "site" && archive === undefined ? websubLinks(this.config, format) : undefined;
+    return this.render(text, format, feed.updated, archive === undefined ? "feed" : "archive", headers);
   }
 
-  opml(): Promise<Representation> {
-    return memo(this.fixed, "opml", () => represent(renderOpml(this.config, this.collections), CONTENT_TYPES.opml, this.newest()));
+  private async page(html: string, updated: string, kind: RespondOptions["kind"] = "page"): Promise<Document> {
+    return this.render(html, "html", updated, kind, await htmlSecurityHeaders());
   }
 
-  sitemap(): Promise<Representation> {
-    return memo(this.fixed, "sitemap", () => represent(renderSitemap(this.config, this.collections), CONTENT_TYPES.xml, this.newest()));
+  private async render(
+    content: string | Uint8Array,
+    type: keyof typeof CONTENT_TYPES,
+    updated: string,
+    kind: RespondOptions["kind"],
+    headers?: Record<string, string>,
+  ): Promise<Document> {
+    const representation = await represent(content, CONTENT_TYPES[type], updated);
+    return { representation, options: headers === undefined ? { kind } : { kind, headers } };
   }
 
-  robots(): Promise<Representation> {
-    return memo(this.fixed, "robots", () => represent(renderRobots(this.config), CONTENT_TYPES.text, this.newest()));
-  }
-
-  private newest(count?: number): string {
-    const articles = this.collections.site.articles;
-    return newestUpdate(count === undefined ? articles : articles.slice(0, count));
+  private newest(): string {
+    return newestUpdate(this.collections.site.articles);
   }
 }
 
-interface Store {
-  get(key: string): Promise<Representation> | undefined;
-  set(key: string, value: Promise<Representation>): void;
-  delete(key: string): void;
+/** The site's own documents, polled most and few: kept for the isolate's life. */
+function isLasting(name: DocumentName): boolean {
+  switch (name.type) {
+    case "feed":
+      return name.collection.kind === "site" && name.archive === undefined;
+    case "listing":
+      return name.collection.kind === "site" && name.page === undefined;
+    case "article":
+      return false;
+    default:
+      return true;
+  }
 }
 
-function memo(store: Store, key: string, make: () => Promise<Representation>): Promise<Representation> {
-  let found = store.get(key);
-  if (found === undefined) {
-    found = make();
-    // A failure must not stick for the isolate's life: forget it so the next request retries.
-    found.catch(() => store.delete(key));
-    store.set(key, found);
-  }
-  return found;
+/** WebSub (W3C, §4): the hub and the topic URL as Link headers, beside the in-document links. */
+export function websubLinks(site: SiteConfig, format: FeedFormat): Record<string, string> | undefined {
+  if (site.hub === undefined) return undefined;
+  return { Link: `<${site.hub}>; rel="hub", <${absolute(site, `/${FEED_FILES[format]}`)}>; rel="self"` };
 }

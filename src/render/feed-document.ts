@@ -2,6 +2,7 @@ import type { Article } from "../content/article";
 import { collectionSlug, type Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { LruMap } from "./lru-map";
+import { articlesOn, pageCount } from "./pages";
 import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, type FeedFormat } from "./urls";
 
 /**
@@ -87,28 +88,11 @@ export function perItem(render: (item: FeedItem) => string): (item: FeedItem) =>
   };
 }
 
-/**
- * Archive pages (RFC 5005 §4) hold `pageSize` articles each, counted from the
- * oldest, so a page never changes once full (given articles arrive in date
- * order). Only full pages are published; the newest articles, however many,
- * are in the current document, which may repeat some of the newest page's.
- */
-export function archivePageCount(collection: Collection, pageSize: number): number {
-  return collection.articles.length > pageSize ? Math.floor(collection.articles.length / pageSize) : 0;
-}
-
-/** The articles of archive page `page` (1 = oldest), newest first. */
-function archivePageArticles(collection: Collection, pageSize: number, page: number): Article[] {
-  const total = collection.articles.length;
-  // `articles` is newest first: page 1 is the last `pageSize` of them.
-  return collection.articles.slice(total - page * pageSize, total - (page - 1) * pageSize);
-}
-
 /** The collection's current feed document, or archive page `page`. */
 export function feedDocument(site: SiteConfig, collection: Collection, page?: number): FeedDocument {
   const pageSize = site.feedItems;
-  const pages = archivePageCount(collection, pageSize);
-  const articles = page === undefined ? collection.articles.slice(0, pageSize) : archivePageArticles(collection, pageSize, page);
+  const pages = pageCount(collection, pageSize);
+  const articles = articlesOn(collection, pageSize, page);
   const urls = (p?: number): FormatUrls =>
     Object.fromEntries(FEED_FORMATS.map((format) => [format, absolute(site, feedPath(collection, format, p))])) as FormatUrls;
   const items = articles.map((article) => feedItem(site, article));

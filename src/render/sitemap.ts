@@ -2,19 +2,26 @@ import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { escapeMarkup as x } from "./escape";
 import { newestUpdate } from "./feed-document";
-import { PATHS, absolute, articleUrl, collectionPagePath } from "./urls";
+import { articlesOn, pageCount } from "./pages";
+import { PATHS, absolute, articleUrl, indexPath, listingPagePath } from "./urls";
 
 /** sitemaps.org 0.9: every HTML page, with the date its content last changed. */
 export function renderSitemap(site: SiteConfig, collections: Collections): string {
   const url = (loc: string, lastmod: string) => `  <url><loc>${x(loc)}</loc><lastmod>${lastmod}</lastmod></url>`;
-  const collectionUrl = (collection: Collection) =>
-    url(absolute(site, collectionPagePath(collection)), newestUpdate(collection.articles.slice(0, site.feedItems)));
+  const newest = newestUpdate(collections.site.articles);
+  /** The collection's listing and each of its older pages, dated by the articles each shows. */
+  const listingUrls = (collection: Collection) =>
+    [undefined, ...Array.from({ length: pageCount(collection, site.feedItems) }, (_, i) => i + 1)].map((page) =>
+      url(absolute(site, listingPagePath(collection, page)), newestUpdate(articlesOn(collection, site.feedItems, page))),
+    );
   return [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`,
-    collectionUrl(collections.site),
-    url(absolute(site, PATHS.feeds), newestUpdate(collections.site.articles)),
-    ...[...collections.sections.values(), ...collections.tags.values()].map(collectionUrl),
+    ...listingUrls(collections.site),
+    url(absolute(site, PATHS.feeds), newest),
+    url(absolute(site, indexPath("section")), newest),
+    url(absolute(site, indexPath("tag")), newest),
+    ...[...collections.sections.values(), ...collections.tags.values()].flatMap(listingUrls),
     ...collections.site.articles.map((article) => url(articleUrl(site, article), article.updated)),
     `</urlset>`,
     ``,

@@ -3,8 +3,11 @@ import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 
 /**
- * Where things live. The HTTP router serves these paths and the documents link
- * to them, so both read them from here.
+ * Where things live, both ways: `documentPath` gives the path of a document,
+ * `documentAt` the document a path names. The documents link with the first
+ * and the Worker answers with the second, so a URL can only be served if it
+ * could have been written, and every link written is served (a property test
+ * holds them to each other).
  */
 export const PATHS = {
   home: "/",
@@ -12,6 +15,8 @@ export const PATHS = {
   opml: "/opml.xml",
   sitemap: "/sitemap.xml",
   robots: "/robots.txt",
+  favicon: "/favicon.ico",
+  negotiatedFeed: "/feed",
   articlePrefix: "/articles/",
 } as const;
 
@@ -21,30 +26,138 @@ export const FEED_FORMATS: readonly FeedFormat[] = ["rss", "atom", "json"];
 /** File name of each format, under a collection's path or its archive pages. */
 export const FEED_FILES: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
 
+/** The site, a section or a tag, by what its URLs need. */
+export type CollectionRef = Pick<Collection, "kind" | "slug">;
+
+/** Folder of each kind of collection: `/sections/<slug>`, `/tags/<slug>`. */
+const COLLECTION_FOLDERS = { section: "sections", tag: "tags" } as const;
+
+/**
+ * What a URL names: data only, nothing of the request that asked for it.
+ * Whether the section, tag, article or page exists is the site's question;
+ * this is the URL's grammar.
+ */
+export type DocumentName =
+  /** A feed, or its RFC 5005 archive page `archive` (1 = oldest). */
+  | { type: "feed"; collection: CollectionRef; format: FeedFormat; archive?: number }
+  /** `/feed`: the site's feed in the format `Accept` asks for. */
+  | { type: "negotiated-feed" }
+  /** The home page (the site), a section's or a tag's page; `page` counts from the oldest, like archives. */
+  | { type: "listing"; collection: CollectionRef; page?: number }
+  /** `/sections`, `/tags`: every section or tag. */
+  | { type: "index"; kind: "section" | "tag" }
+  | { type: "article"; slug: string }
+  | { type: "feeds" | "opml" | "sitemap" | "robots" | "favicon" };
+
+const FIXED: Record<string, DocumentName> = {
+  [PATHS.home]: { type: "listing", collection: { kind: "site", slug: "" } },
+  [PATHS.feeds]: { type: "feeds" },
+  [PATHS.opml]: { type: "opml" },
+  [PATHS.sitemap]: { type: "sitemap" },
+  [PATHS.robots]: { type: "robots" },
+  [PATHS.favicon]: { type: "favicon" },
+  [PATHS.negotiatedFeed]: { type: "negotiated-feed" },
+  [indexPath("section")]: { type: "index", kind: "section" },
+  [indexPath("tag")]: { type: "index", kind: "tag" },
+};
+
+const FORMAT_OF_FILE = new Map(Object.entries(FEED_FILES).map(([format, file]) => [file, format as FeedFormat]));
+
+/** Lowercase ASCII words joined by single hyphens: every slug wirefeed writes (src/content/slug.ts). */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_SLUG = 128;
+/** Page numbers as written: no sign, no leading zero; six digits is more pages than a Worker can hold. */
+const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/;
+
+/**
+ * The document `path` names, or undefined when it names none. `path` is the
+ * URL's path as sent (still percent-encoded, no query): only the exact
+ * spelling wirefeed writes is recognised, so each document has one URL.
+ */
+export function documentAt(path: string): DocumentName | undefined {
+  const fixed = FIXED[path];
+  if (fixed !== undefined) return fixed;
+  const parts = path.split("/");
+  // A path starts with "/": parts[0] is "". Collections take two segments first.
+  let collection: CollectionRef = { kind: "site", slug: "" };
+  let rest = parts.slice(1);
+  const kind = rest[0] === COLLECTION_FOLDERS.section ? "section" : rest[0] === COLLECTION_FOLDERS.tag ? "tag" : undefined;
+  if (kind !== undefined) {
+    if (!isSlug(rest[1])) return undefined;
+    collection = { kind, slug: rest[1] };
+    rest = rest.slice(2);
+    if (rest.length === 0) return { type: "listing", collection };
+  } else if (rest[0] === "articles") {
+    return rest.length === 2 && isSlug(rest[1]) ? { type: "article", slug: rest[1] } : undefined;
+  }
+  if (rest.length === 1) {
+    const format = FORMAT_OF_FILE.get(rest[0]!);
+    return format === undefined ? undefined : { type: "feed", collection, format };
+  }
+  if (rest.length === 2 && rest[0] === "page" && PAGE_NUMBER.test(rest[1]!)) return { type: "listing", collection, page: Number(rest[1]) };
+  if (rest.length === 3 && rest[0] === "archive" && PAGE_NUMBER.test(rest[1]!)) {
+    const format = FORMAT_OF_FILE.get(rest[2]!);
+    return format === undefined ? undefined : { type: "feed", collection, format, archive: Number(rest[1]) };
+  }
+  return undefined;
+}
+
+function isSlug(segment: string | undefined): segment is string {
+  return segment !== undefined && segment.length <= MAX_SLUG && SLUG.test(segment);
+}
+
+/** The path of a document: the one spelling `documentAt` reads back. */
+export function documentPath(name: DocumentName): string {
+  switch (name.type) {
+    case "feed":
+      return feedPath(name.collection, name.format, name.archive);
+    case "listing":
+      return name.page === undefined ? collectionPagePath(name.collection) : `${collectionBase(name.collection)}/page/${name.page}`;
+    case "index":
+      return indexPath(name.kind);
+    case "article":
+      return articlePath(name);
+    case "negotiated-feed":
+      return PATHS.negotiatedFeed;
+    default:
+      return PATHS[name.type];
+  }
+}
+
 export function absolute(site: SiteConfig, path: string): string {
   return `${site.siteUrl}${path}`;
 }
 
 /** `` for the site, `/sections/<slug>`, `/tags/<slug>`. */
-export function collectionBase(collection: Pick<Collection, "kind" | "slug">): string {
-  return collection.kind === "site" ? "" : `/${collection.kind === "section" ? "sections" : "tags"}/${collection.slug}`;
+export function collectionBase(collection: CollectionRef): string {
+  return collection.kind === "site" ? "" : `/${COLLECTION_FOLDERS[collection.kind]}/${collection.slug}`;
 }
 
-/** The collection's HTML page. */
-export function collectionPagePath(collection: Pick<Collection, "kind" | "slug">): string {
+/** The collection's HTML page: its newest articles. */
+export function collectionPagePath(collection: CollectionRef): string {
   return collectionBase(collection) || PATHS.home;
 }
 
+/** Page `page` (1 = oldest) of the collection's HTML listing; the newest articles are at its own path. */
+export function listingPagePath(collection: CollectionRef, page?: number): string {
+  return documentPath({ type: "listing", collection, ...(page === undefined ? {} : { page }) });
+}
+
 /** A feed of the collection: its current document, or archive page `page` (RFC 5005). */
-export function feedPath(collection: Pick<Collection, "kind" | "slug">, format: FeedFormat, page?: number): string {
+export function feedPath(collection: CollectionRef, format: FeedFormat, page?: number): string {
   return `${collectionBase(collection)}${page === undefined ? "" : `/archive/${page}`}/${FEED_FILES[format]}`;
 }
 
-export function articlePath(article: Article): string {
+/** `/sections` or `/tags`. */
+export function indexPath(kind: "section" | "tag"): string {
+  return `/${COLLECTION_FOLDERS[kind]}`;
+}
+
+export function articlePath(article: Pick<Article, "slug">): string {
   return `${PATHS.articlePrefix}${article.slug}`;
 }
 
-export function articleUrl(site: SiteConfig, article: Article): string {
+export function articleUrl(site: SiteConfig, article: Pick<Article, "slug">): string {
   return absolute(site, articlePath(article));
 }
 

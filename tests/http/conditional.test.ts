@@ -28,6 +28,24 @@ describe("If-None-Match", () => {
 
   it("takes precedence over If-Modified-Since", () => {
     const headers = new Headers({ "If-None-Match": '"other"', "If-Modified-Since": "Sun, 06 Nov 2094 08:49:37 GMT" });
-    expect(isNotModified(headers, "abc", 0)).toBe(false);
+    expect(isNotModified(headers, "abc", 0, Date.UTC(2100, 0, 1) / 1000)).toBe(false);
+  });
+});
+
+describe("If-Modified-Since", () => {
+  const now = Date.UTC(2026, 10, 29, 12) / 1000;
+  const lastModified = Date.UTC(2022, 0, 21, 12) / 1000;
+  const ims = (value: string) => isNotModified(new Headers({ "If-Modified-Since": value }), "abc", lastModified, now);
+
+  it("answers 304 when the copy is at least as new as Last-Modified, whatever date the reader chose", () => {
+    expect(ims("Fri, 21 Jan 2022 12:00:00 GMT")).toBe(true);
+    expect(ims("Sat, 01 Jan 2026 00:00:00 GMT")).toBe(true);
+    expect(ims("Fri, 21 Jan 2022 11:59:59 GMT")).toBe(false);
+  });
+
+  it("ignores a date later than the server's clock: no copy from this server can carry it", () => {
+    expect(ims("Fri, 01 Jan 2100 00:00:00 GMT")).toBe(false);
+    expect(ims("Sun, 29 Nov 2026 12:00:01 GMT")).toBe(false);
+    expect(ims("Sun, 29 Nov 2026 12:00:00 GMT")).toBe(true);
   });
 });

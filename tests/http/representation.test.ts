@@ -2,14 +2,13 @@ import { describe, expect, it } from "vitest";
 import { represent } from "../../src/http/representation";
 
 describe("representation", () => {
-  it("stores real gzip of the exact bytes, smaller than them, made once", async () => {
+  it("stores real gzip of the exact bytes, smaller than them", async () => {
     const text = `<p>${"Wire copy, syndicated from the edge. ".repeat(200)}</p>`;
     const rep = await represent(text, "text/html; charset=utf-8", "2022-01-21T12:00:00Z");
-    const gzip = await rep.gzip();
+    const gzip = rep.gzip;
     expect(gzip.byteLength).toBeLessThan(rep.body.byteLength / 5);
     const inflated = await new Response(new Blob([gzip]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
     expect(inflated).toBe(text);
-    expect(await rep.gzip()).toBe(gzip);
   });
 
   it("hashes the bytes: same text, same ETag; one character more, another", async () => {

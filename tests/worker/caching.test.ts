@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ARTICLES } from "../../src/generated/articles";
 import { createApp } from "../../src/http/app";
-import { fetchWorker } from "../support/worker";
+import { SITE, fetchWorker } from "../support/worker";
 import { env } from "cloudflare:workers";
 
 const FEEDS = ["/feed.xml", "/atom.xml", "/feed.json"];
@@ -119,11 +119,11 @@ describe.each(ROUTES)("validators on %s", (path) => {
     expect(withQuery.headers.get("Cache-Control")).toBe(response.headers.get("Cache-Control")!.replace("public", "private"));
   });
 
-  it("refuses other methods with 405 and Allow", async () => {
-    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+  it("refuses every other method with 405 and Allow", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH", "TRACE", "PROPFIND", "MKCOL", "LOCK"]) {
       const response = await fetchWorker(path, { method });
       expect(response.status, method).toBe(405);
-      expect(response.headers.get("Allow")).toBe("GET, HEAD");
+      expect(response.headers.get("Allow"), method).toBe("GET, HEAD, OPTIONS");
     }
   });
 });
@@ -153,7 +153,7 @@ describe("freshness", () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get("Cache-Control")).toBe(`public, max-age=${env.NOT_FOUND_MAX_AGE}`);
     expect(missing.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
-    expect(await missing.text()).toBe("Not found: /no-such-page\n");
+    expect(await missing.text()).toBe(`Not found: no document at this address. Feeds: ${SITE}/feeds\n`);
     expect((await fetchWorker("/articles/no-such-article")).status).toBe(404);
   });
 });

@@ -2,7 +2,7 @@ import type { Collection } from "../../content/collections";
 import type { SiteConfig } from "../../config";
 import { escapeMarkup as h } from "../escape";
 import { feedTitle } from "../feed-document";
-import { FEED_FORMATS, PATHS, absolute, feedPath, type FeedFormat } from "../urls";
+import { FEED_FORMATS, PATHS, absolute, feedPath, indexPath, type FeedFormat } from "../urls";
 
 /**
  * The page shell every HTML page shares. Styles are inline (one request per
@@ -43,6 +43,7 @@ thead{position:absolute;left:-999px}
 tr{display:block;padding:.5rem 0;border-bottom:1px solid var(--rule)}
 th,td{display:block;text-align:left;padding:.15rem 0}
 @media (min-width:36rem){td br{display:none}td a{display:inline-block;min-width:5.5rem}}
+.pages ul{justify-content:space-between;margin:1.5rem 0}
 code{background:var(--code);padding:.1rem .3rem;border-radius:3px;word-break:break-all;user-select:all}
 `.trim();
 
@@ -50,14 +51,21 @@ export interface PageOptions {
   title: string;
   description: string;
   language: string;
-  /** Absolute URL of this page. */
-  canonical: string;
+  /** Absolute URL of this page; none for an error page, which is no page's address. */
+  canonical?: string;
+  /** `rel="prev"` (newer) and `rel="next"` (older) of a paginated listing, root-relative. */
+  pagination?: Pagination;
   /** Feeds this page offers: the site's, then its section's. */
   feeds: readonly Collection[];
   /** Open Graph description of the page. */
   share: ShareCard;
   /** Inner HTML of <main>, already escaped. */
   main: string;
+}
+
+export interface Pagination {
+  prev?: string;
+  next?: string;
 }
 
 export interface ShareCard {
@@ -99,8 +107,8 @@ export function renderPage(site: SiteConfig, page: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(page.title)}</title>
 <meta name="description" content="${h(page.description)}">
-<link rel="canonical" href="${h(page.canonical)}">
-${alternates.join("\n")}
+${page.canonical === undefined ? `<meta name="robots" content="noindex">` : `<link rel="canonical" href="${h(page.canonical)}">`}
+${paginationLinks(page.pagination)}${alternates.join("\n")}
 ${shareTags(site, page).join("\n")}
 <style>${STYLESHEET}</style>
 </head>
@@ -108,7 +116,7 @@ ${shareTags(site, page).join("\n")}
 <a class="skip" href="#main">Skip to content</a>
 <header>
 <a class="brand" href="${PATHS.home}">${h(site.title)}</a>
-<nav aria-label="Site"><ul><li><a href="${PATHS.home}">Latest</a></li><li><a href="${PATHS.feeds}">Feeds</a></li></ul></nav>
+<nav aria-label="Site"><ul><li><a href="${PATHS.home}">Latest</a></li><li><a href="${indexPath("section")}">Sections</a></li><li><a href="${indexPath("tag")}">Tags</a></li><li><a href="${PATHS.feeds}">Feeds</a></li></ul></nav>
 </header>
 <main id="main">
 ${page.main}
@@ -125,6 +133,20 @@ ${subscribe.join("\n")}
 `;
 }
 
+/** `<link rel="prev">`/`<link rel="next">` for a listing's pages, each on its own line. */
+function paginationLinks(pagination: Pagination | undefined): string {
+  const rels = (["prev", "next"] as const).filter((rel) => pagination?.[rel] !== undefined);
+  return rels.map((rel) => `<link rel="${rel}" href="${h(pagination![rel]!)}">\n`).join("");
+}
+
+/** Visible "Newer" / "Older" links of a listing's pages, with the same rels as the head's. */
+export function paginationNav(pagination: Pagination): string {
+  if (pagination.prev === undefined && pagination.next === undefined) return "";
+  const newer = pagination.prev === undefined ? "" : `<li><a rel="prev" href="${h(pagination.prev)}">← Newer</a></li>`;
+  const older = pagination.next === undefined ? "" : `<li><a rel="next" href="${h(pagination.next)}">Older →</a></li>`;
+  return `\n<nav class="pages" aria-label="Pages"><ul>${newer}${older}</ul></nav>`;
+}
+
 /** Open Graph and Twitter card tags, so shared links preview with title and summary. */
 function shareTags(site: SiteConfig, page: PageOptions): string[] {
   const meta = (attribute: "property" | "name", key: string, value: string) => `<meta ${attribute}="${key}" content="${h(value)}">`;
@@ -133,7 +155,7 @@ function shareTags(site: SiteConfig, page: PageOptions): string[] {
     meta("property", "og:site_name", site.title),
     meta("property", "og:title", page.title),
     meta("property", "og:description", page.description),
-    meta("property", "og:url", page.canonical),
+    ...(page.canonical === undefined ? [] : [meta("property", "og:url", page.canonical)]),
     ...(page.share.image ? [meta("property", "og:image", page.share.image)] : []),
     ...(page.share.article ?? []).map(([key, value]) => meta("property", `article:${key}`, value)),
     meta("name", "twitter:card", page.share.image ? "summary_large_image" : "summary"),
