@@ -11,7 +11,7 @@ async function computeHeaders(): Promise<Record<string, string>> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(STYLESHEET));
   const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
   return {
-    "Content-Security-Policy": `default-src 'none'; style-src 'sha256-${hash}'; img-src https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    "Content-Security-Policy": `default-src 'none'; style-src 'sha256-${hash}'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     "Referrer-Policy": "strict-origin-when-cross-origin",
   };
 }
