@@ -16,7 +16,7 @@ import { renderOpml } from "../render/opml";
 import { articlesOn, pageCount } from "../render/pages";
 import { renderRss } from "../render/rss";
 import { renderRobots, renderSitemap } from "../render/sitemap";
-import { FEED_FILES, absolute, documentPath, type CollectionRef, type DocumentName, type FeedFormat } from "../render/urls";
+import { FEED_FILES, FEED_FORMATS, absolute, documentPath, type CollectionRef, type DocumentName, type FeedFormat } from "../render/urls";
 import { ttlMinutes } from "./cache-policy";
 import { representationBytes, represent, type Representation } from "./representation";
 import type { RespondOptions } from "./respond";
@@ -106,6 +106,32 @@ export class Site {
   /** Whether `name` names a document of this site (without rendering it). */
   has(name: DocumentName): boolean {
     return this.maker(name) !== undefined;
+  }
+
+  /** Every document this site answers for (`/feed` aside, which is one of the site's feeds). */
+  *names(): Generator<DocumentName> {
+    const fixed = ["feeds", "opml", "sitemap", "robots", "favicon"] as const;
+    for (const type of fixed) yield { type };
+    yield { type: "index", kind: "section" };
+    yield { type: "index", kind: "tag" };
+    const { site, sections, tags } = this.collections;
+    for (const collection of [site, ...sections.values(), ...tags.values()]) {
+      const ref: CollectionRef = { kind: collection.kind, slug: collection.slug };
+      const pages = pageCount(collection, this.config.feedItems);
+      for (let page = 0; page <= pages; page++) {
+        const numbered = page === 0 ? {} : { page };
+        yield { type: "listing", collection: ref, ...numbered };
+        for (const format of FEED_FORMATS) yield { type: "feed", collection: ref, format, ...(page === 0 ? {} : { archive: page }) };
+      }
+    }
+    for (const slug of this.bySlug.keys()) yield { type: "article", slug };
+  }
+
+  /** What the documents kept in memory weigh: how many, and their bytes (body and gzip). */
+  memory(): { documents: number; bytes: number } {
+    let bytes = this.recent.bytes;
+    for (const document of this.lasting.values()) bytes += representationBytes(document.representation);
+    return { documents: this.lasting.size + this.recent.size, bytes };
   }
 
   /** What answers a URL that names nothing: an HTML page or plain text, the same for every such URL. */
