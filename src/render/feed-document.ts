@@ -1,6 +1,8 @@
 import type { Article } from "../content/article";
-import { collectionSlug, type Collection } from "../content/collections";
+import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
+import { articleCategories } from "./categories";
+import { documentLanguage } from "./language";
 import { LruMap } from "./lru-map";
 import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, type FeedFormat } from "./urls";
 
@@ -13,6 +15,7 @@ export interface FeedDocument {
   id: string;
   title: string;
   description: string;
+  /** What the items are written in: their one language, else the site's. */
   language: string;
   author: { name: string; url: string };
   /** The HTML page the feed mirrors. */
@@ -41,13 +44,26 @@ export interface ArchiveLinks {
   next?: FormatUrls;
 }
 
+/** A section or tag as the feeds carry it: RSS category, Atom category, JSON Feed tag. */
+export interface FeedCategory {
+  /** The collection's name: RSS category text, Atom `term` and `label`, the JSON Feed tag. */
+  name: string;
+  /** The collection's page, absolute: RSS `domain`, Atom `scheme`. */
+  url: string;
+}
+
 export interface FeedItem {
   article: Article;
   id: string;
   url: string;
-  /** The section first, then the tags: RSS/Atom categories and JSON Feed tags. */
-  categories: string[];
-  /** The article's language where it differs from the site's (Atom `xml:lang` on the entry). */
+  /** The section first, then the tags. */
+  categories: FeedCategory[];
+  /**
+   * The article's language where it differs from the site's (Atom `xml:lang`
+   * on the entry). Relative to the site's, not the document's, so one item's
+   * markup serves every document: a document declares another language only
+   * when every item is in it, and then each item says so too.
+   */
   ownLanguage?: string;
 }
 
@@ -66,7 +82,8 @@ function feedItem(site: SiteConfig, article: Article): FeedItem {
   if (items === undefined) ITEMS.set(site, (items = new WeakMap()));
   let item = items.get(article);
   if (item === undefined) {
-    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories: categoriesOf(article) };
+    const categories = articleCategories(article).map((ref) => ({ name: ref.name, url: absolute(site, collectionPagePath(ref)) }));
+    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories };
     if (article.language !== undefined && article.language !== site.language) item.ownLanguage = article.language;
     items.set(article, item);
   }
@@ -127,7 +144,7 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
     id: `${site.tagPrefix}${collection.kind === "site" ? "feed" : `${collection.kind}:${collection.slug}`}`,
     title: feedTitle(site, collection),
     description: collectionDescription(site, collection),
-    language: site.language,
+    language: documentLanguage(site, articles),
     author: { name: site.author, url: absolute(site, "/") },
     homeUrl: absolute(site, collectionPagePath(collection)),
     urls: urls(page),
@@ -136,15 +153,6 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
     ...(archive === undefined ? {} : { archive }),
     ...(site.hub === undefined || page !== undefined ? {} : { hub: site.hub }),
   };
-}
-
-/** The section, then the tags, once each: a tag spelling the section again (`economía`) adds nothing. */
-function categoriesOf(article: Article): string[] {
-  const seen = new Set<string>();
-  return [...(article.category === undefined ? [] : [article.category]), ...article.tags].filter((name) => {
-    const slug = collectionSlug(name);
-    return !seen.has(slug) && seen.add(slug) !== undefined;
-  });
 }
 
 /** A collection's feed title as readers show it: `wirefeed`, `Politics · wirefeed`, `#Ukraine · wirefeed`. */

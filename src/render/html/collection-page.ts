@@ -1,25 +1,35 @@
 import type { Collection, Collections } from "../../content/collections";
 import type { SiteConfig } from "../../config";
-import { escapeMarkup as h } from "../escape";
+import { escapeText as h } from "../escape";
 import { collectionDescription, feedTitle } from "../feed-document";
+import { documentLanguage } from "../language";
 import { absolute, collectionPagePath } from "../urls";
 import { articleList } from "./article-list";
+import { langAttributes, siteWriting, writingIn } from "./lang";
 import { renderPage } from "./layout";
 
-/** A section's or tag's page: its newest articles and its feeds. */
+/**
+ * A section's or tag's page: its newest articles and its feeds. It offers its
+ * own feeds first (readers such as SimplePie subscribe to the first one
+ * offered), and says the language its articles share, as its feeds do.
+ */
 export function renderCollectionPage(site: SiteConfig, collections: Collections, collection: Collection): string {
   const label = collection.kind === "tag" ? `#${collection.name}` : collection.name;
   const description = collectionDescription(site, collection);
+  const articles = collection.articles.slice(0, site.feedItems);
+  const language = documentLanguage(site, articles);
+  // The page's own words (what kind of page it is) are in the site's language.
+  const chrome = langAttributes(siteWriting(site), writingIn(language));
   return renderPage(site, {
     title: feedTitle(site, collection),
     description,
-    language: site.language,
+    language,
     canonical: absolute(site, collectionPagePath(collection)),
-    feeds: [collections.site, collection],
+    feeds: [collection, collections.site],
     share: { type: "website" },
-    main: `<p class="kicker">${collection.kind === "tag" ? "Tag" : "Section"}</p>
+    main: `<p class="kicker"${chrome}>${collection.kind === "tag" ? "Tag" : "Section"}</p>
 <h1>${h(label)}</h1>
-<p>${h(description)}</p>
-${articleList(site, collection.articles.slice(0, site.feedItems), 2)}`,
+<p${chrome}>${h(description)}</p>
+${articleList(site, articles, 2, writingIn(language))}`,
   });
 }

@@ -1,7 +1,8 @@
 import type { Collection } from "../../content/collections";
 import type { SiteConfig } from "../../config";
-import { escapeMarkup as h } from "../escape";
+import { escapeAttribute as a, escapeText as h } from "../escape";
 import { feedTitle } from "../feed-document";
+import { langAttributes, siteWriting, writingIn } from "./lang";
 import { FEED_FORMATS, PATHS, absolute, feedPath, type FeedFormat } from "../urls";
 
 /**
@@ -49,11 +50,16 @@ code{background:var(--code);padding:.1rem .3rem;border-radius:3px;word-break:bre
 export interface PageOptions {
   title: string;
   description: string;
+  /**
+   * The language of what the page shows (`<html lang>`, and `dir` when it is
+   * written right to left). The site's own words around it (skip link,
+   * header, footer) say the site's language where it differs.
+   */
   language: string;
   /** Absolute URL of this page. */
   canonical: string;
-  /** Feeds this page offers: the site's, then its section's. */
-  feeds: readonly Collection[];
+  /** Feeds this page offers, in `<link rel="alternate">` order: readers that take one subscribe to the first. */
+  feeds: ReadonlyArray<Pick<Collection, "kind" | "slug" | "name">>;
   /** Open Graph description of the page. */
   share: ShareCard;
   /** Inner HTML of <main>, already escaped. */
@@ -85,35 +91,38 @@ export function feedLinks(site: SiteConfig, collection: Pick<Collection, "kind" 
   return FEED_FORMATS.map((format) => ({ format, type: FORMAT_LABELS[format][0], label: FORMAT_LABELS[format][1], url: absolute(site, feedPath(collection, format)) }));
 }
 
+/** The page shell around `page.main`. */
 export function renderPage(site: SiteConfig, page: PageOptions): string {
   const alternates = page.feeds.flatMap((collection) =>
-    feedLinks(site, collection).map((f) => `<link rel="alternate" type="${f.type}" title="${h(`${feedTitle(site, collection)} (${f.label})`)}" href="${h(f.url)}">`),
+    feedLinks(site, collection).map((f) => `<link rel="alternate" type="${f.type}" title="${a(`${feedTitle(site, collection)} (${f.label})`)}" href="${a(f.url)}">`),
   );
   const subscribe = page.feeds.map(
-    (collection) => `<li>${h(feedTitle(site, collection))}: ${feedLinks(site, collection).map((f) => `<a href="${h(f.url)}" type="${f.type}">${f.label}</a>`).join(" · ")}</li>`,
+    (collection) => `<li>${h(feedTitle(site, collection))}: ${feedLinks(site, collection).map((f) => `<a href="${a(f.url)}" type="${f.type}">${f.label}</a>`).join(" · ")}</li>`,
   );
+  const writing = writingIn(page.language);
+  const chrome = langAttributes(siteWriting(site), writing);
   return `<!doctype html>
-<html lang="${h(page.language)}">
+<html lang="${a(writing.lang)}"${writing.dir === "rtl" ? ` dir="rtl"` : ""}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(page.title)}</title>
-<meta name="description" content="${h(page.description)}">
-<link rel="canonical" href="${h(page.canonical)}">
+<meta name="description" content="${a(page.description)}">
+<link rel="canonical" href="${a(page.canonical)}">
 ${alternates.join("\n")}
 ${shareTags(site, page).join("\n")}
 <style>${STYLESHEET}</style>
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
-<header>
+<a class="skip" href="#main"${chrome}>Skip to content</a>
+<header${chrome}>
 <a class="brand" href="${PATHS.home}">${h(site.title)}</a>
 <nav aria-label="Site"><ul><li><a href="${PATHS.home}">Latest</a></li><li><a href="${PATHS.feeds}">Feeds</a></li></ul></nav>
 </header>
 <main id="main">
 ${page.main}
 </main>
-<footer>
+<footer${chrome}>
 <p>Subscribe in your feed reader:</p>
 <ul>
 ${subscribe.join("\n")}
@@ -127,7 +136,7 @@ ${subscribe.join("\n")}
 
 /** Open Graph and Twitter card tags, so shared links preview with title and summary. */
 function shareTags(site: SiteConfig, page: PageOptions): string[] {
-  const meta = (attribute: "property" | "name", key: string, value: string) => `<meta ${attribute}="${key}" content="${h(value)}">`;
+  const meta = (attribute: "property" | "name", key: string, value: string) => `<meta ${attribute}="${key}" content="${a(value)}">`;
   return [
     meta("property", "og:type", page.share.type),
     meta("property", "og:site_name", site.title),
