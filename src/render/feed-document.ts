@@ -40,7 +40,13 @@ export interface ArchiveLinks {
   current: FormatUrls;
   /** Older page (`prev-archive`; JSON Feed `next_url`). */
   prev?: FormatUrls;
-  /** Newer archive page (`next-archive`); absent on the newest archive page and the current document. */
+  /**
+   * The next newer document (`next-archive`): the newer archive page, or, from
+   * the newest archive page, the current document. Readers backfill through
+   * `prev-archive` and never need it, but an archive page that links to no
+   * other document is one the W3C validator warns is incomplete (a collection
+   * with one archive page would have such a page). Absent on the current document.
+   */
   next?: FormatUrls;
 }
 
@@ -138,7 +144,7 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
             archived: true,
             current: urls(),
             ...(page > 1 ? { prev: urls(page - 1) } : {}),
-            ...(page < pages ? { next: urls(page + 1) } : {}),
+            next: page < pages ? urls(page + 1) : urls(),
           };
   return {
     id: `${site.tagPrefix}${collection.kind === "site" ? "feed" : `${collection.kind}:${collection.slug}`}`,

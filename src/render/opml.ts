@@ -25,7 +25,6 @@ export function renderOpml(site: SiteConfig, collections: Collections): string {
     `    <title>${x(site.title)} feeds</title>`,
     `    <dateModified>${rfc822(newestUpdate(collections.site.articles))}</dateModified>`,
     `    <ownerName>${x(site.author)}</ownerName>`,
-    `    <docs>http://opml.org/spec2.opml</docs>`,
     `  </head>`,
     `  <body>`,
     outline(collections.site, site.title, "    "),

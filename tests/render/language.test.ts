@@ -79,6 +79,13 @@ describe("pages", () => {
     for (const li of Array.from(doc.getElementsByTagName("ol")[0]!.getElementsByTagName("li"))) expect(li.hasAttribute("lang")).toBe(false);
   });
 
+  it("the home page follows the same rule as the site feed: all Spanish, lang=es, the site's words around it en", () => {
+    const doc = parseHtml(renderHomePage(SITE, collect(spanish, SITE.title)));
+    expect(doc.documentElement!.getAttribute("lang")).toBe("es");
+    expect(doc.getElementsByTagName("h1")[0]!.getAttribute("lang")).toBe("en");
+    expect(parseHtml(renderHomePage(SITE, collect([english, ...spanish], SITE.title))).documentElement!.getAttribute("lang")).toBe("en");
+  });
+
   it("an Arabic article is right to left on its page and in lists, its chrome left to right", () => {
     const arabic = article("ar-1", { language: "ar", category: "الشرق الأوسط", title: "معرض للكتاب في دبي", author: "Jane Roe", agency: "Reuters" });
     const collections = collect([english, arabic], SITE.title);
