@@ -73,7 +73,7 @@ function feedRenderer(config: SiteConfig, articles: readonly Article[], format: 
         date: new Date(article.updated),
         published: new Date(article.published),
         ...(article.author === undefined ? {} : { author: [{ name: article.author }] }),
-        category: categories.map((name) => ({ name })),
+        category: categories.map(({ name }) => ({ name })),
       });
     }
     return format === "rss" ? feed.rss2() : format === "atom" ? feed.atom1() : feed.json1();

@@ -1,6 +1,5 @@
-import { collectionSlug } from "../content/collections";
 import { articleBodyHtmlAsXml } from "./article-html";
-import { escapeMarkup as x } from "./escape";
+import { escapeAttribute as a, escapeText as x, readsAsMarkup } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
 
@@ -8,15 +7,15 @@ import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
 export function renderAtom(feed: FeedDocument): string {
   return [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<feed xmlns="http://www.w3.org/2005/Atom"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""} xml:lang="${x(feed.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""} xml:lang="${a(feed.language)}">`,
     `  <id>${x(feed.id)}</id>`,
-    `  <title>${x(feed.title)}</title>`,
-    `  <subtitle>${x(feed.description)}</subtitle>`,
+    `  ${textConstruct("title", feed.title)}`,
+    `  ${textConstruct("subtitle", feed.description)}`,
     `  <updated>${feed.updated}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${x(feed.urls.atom)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${x(feed.homeUrl)}"/>`,
-    ...(feed.hub === undefined ? [] : [`  <link rel="hub" href="${x(feed.hub)}"/>`]),
-    ...archiveLinks(feed, "atom").map(({ rel, href }) => `  <link rel="${rel}" type="application/atom+xml" href="${x(href)}"/>`),
+    `  <link rel="self" type="application/atom+xml" href="${a(feed.urls.atom)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${a(feed.homeUrl)}"/>`,
+    ...(feed.hub === undefined ? [] : [`  <link rel="hub" href="${a(feed.hub)}"/>`]),
+    ...archiveLinks(feed, "atom").map(({ rel, href }) => `  <link rel="${rel}" type="application/atom+xml" href="${a(href)}"/>`),
     ...(feed.archive?.archived ? [`  <fh:archive/>`] : []),
     `  <author>`,
     `    <name>${x(feed.author.name)}</name>`,
@@ -29,19 +28,31 @@ export function renderAtom(feed: FeedDocument): string {
   ].join("\n");
 }
 
+/**
+ * An Atom text construct (RFC 4287 §3.1). Plain text is Atom's default type,
+ * but readers and the W3C validator take text that reads as markup
+ * (`<b>bold</b>`, `&amp;`) for HTML someone forgot to declare: such text is
+ * declared `type="html"` and escaped as HTML, which readers that honour the
+ * type show as written and the validator accepts.
+ */
+function textConstruct(name: string, text: string): string {
+  return readsAsMarkup(text) ? `<${name} type="html">${x(x(text))}</${name}>` : `<${name}>${x(text)}</${name}>`;
+}
+
 const renderEntry = perItem(({ article, id, url, categories, ownLanguage }: FeedItem): string => {
-  const lang = ownLanguage === undefined ? "" : ` xml:lang="${x(ownLanguage)}"`;
+  const lang = ownLanguage === undefined ? "" : ` xml:lang="${a(ownLanguage)}"`;
   return [
     `  <entry${lang}>`,
     `    <id>${x(id)}</id>`,
-    `    <title>${x(article.title)}</title>`,
+    `    ${textConstruct("title", article.title)}`,
     `    <published>${article.published}</published>`,
     `    <updated>${article.updated}</updated>`,
-    `    <link rel="alternate" type="text/html" href="${x(url)}"/>`,
-    `    <summary>${x(article.summary)}</summary>`,
+    `    <link rel="alternate" type="text/html" href="${a(url)}"/>`,
+    `    ${textConstruct("summary", article.summary)}`,
     `    <content type="html">${articleBodyHtmlAsXml(article)}</content>`,
     ...(article.author === undefined ? [] : [`    <author>`, `      <name>${x(article.author)}</name>`, `    </author>`]),
-    ...categories.map((category) => `    <category term="${x(collectionSlug(category))}" label="${x(category)}"/>`),
+    // Readers show `term` (gofeed, sfeed, elfeed, rss2email, tt-rss) or `label`: both hold the name; `scheme` is the collection's page.
+    ...categories.map(({ name, url }) => `    <category term="${a(name)}" scheme="${a(url)}" label="${a(name)}"/>`),
     `  </entry>`,
   ].join("\n");
 });

@@ -1,8 +1,14 @@
 /**
- * Escaping for XML and HTML. Every string that reaches a document goes through
- * here; nothing uses CDATA (a `]]>` in copy would end it early). Characters
- * XML 1.0 cannot carry are dropped here too, so a document stays well-formed
- * even for text that did not come through the seed normaliser.
+ * Escaping for XML and HTML, each context for what it needs. Every string that
+ * reaches a document goes through here; nothing uses CDATA (a `]]>` in copy
+ * would end it early). Characters XML 1.0 cannot carry are dropped here too,
+ * so a document stays well-formed even for text that did not come through the
+ * seed normaliser.
+ *
+ * Only `& < >` (and `"` in attributes) are escaped: an apostrophe written as
+ * `&#39;` is shown literally by readers whose XML parsing stops at the five
+ * named entities (fast-xml-parser's defaults, rsstail), and no context here
+ * needs it escaped.
  *
  * Speed matters on a fresh isolate's first request, before the JIT has warmed:
  * the common case is one native regex scan that finds nothing to do.
@@ -11,20 +17,48 @@ import { dropForbiddenChars } from "../content/normalise";
 
 /** What needs work in text content: `&`, `<`, `>` (so `]]>` can't appear), and anything XML forbids. */
 const TEXT_WORK = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
-/** The same for attribute values, which also need their quotes escaped. */
-const ATTRIBUTE_WORK = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+/** The same for double-quoted attribute values, which also need their quotes escaped. */
+const ATTRIBUTE_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
-/**
- * Safe as XML or HTML text content. Straight quotes, common in agency copy,
- * need no escaping there and are left alone.
- */
+/** Safe as XML or HTML text content. Quotes, common in agency copy, need no escaping there. */
 export function escapeText(text: string): string {
   if (!TEXT_WORK.test(text)) return text;
   return dropForbiddenChars(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Safe anywhere: text content and double- or single-quoted attribute values. */
-export function escapeMarkup(text: string): string {
+/** Safe as a double-quoted XML or HTML attribute value (every attribute wirefeed writes is double-quoted). */
+export function escapeAttribute(text: string): string {
   if (!ATTRIBUTE_WORK.test(text)) return text;
-  return dropForbiddenChars(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return dropForbiddenChars(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * HTML's named character references that work without a semicolon (the
+ * "legacy" ones, WHATWG HTML §13.5): in text, `&notes` reads `¬es`.
+ */
+const LEGACY_REFERENCES = (
+  "AElig AMP Aacute Acirc Agrave Aring Atilde Auml COPY Ccedil ETH Eacute Ecirc Egrave Euml GT Iacute Icirc Igrave Iuml LT " +
+  "Ntilde Oacute Ocirc Ograve Oslash Otilde Ouml QUOT REG THORN Uacute Ucirc Ugrave Uuml Yacute aacute acirc acute aelig agrave " +
+  "amp aring atilde auml brvbar ccedil cedil cent copy curren deg divide eacute ecirc egrave eth euml frac12 frac14 frac34 gt " +
+  "iacute icirc iexcl igrave iquest iuml laquo lt macr micro middot nbsp not ntilde oacute ocirc ograve ordf ordm oslash otilde " +
+  "ouml para plusmn pound quot raquo reg sect shy sup1 sup2 sup3 szlig thorn times uacute ucirc ugrave uml uuml yacute yen yuml"
+).split(" ");
+
+/**
+ * Where an HTML parser reading text would not give the characters back as
+ * written: a tag, end tag, comment or processing instruction opening
+ * (`<b`, `</`, `<!`, `<?`), or a character reference (`&#…`, `&name;`, or a
+ * legacy name without its semicolon). `AT&T`, `S&P 500` and `A < B` read the
+ * same as text and as HTML; `<b>bold</b>` and `&amp;` do not.
+ */
+const READS_AS_MARKUP = new RegExp(`<[A-Za-z!?/]|&(?:#|[A-Za-z][A-Za-z0-9]*;|(?:${LEGACY_REFERENCES.join("|")}))`);
+
+/**
+ * True when `text` would read differently to a reader that takes it as HTML.
+ * Feed fields whose type readers guess (RSS titles, Atom text constructs) are
+ * written as escaped HTML exactly when this is true: then readers that render
+ * HTML and readers that show text both show the characters as written.
+ */
+export function readsAsMarkup(text: string): boolean {
+  return READS_AS_MARKUP.test(text);
 }

@@ -1,6 +1,8 @@
 import type { Article } from "../content/article";
-import { collectionSlug, type Collection } from "../content/collections";
+import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
+import { articleCategories } from "./categories";
+import { documentLanguage } from "./language";
 import { LruMap } from "./lru-map";
 import { articlesOn, pageCount } from "./pages";
 import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, type FeedFormat } from "./urls";
@@ -14,6 +16,7 @@ export interface FeedDocument {
   id: string;
   title: string;
   description: string;
+  /** What the items are written in: their one language, else the site's. */
   language: string;
   author: { name: string; url: string };
   /** The HTML page the feed mirrors. */
@@ -38,17 +41,36 @@ export interface ArchiveLinks {
   current: FormatUrls;
   /** Older page (`prev-archive`; JSON Feed `next_url`). */
   prev?: FormatUrls;
-  /** Newer archive page (`next-archive`); absent on the newest archive page and the current document. */
+  /**
+   * The next newer document (`next-archive`): the newer archive page, or, from
+   * the newest archive page, the current document. Readers backfill through
+   * `prev-archive` and never need it, but an archive page that links to no
+   * other document is one the W3C validator warns is incomplete (a collection
+   * with one archive page would have such a page). Absent on the current document.
+   */
   next?: FormatUrls;
+}
+
+/** A section or tag as the feeds carry it: RSS category, Atom category, JSON Feed tag. */
+export interface FeedCategory {
+  /** The collection's name: RSS category text, Atom `term` and `label`, the JSON Feed tag. */
+  name: string;
+  /** The collection's page, absolute: RSS `domain`, Atom `scheme`. */
+  url: string;
 }
 
 export interface FeedItem {
   article: Article;
   id: string;
   url: string;
-  /** The section first, then the tags: RSS/Atom categories and JSON Feed tags. */
-  categories: string[];
-  /** The article's language where it differs from the site's (Atom `xml:lang` on the entry). */
+  /** The section first, then the tags. */
+  categories: FeedCategory[];
+  /**
+   * The article's language where it differs from the site's (Atom `xml:lang`
+   * on the entry). Relative to the site's, not the document's, so one item's
+   * markup serves every document: a document declares another language only
+   * when every item is in it, and then each item says so too.
+   */
   ownLanguage?: string;
 }
 
@@ -67,7 +89,8 @@ function feedItem(site: SiteConfig, article: Article): FeedItem {
   if (items === undefined) ITEMS.set(site, (items = new WeakMap()));
   let item = items.get(article);
   if (item === undefined) {
-    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories: categoriesOf(article) };
+    const categories = articleCategories(article).map((ref) => ({ name: ref.name, url: absolute(site, collectionPagePath(ref)) }));
+    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories };
     if (article.language !== undefined && article.language !== site.language) item.ownLanguage = article.language;
     items.set(article, item);
   }
@@ -105,13 +128,13 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
             archived: true,
             current: urls(),
             ...(page > 1 ? { prev: urls(page - 1) } : {}),
-            ...(page < pages ? { next: urls(page + 1) } : {}),
+            next: page < pages ? urls(page + 1) : urls(),
           };
   return {
     id: `${site.tagPrefix}${collection.kind === "site" ? "feed" : `${collection.kind}:${collection.slug}`}`,
     title: feedTitle(site, collection),
     description: collectionDescription(site, collection),
-    language: site.language,
+    language: documentLanguage(site, articles),
     author: { name: site.author, url: absolute(site, "/") },
     homeUrl: absolute(site, collectionPagePath(collection)),
     urls: urls(page),
@@ -120,15 +143,6 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
     ...(archive === undefined ? {} : { archive }),
     ...(site.hub === undefined || page !== undefined ? {} : { hub: site.hub }),
   };
-}
-
-/** The section, then the tags, once each: a tag spelling the section again (`economía`) adds nothing. */
-function categoriesOf(article: Article): string[] {
-  const seen = new Set<string>();
-  return [...(article.category === undefined ? [] : [article.category]), ...article.tags].filter((name) => {
-    const slug = collectionSlug(name);
-    return !seen.has(slug) && seen.add(slug) !== undefined;
-  });
 }
 
 /** A collection's feed title as readers show it: `wirefeed`, `Politics · wirefeed`, `#Ukraine · wirefeed`. */

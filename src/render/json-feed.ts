@@ -11,8 +11,11 @@ const clean = dropForbiddenChars;
 /**
  * JSON Feed 1.1 (jsonfeed.org/version/1.1), compact. Keys in a fixed order, so
  * the bytes are stable; each item is serialised once per isolate and spliced in.
+ * Authors are given twice, as 1.1 allows for compatibility: `authors` for 1.1
+ * readers and `author` for 1.0 ones (gofeed reads only `author`).
  */
 export function renderJsonFeed(feed: FeedDocument): string {
+  const author = { name: clean(feed.author.name), url: feed.author.url };
   const head = JSON.stringify({
     version: "https://jsonfeed.org/version/1.1",
     title: clean(feed.title),
@@ -20,7 +23,8 @@ export function renderJsonFeed(feed: FeedDocument): string {
     feed_url: feed.urls.json,
     description: clean(feed.description),
     language: feed.language,
-    authors: [{ name: clean(feed.author.name), url: feed.author.url }],
+    authors: [author],
+    author,
     ...(feed.hub === undefined ? {} : { hubs: [{ type: "WebSub", url: feed.hub }] }),
     // JSON Feed pages toward older items with next_url (the RFC 5005 prev-archive).
     ...(feed.archive?.prev === undefined ? {} : { next_url: feed.archive.prev.json }),
@@ -30,8 +34,9 @@ export function renderJsonFeed(feed: FeedDocument): string {
   return `${head.slice(0, -2)}${feed.items.map(renderItem).join(",")}]}\n`;
 }
 
-const renderItem = perItem(({ article, id, url, categories }: FeedItem): string =>
-  JSON.stringify({
+const renderItem = perItem(({ article, id, url, categories }: FeedItem): string => {
+  const author = article.author === undefined ? undefined : { name: clean(article.author) };
+  return JSON.stringify({
     id,
     url,
     title: clean(article.title),
@@ -41,8 +46,8 @@ const renderItem = perItem(({ article, id, url, categories }: FeedItem): string 
     date_published: article.published,
     date_modified: article.updated,
     ...(article.image === undefined ? {} : { image: article.image }),
-    ...(article.author === undefined ? {} : { authors: [{ name: clean(article.author) }] }),
-    tags: categories.map(clean),
+    ...(author === undefined ? {} : { authors: [author], author }),
+    tags: categories.map(({ name }) => clean(name)),
     ...(article.language === undefined ? {} : { language: article.language }),
-  }),
-);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { rfc822 } from "./dates";
-import { escapeMarkup as x } from "./escape";
+import { escapeAttribute as a, escapeText as x } from "./escape";
 import { newestUpdate } from "./feed-document";
 import { PATHS, absolute, collectionPagePath, feedPath } from "./urls";
 
@@ -13,7 +13,7 @@ import { PATHS, absolute, collectionPagePath, feedPath } from "./urls";
  */
 export function renderOpml(site: SiteConfig, collections: Collections): string {
   const outline = (collection: Collection, text: string, indent: string) =>
-    `${indent}<outline type="rss" text="${x(text)}" title="${x(text)}" xmlUrl="${x(absolute(site, feedPath(collection, "rss")))}" htmlUrl="${x(absolute(site, collectionPagePath(collection)))}"/>`;
+    `${indent}<outline type="rss" text="${a(text)}" title="${a(text)}" xmlUrl="${a(absolute(site, feedPath(collection, "rss")))}" htmlUrl="${a(absolute(site, collectionPagePath(collection)))}"/>`;
   const group = (label: string, members: ReadonlyMap<string, Collection>, prefix: string) =>
     members.size === 0
       ? []
@@ -25,7 +25,6 @@ export function renderOpml(site: SiteConfig, collections: Collections): string {
     `    <title>${x(site.title)} feeds</title>`,
     `    <dateModified>${rfc822(newestUpdate(collections.site.articles))}</dateModified>`,
     `    <ownerName>${x(site.author)}</ownerName>`,
-    `    <docs>http://opml.org/spec2.opml</docs>`,
     `  </head>`,
     `  <body>`,
     outline(collections.site, site.title, "    "),

@@ -1,6 +1,6 @@
 import { articleBodyHtmlAsXml } from "./article-html";
 import { rfc822 } from "./dates";
-import { escapeMarkup as x } from "./escape";
+import { escapeAttribute as a, escapeText as x, readsAsMarkup } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
 
@@ -15,18 +15,18 @@ export function renderRss(feed: FeedDocument, { ttlMinutes }: RssOptions): strin
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""}>`,
     `<channel>`,
-    `  <title>${x(feed.title)}</title>`,
+    `  <title>${plain(feed.title)}</title>`,
     `  <link>${x(feed.homeUrl)}</link>`,
-    `  <description>${x(feed.description)}</description>`,
+    `  <description>${plain(feed.description)}</description>`,
     `  <language>${x(feed.language)}</language>`,
     `  <lastBuildDate>${rfc822(feed.updated)}</lastBuildDate>`,
     `  <generator>wirefeed</generator>`,
     `  <docs>https://www.rssboard.org/rss-specification</docs>`,
     // An archive page never changes (and is served immutable): no refresh hints that say it does.
     ...(feed.archive?.archived ? [] : [`  <ttl>${ttlMinutes}</ttl>`, ...syndicationHints(ttlMinutes)]),
-    `  <atom:link href="${x(feed.urls.rss)}" rel="self" type="application/rss+xml"/>`,
-    ...(feed.hub === undefined ? [] : [`  <atom:link href="${x(feed.hub)}" rel="hub"/>`]),
-    ...archiveLinks(feed).map(({ rel, href }) => `  <atom:link href="${x(href)}" rel="${rel}" type="application/rss+xml"/>`),
+    `  <atom:link href="${a(feed.urls.rss)}" rel="self" type="application/rss+xml"/>`,
+    ...(feed.hub === undefined ? [] : [`  <atom:link href="${a(feed.hub)}" rel="hub"/>`]),
+    ...archiveLinks(feed).map(({ rel, href }) => `  <atom:link href="${a(href)}" rel="${rel}" type="application/rss+xml"/>`),
     ...(feed.archive?.archived ? [`  <fh:archive/>`] : []),
     ...feed.items.map(renderItem),
     `</channel>`,
@@ -43,10 +43,22 @@ function syndicationHints(ttlMinutes: number): string[] {
   return [`  <sy:updatePeriod>${period}</sy:updatePeriod>`, `  <sy:updateFrequency>${frequency}</sy:updateFrequency>`];
 }
 
+/**
+ * Text for the RSS elements whose type readers guess (RSS 2.0 leaves open
+ * whether a title is text or HTML): as it is, when it reads the same both
+ * ways; otherwise (markup in a headline: `<b>bold</b>`, `&amp;`) as escaped
+ * HTML whose `&`s are hexadecimal character references (`&#x26;lt;b&#x26;gt;`),
+ * the encoding the RSS Advisory Board's profile gives for such text and the
+ * one the W3C validator accepts instead of warning that the title holds HTML.
+ */
+function plain(text: string): string {
+  return readsAsMarkup(text) ? x(text).replace(/&/g, "&#x26;") : x(text);
+}
+
 const renderItem = perItem(({ article, id, url, categories }: FeedItem): string => {
   return [
     `  <item>`,
-    `    <title>${x(article.title)}</title>`,
+    `    <title>${plain(article.title)}</title>`,
     `    <link>${x(url)}</link>`,
     `    <guid isPermaLink="false">${x(id)}</guid>`,
     `    <pubDate>${rfc822(article.published)}</pubDate>`,
@@ -54,7 +66,8 @@ const renderItem = perItem(({ article, id, url, categories }: FeedItem): string 
     `    <description>${x(x(article.summary))}</description>`,
     `    <content:encoded>${articleBodyHtmlAsXml(article)}</content:encoded>`,
     ...(article.author === undefined ? [] : [`    <dc:creator>${x(article.author)}</dc:creator>`]),
-    ...categories.map((category) => `    <category>${x(category)}</category>`),
+    // The domain names the collection, as Atom's scheme does: readers that show it link the section's page.
+    ...categories.map(({ name, url }) => `    <category domain="${a(url)}">${plain(name)}</category>`),
     `  </item>`,
   ].join("\n");
 });

@@ -1,6 +1,6 @@
 import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
-import { escapeMarkup as x } from "./escape";
+import { escapeText as x } from "./escape";
 import { newestUpdate } from "./feed-document";
 import { articlesOn, pageCount } from "./pages";
 import { PATHS, absolute, articleUrl, indexPath, listingPagePath } from "./urls";

@@ -8,7 +8,7 @@
 import type { Element } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { child, children, parseHtml, parseXml, text } from "../support/documents";
-import { compiledArticles, fold } from "./support/articles";
+import { compiledArticles, documentLanguage, fold } from "./support/articles";
 import { FEED_FORMATS, MEDIA_TYPES, get, servedSite } from "./support/site";
 
 const site = await servedSite();
@@ -71,16 +71,24 @@ describe("/opml.xml", () => {
     }
   });
 
-  it("every htmlUrl is a page that offers its feed in each format with <link rel=alternate>", async () => {
+  it("every htmlUrl is a page that offers its own feed first, in each format, with <link rel=alternate>", async () => {
     for (const { listed: { htmlUrl }, current } of site.subscriptions) {
       const page = await get(htmlUrl);
       expect(page.status, htmlUrl).toBe(200);
       const alternates = Array.from(parseHtml(page.body).getElementsByTagName("link"))
         .filter((link) => link.getAttribute("rel") === "alternate")
         .map((link) => `${link.getAttribute("type")} ${link.getAttribute("href")}`);
-      expect(alternates, htmlUrl).toEqual(
-        expect.arrayContaining(FEED_FORMATS.map((format) => `${MEDIA_TYPES[format]} ${current[format].url}`)),
-      );
+      // SimplePie (FreshRSS, WordPress) subscribes to the first a page offers: a section page must not subscribe to the whole site.
+      expect(alternates.slice(0, FEED_FORMATS.length), htmlUrl).toEqual(FEED_FORMATS.map((format) => `${MEDIA_TYPES[format]} ${current[format].url}`));
+    }
+  });
+
+  it("every htmlUrl page says the language its articles share, as its feeds do, and right-to-left where that language is", async () => {
+    for (const { listed: { htmlUrl }, current } of site.subscriptions) {
+      const root = parseHtml((await get(htmlUrl)).body).documentElement!;
+      const language = documentLanguage(current.expected);
+      expect(root.getAttribute("lang"), htmlUrl).toBe(language);
+      expect(root.getAttribute("dir") || "ltr", htmlUrl).toBe(["ar", "he", "fa", "ur"].includes(language) ? "rtl" : "ltr");
     }
   });
 });

@@ -9,6 +9,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { htmlToParagraphs } from "./support/html-text";
+import { documentLanguage, wranglerVar } from "./support/articles";
 import { servedSite } from "./support/site";
 
 interface JsonFeedItem {
@@ -21,11 +22,20 @@ interface JsonFeedItem {
   date_published?: string;
   date_modified?: string;
   authors?: Array<{ name?: string }>;
+  author?: { name?: string };
   tags?: string[];
   language?: string;
 }
 
-type JsonFeed = { feed_url: string; home_page_url: string; title: string; language?: string; items: JsonFeedItem[] };
+type JsonFeed = {
+  feed_url: string;
+  home_page_url: string;
+  title: string;
+  language?: string;
+  authors?: Array<{ name?: string }>;
+  author?: { name?: string };
+  items: JsonFeedItem[];
+};
 
 const site = await servedSite();
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -71,6 +81,12 @@ for (const feed of site.documents) {
       expect(document.title).toBe(feed.listed.text);
     });
 
+    it("the publisher as author for 1.1 readers (authors) and 1.0 readers (author); the language its articles share", () => {
+      expect(document.authors?.map((author) => author.name)).toEqual([wranglerVar("SITE_AUTHOR")]);
+      expect(document.author?.name).toBe(wranglerVar("SITE_AUTHOR"));
+      expect(document.language).toBe(documentLanguage(expected));
+    });
+
     it("every item carries the seed's fields", () => {
       expect(document.items.map((item) => item.id)).toEqual(expected.map((item) => item.id));
       for (const [i, item] of document.items.entries()) {
@@ -83,6 +99,7 @@ for (const feed of site.documents) {
             published: item.date_published,
             modified: item.date_modified,
             authors: item.authors?.map((author) => author.name),
+            author: item.author?.name,
             tags: item.tags,
             content_text: item.content_text,
             paragraphs: htmlToParagraphs(item.content_html ?? ""),
@@ -95,6 +112,7 @@ for (const feed of site.documents) {
           published: want.published,
           modified: want.updated,
           authors: want.author === undefined ? undefined : [want.author],
+          author: want.author,
           tags: want.categories,
           content_text: want.paragraphs.join("\n\n"),
           paragraphs: want.paragraphs,

@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { newsboat, type NewsboatResult } from "./clients/newsboat";
-import { htmlToParagraphs } from "./support/html-text";
+import { htmlText } from "../support/documents";
+import { escapeHtml, htmlToParagraphs } from "./support/html-text";
 import { servedSite } from "./support/site";
 import { requireTool } from "./support/tools";
 
@@ -41,8 +42,11 @@ for (const { current } of site.subscriptions) {
         expect([...byGuid.keys()].sort()).toEqual(expected.map((item) => item.id).sort());
         for (const want of expected) {
           const item = byGuid.get(want.id)!;
+          // newsboat shows an RSS title as text: a headline that reads as markup, which RSS carries as
+          // escaped HTML (the RSS profile's choice, clean in the W3C validator), shows escaped. Atom's is declared html and reads right.
+          const title = format === "rss" && htmlText(want.title) !== want.title ? escapeHtml(want.title) : want.title;
           expect({ title: item.title, url: item.url, author: item.author, date: new Date(item.pubDate * 1000).toISOString().replace(".000Z", "Z") }, want.id).toEqual({
-            title: want.title,
+            title,
             url: want.url,
             author: want.author ?? "",
             date: want.published,

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseHtml } from "../support/documents";
+import { wranglerVar } from "./support/articles";
 import { servedSite } from "./support/site";
 
 const site = await servedSite();
@@ -41,6 +42,27 @@ describe("HTML pages", () => {
       for (const p of paragraphs) expect(p.childNodes.length, `${want.url}: markup inside a paragraph`).toBeLessThanOrEqual(1);
       expect(paragraphs.map((p) => p.textContent), want.url).toEqual(want.paragraphs);
     }
+  });
+
+  it("each article page says the article's language and direction, and writes its date in that language", () => {
+    // Written out by hand for the corpus's languages: English, Spanish, French, and Arabic (no table: ISO 8601).
+    const dates: Record<string, string> = {
+      "reuters-london-markets": "7 March 2024",
+      "efe-madrid-espanol": "14 de febrero de 2024",
+      "afp-paris-francais": "5 mai 2024",
+      "rtl-arabic-hebrew": "2024-06-03",
+    };
+    const siteLanguage = wranglerVar("SITE_LANGUAGE");
+    for (const want of expected) {
+      const doc = parseHtml(site.pages.get(want.url)!.body);
+      expect(doc.documentElement!.getAttribute("lang"), want.url).toBe(siteLanguage);
+      const article = doc.getElementsByTagName("article")[0]!;
+      expect(article.getAttribute("lang") || siteLanguage, want.url).toBe(want.language);
+      expect(article.getAttribute("dir") || "ltr", want.url).toBe(want.language === "ar" ? "rtl" : "ltr");
+      const date = dates[want.article.id];
+      if (date !== undefined) expect(article.getElementsByTagName("time")[0]!.textContent, want.url).toBe(date);
+    }
+    expect(expected.filter((item) => dates[item.article.id] !== undefined)).toHaveLength(Object.keys(dates).length);
   });
 
   it("no page carries a script element", () => {

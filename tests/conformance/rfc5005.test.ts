@@ -4,7 +4,8 @@
  * document (JSON Feed: `next_url`) backfills every article of the feed. Archive
  * documents say they are archives (`fh:archive`), point back at the
  * subscription document (`current`) and at each other both ways
- * (`prev-archive`/`next-archive`), and are cached as the immutable documents
+ * (`prev-archive`/`next-archive`, the newest's next being the subscription
+ * document), and are cached as the immutable documents
  * they are, by HTTP and by what RSS tells readers; the subscription document
  * is no archive.
  */
@@ -132,8 +133,8 @@ for (const subscription of site.subscriptions) {
         const pages = [current[format], ...chains[format].pages];
         for (let i = 1; i < pages.length; i++) {
           expect(hrefs(pages[i - 1]!, format, "prev-archive"), `${format}: ${pages[i - 1]!.url}`).toEqual([pages[i]!.url]);
-          // The newest archive page has no newer one: the current document is its `current`, not its `next-archive`.
-          expect(hrefs(pages[i]!, format, "next-archive"), `${format}: ${pages[i]!.url}`).toEqual(i === 1 ? [] : [pages[i - 1]!.url]);
+          // The newest archive page's next document is the current one (an archive page linking to no other, the W3C validator calls incomplete).
+          expect(hrefs(pages[i]!, format, "next-archive"), `${format}: ${pages[i]!.url}`).toEqual([pages[i - 1]!.url]);
         }
         expect(hrefs(pages.at(-1)!, format, "prev-archive"), `${format}: the oldest page`).toEqual([]);
       }

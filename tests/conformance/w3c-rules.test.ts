@@ -1,6 +1,8 @@
 /**
  * The W3C Feed Validation Service's rules that apply to wirefeed's feeds,
- * written here because the service itself is not reachable from CI:
+ * written out where they say more than the service's own code does
+ * (w3c-validator.test.ts runs that on every RSS and Atom document): across the
+ * three formats, JSON Feed included, which the service cannot read, and pages:
  * MissingAtomSelfLink, SelfDoesntMatchLocation, ContainsRelRef,
  * InvalidRFC822Date (and IncorrectDOW), DuplicateEntries, SecurityRisk,
  * BadCharacters, and the declared encoding matching the served one, on every

@@ -51,11 +51,11 @@ describe("a reader on wirefeed", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await article.getAttribute("lang")).toBe("es");
 
-    // The dateline's <time> is machine-readable and says the same date as its text.
+    // The dateline's <time> is machine-readable and says the same date as its text, written in Spanish as the article is.
     const time = article.locator("time");
     const datetime = (await time.getAttribute("datetime"))!;
     expect(Number.isNaN(Date.parse(datetime)), datetime).toBe(false);
-    const shown = new Date(datetime).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const shown = new Date(datetime).toLocaleDateString("es-ES", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     expect(await time.textContent()).toBe(shown);
     expect(await time.locator("xpath=..").textContent()).toMatch(/^Madrid · .+ · EFE$/);
 

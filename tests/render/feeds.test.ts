@@ -3,7 +3,7 @@ import seed from "../../seeds/000_854574d7f70e4787.txt?raw";
 import { renderAtom } from "../../src/render/atom";
 import { renderJsonFeed } from "../../src/render/json-feed";
 import { renderRss } from "../../src/render/rss";
-import { NS, child, children, htmlParagraphs, parseXml, site, siteFeed, text } from "../support/documents";
+import { NS, atomText, child, children, htmlParagraphs, htmlText, parseXml, site, siteFeed, text } from "../support/documents";
 import { compile, seedText } from "../support/seeds";
 
 const { articles } = compile({
@@ -21,7 +21,8 @@ const { articles } = compile({
 });
 const SITE = site({ FEED_MAX_AGE: "300" });
 const feed = siteFeed(SITE, articles);
-const rss = parseXml(renderRss(feed, { ttlMinutes: 5 }));
+const rssSource = renderRss(feed, { ttlMinutes: 5 });
+const rss = parseXml(rssSource);
 const atom = parseXml(renderAtom(feed));
 const json = JSON.parse(renderJsonFeed(feed));
 
@@ -62,7 +63,12 @@ describe("RSS 2.0", () => {
 
   it("has every item field", () => {
     const [london, madrid] = rssItems;
-    expect(text(madrid!, "title")).toBe("El Gobierno aprueba la reforma & sube el salario <mínimo>");
+    // A headline with markup in it is HTML-escaped (readers that render RSS titles as HTML show it as written)…
+    expect(htmlText(text(madrid!, "title"))).toBe("El Gobierno aprueba la reforma & sube el salario <mínimo>");
+    // …with hexadecimal references, the RSS Advisory Board profile's encoding for such text.
+    expect(rssSource).toContain("<title>El Gobierno aprueba la reforma &#x26;amp; sube el salario &#x26;lt;mínimo&#x26;gt;</title>");
+    // A headline that reads the same as text and as HTML is written as it is.
+    expect(text(london!, "title")).toBe("Pound steadies");
     expect(text(madrid!, "link")).toBe(`https://news.example.com/articles/${articles.find((a) => a.id === "madrid")!.slug}`);
     const guid = child(madrid!, "guid");
     expect(guid.getAttribute("isPermaLink")).toBe("false");
@@ -71,7 +77,12 @@ describe("RSS 2.0", () => {
     expect(text(madrid!, "description")).toMatch(/^El Gobierno de España aprobó/);
     expect(htmlParagraphs(text(madrid!, "encoded", NS.content))).toEqual(["El Gobierno de España aprobó este sábado la reforma, según informó la ministra en una rueda de prensa en la que se dieron los detalles del plan.", "La medida entrará en vigor el lunes."]);
     expect(text(madrid!, "creator", NS.dc)).toBe("Ana Pérez");
-    expect(children(madrid!, "category").map((c) => c.textContent)).toEqual(["Economía", "Europa", "España"]);
+    // By name, with the collection's page as the domain; the section first.
+    expect(children(madrid!, "category").map((c) => [c.textContent, c.getAttribute("domain")])).toEqual([
+      ["Economía", "https://news.example.com/sections/economia"],
+      ["Europa", "https://news.example.com/tags/europa"],
+      ["España", "https://news.example.com/tags/espana"],
+    ]);
     expect(text(london!, "creator", NS.dc)).toBe("Reuters");
     for (const item of rssItems) expect(text(item, "pubDate")).toMatch(RFC_822);
   });
@@ -102,7 +113,10 @@ describe("Atom 1.0", () => {
   it("has every entry field", () => {
     const madrid = entries[1]!;
     expect(text(madrid, "id", NS.atom)).toBe("tag:news.example.com,2022:article:madrid");
-    expect(text(madrid, "title", NS.atom)).toBe("El Gobierno aprueba la reforma & sube el salario <mínimo>");
+    // Markup in a headline: declared html and escaped, so it reads as written; plain headlines stay text.
+    expect(child(madrid, "title", NS.atom).getAttribute("type")).toBe("html");
+    expect(atomText(child(madrid, "title", NS.atom))).toBe("El Gobierno aprueba la reforma & sube el salario <mínimo>");
+    expect(child(entries[2]!, "title", NS.atom).hasAttribute("type")).toBe(false);
     expect(text(madrid, "published", NS.atom)).toBe("2026-02-14T12:00:00Z");
     expect(text(madrid, "updated", NS.atom)).toBe("2026-04-01T07:00:00Z");
     const link = child(madrid, "link", NS.atom);
@@ -112,8 +126,13 @@ describe("Atom 1.0", () => {
     expect(content.getAttribute("type")).toBe("html");
     expect(htmlParagraphs(content.textContent ?? "")).toHaveLength(2);
     expect(text(child(madrid, "author", NS.atom), "name", NS.atom)).toBe("Ana Pérez");
-    const categories = children(madrid, "category", NS.atom).map((c) => [c.getAttribute("term"), c.getAttribute("label")]);
-    expect(categories).toEqual([["economia", "Economía"], ["europa", "Europa"], ["espana", "España"]]);
+    // The name in term (what gofeed, sfeed, elfeed show) and label; the collection's page as the scheme.
+    const categories = children(madrid, "category", NS.atom).map((c) => [c.getAttribute("term"), c.getAttribute("scheme"), c.getAttribute("label")]);
+    expect(categories).toEqual([
+      ["Economía", "https://news.example.com/sections/economia", "Economía"],
+      ["Europa", "https://news.example.com/tags/europa", "Europa"],
+      ["España", "https://news.example.com/tags/espana", "España"],
+    ]);
     // The Spanish entry says so; the English ones inherit the feed's xml:lang.
     expect(madrid.getAttribute("xml:lang")).toBe("es");
     expect(entries[2]!.hasAttribute("xml:lang")).toBe(false);
@@ -121,7 +140,7 @@ describe("Atom 1.0", () => {
 });
 
 describe("JSON Feed 1.1", () => {
-  it("is version 1.1 with the feed fields and authors", () => {
+  it("is version 1.1 with the feed fields, and its author as both 1.1 and 1.0 readers look for it", () => {
     expect(json).toMatchObject({
       version: "https://jsonfeed.org/version/1.1",
       title: "Example News",
@@ -129,9 +148,9 @@ describe("JSON Feed 1.1", () => {
       feed_url: "https://news.example.com/feed.json",
       description: "Wire copy, syndicated.",
       language: "en",
-      authors: [{ name: "Example Publisher" }],
+      authors: [{ name: "Example Publisher", url: "https://news.example.com/" }],
+      author: { name: "Example Publisher", url: "https://news.example.com/" },
     });
-    expect(json).not.toHaveProperty("author");
   });
 
   it("has every item field", () => {
@@ -143,6 +162,7 @@ describe("JSON Feed 1.1", () => {
       date_published: "2026-02-14T12:00:00Z",
       date_modified: "2026-04-01T07:00:00Z",
       authors: [{ name: "Ana Pérez" }],
+      author: { name: "Ana Pérez" },
       tags: ["Economía", "Europa", "España"],
       language: "es",
     });
@@ -157,8 +177,8 @@ describe("JSON Feed 1.1", () => {
 });
 
 describe("the three feeds agree", () => {
-  const rssView = rssItems.map((item) => ({ id: text(item, "guid"), title: text(item, "title"), url: text(item, "link"), published: Date.parse(text(item, "pubDate")) }));
-  const atomView = entries.map((entry) => ({ id: text(entry, "id", NS.atom), title: text(entry, "title", NS.atom), url: child(entry, "link", NS.atom).getAttribute("href"), published: Date.parse(text(entry, "published", NS.atom)) }));
+  const rssView = rssItems.map((item) => ({ id: text(item, "guid"), title: htmlText(text(item, "title")), url: text(item, "link"), published: Date.parse(text(item, "pubDate")) }));
+  const atomView = entries.map((entry) => ({ id: text(entry, "id", NS.atom), title: atomText(child(entry, "title", NS.atom)), url: child(entry, "link", NS.atom).getAttribute("href"), published: Date.parse(text(entry, "published", NS.atom)) }));
   const jsonView = json.items.map((item: Record<string, string>) => ({ id: item.id, title: item.title, url: item.url, published: Date.parse(item.date_published!) }));
 
   it("same items, same ids, same order: newest first", () => {
@@ -192,7 +212,7 @@ describe("categories", () => {
     const item = children(child(parseXml(renderRss(doc, { ttlMinutes: 5 })).documentElement!, "channel"), "item")[0]!;
     expect(children(item, "category").map((c) => c.textContent)).toEqual(["Economía", "Banca"]);
     const entry = children(parseXml(renderAtom(doc)).documentElement!, "entry", NS.atom)[0]!;
-    expect(children(entry, "category", NS.atom).map((c) => c.getAttribute("term"))).toEqual(["economia", "banca"]);
+    expect(children(entry, "category", NS.atom).map((c) => c.getAttribute("term"))).toEqual(["Economía", "Banca"]);
     expect(JSON.parse(renderJsonFeed(doc)).items[0].tags).toEqual(["Economía", "Banca"]);
   });
 });

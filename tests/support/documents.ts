@@ -5,6 +5,7 @@
  * DOM the tests read fields from. Any warning or error from either fails.
  */
 import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
+import { parseFragment } from "parse5";
 import { SaxesParser } from "saxes";
 import type { Article } from "../../src/content/article";
 import { collect } from "../../src/content/collections";
@@ -77,9 +78,28 @@ export function text(parent: Element | Document, name: string, ns?: string | nul
   return child(parent, name, ns).textContent ?? "";
 }
 
-/** The text an HTML fragment shows, as a reader renders RSS <description>. */
+interface Html5Node {
+  nodeName: string;
+  value?: string;
+  childNodes?: Html5Node[];
+}
+
+/**
+ * The text an HTML fragment shows, as a reader that renders it (RSS
+ * <description>, a title taken for HTML) does: parsed by parse5, the WHATWG
+ * algorithm browsers use, character references and all.
+ */
 export function htmlText(fragment: string): string {
-  return parseHtml(`<!doctype html><html><body><div>${fragment}</div></body></html>`).getElementsByTagName("div")[0]!.textContent ?? "";
+  const show = (node: Html5Node): string => (node.nodeName === "#text" ? node.value! : (node.childNodes ?? []).map(show).join(""));
+  return show(parseFragment(fragment) as unknown as Html5Node);
+}
+
+/** What an Atom text construct says, read as its `type` declares (RFC 4287 §3.1): text as it is, html as the text it shows. */
+export function atomText(element: Element): string {
+  const type = element.getAttribute("type") ?? "text";
+  if (type === "html") return htmlText(element.textContent ?? "");
+  if (type !== "text") throw new Error(`Atom <${element.localName}> of type "${type}": expected text or html`);
+  return element.textContent ?? "";
 }
 
 /** The text of every <p> of an HTML fragment, as a browser would show it. */

@@ -38,14 +38,14 @@ describe("HTML pages", () => {
     expect(alternates(doc)).toEqual([`${SITE}/feed.xml`, `${SITE}/atom.xml`, `${SITE}/feed.json`]);
   });
 
-  it("a section page lists its articles and offers the site's and its own feeds", async () => {
+  it("a section page lists its articles and offers its own feeds, then the site's", async () => {
     const doc = await page("/sections/economia");
     expect(doc.getElementsByTagName("h1")[0]!.textContent).toBe("Economía");
     expect(hrefs(doc)).toContain(`/articles/${economia.slug}`);
     expect(hrefs(doc)).not.toContain(`/articles/${politics.slug}`);
     expect(alternates(doc)).toEqual([
-      `${SITE}/feed.xml`, `${SITE}/atom.xml`, `${SITE}/feed.json`,
       `${SITE}/sections/economia/feed.xml`, `${SITE}/sections/economia/atom.xml`, `${SITE}/sections/economia/feed.json`,
+      `${SITE}/feed.xml`, `${SITE}/atom.xml`, `${SITE}/feed.json`,
     ]);
     expect((await page("/tags/ukraine")).getElementsByTagName("h1")[0]!.textContent).toBe("#Ukraine");
   });

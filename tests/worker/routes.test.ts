@@ -52,7 +52,7 @@ describe("GET /atom.xml", () => {
     expect(text(entry!, "published")).toBe("2022-01-21T12:00:00Z");
     expect(child(entry!, "link").getAttribute("href")).toBe(ARTICLE_URL);
     expect(child(entry!, "content").getAttribute("type")).toBe("html");
-    expect(child(entry!, "category").getAttribute("term")).toBe("politics");
+    expect(child(entry!, "category").getAttribute("term")).toBe("Politics");
     expect(child(entry!, "category").getAttribute("label")).toBe("Politics");
     expect(text(child(entry!, "author"), "name")).toBe("EFE");
   });

@@ -1,16 +1,20 @@
 import type { Article } from "../../content/article";
 import type { SiteConfig } from "../../config";
-import { escapeMarkup as h } from "../escape";
+import { escapeAttribute as a, escapeText as h } from "../escape";
 import { articlePath } from "../urls";
 import { dateline } from "./dateline";
+import { articleWriting, langAttributes, type Writing } from "./lang";
 
-/** Headlines with section, dateline and summary; `level` keeps the page's headings in order. */
-export function articleList(site: SiteConfig, articles: readonly Article[], level: 2 | 3): string {
+/**
+ * Headlines with section, dateline and summary; `level` keeps the page's
+ * headings in order. Each item says its own language and direction where
+ * they differ from the page's (`around`).
+ */
+export function articleList(site: SiteConfig, articles: readonly Article[], level: 2 | 3, around: Writing): string {
   const items = articles.map((article) => {
-    const lang = article.language !== undefined && article.language !== site.language ? ` lang="${h(article.language)}"` : "";
-    return `<li${lang}>
-${article.category === undefined ? "" : `<p class="kicker">${h(article.category)}</p>\n`}<h${level}><a href="${h(articlePath(article))}">${h(article.title)}</a></h${level}>
-<p class="meta">${dateline(article)}</p>
+    return `<li${langAttributes(articleWriting(site, article), around)}>
+${article.category === undefined ? "" : `<p class="kicker">${h(article.category)}</p>\n`}<h${level}><a href="${a(articlePath(article))}">${h(article.title)}</a></h${level}>
+<p class="meta">${dateline(site, article)}</p>
 <p>${h(article.summary)}</p>
 </li>`;
   });

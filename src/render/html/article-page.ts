@@ -1,24 +1,29 @@
 import type { Article } from "../../content/article";
-import { collectionSlug, type Collections } from "../../content/collections";
+import type { Collections } from "../../content/collections";
 import type { SiteConfig } from "../../config";
 import { articleBodyHtml } from "../article-html";
-import { escapeMarkup as h } from "../escape";
+import { articleCategories } from "../categories";
+import { escapeAttribute as a, escapeText as h } from "../escape";
 import { articleUrl, collectionPagePath } from "../urls";
 import { dateline } from "./dateline";
+import { articleWriting, langAttributes, siteWriting } from "./lang";
 import { renderPage } from "./layout";
 
 /** One article: the page every feed item links to. */
 export function renderArticlePage(site: SiteConfig, collections: Collections, article: Article): string {
-  const section = article.category === undefined ? undefined : collections.sections.get(collectionSlug(article.category));
-  const tags = article.tags.map((tag) => collections.tags.get(collectionSlug(tag))!);
-  const byline = article.author !== undefined && article.author !== article.agency ? `<p class="meta">By ${h(article.author)}</p>\n` : "";
-  const credits = article.initials === undefined ? "" : `\n<p class="meta">Editors: ${h(article.initials)}</p>`;
+  // The same categories, in the same order, as the article's feed items carry.
+  const categories = articleCategories(article);
+  const section = categories.find((category) => category.kind === "section");
+  const tags = categories.filter((category) => category.kind === "tag");
+  // The page's chrome (navigation, footer, labels) is in the site's language; the article says its own, and its direction.
+  const writing = articleWriting(site, article);
+  const chrome = langAttributes(siteWriting(site), writing);
+  const byline = article.author !== undefined && article.author !== article.agency ? `<p class="meta"${chrome}>By ${h(article.author)}</p>\n` : "";
+  const credits = article.initials === undefined ? "" : `\n<p class="meta"${chrome}>Editors: ${h(article.initials)}</p>`;
   const tagList =
     tags.length === 0
       ? ""
-      : `\n<ul class="tags" aria-label="Tags">${tags.map((tag) => `<li><a href="${h(collectionPagePath(tag))}">#${h(tag.name)}</a></li>`).join("")}</ul>`;
-  // The page's chrome (navigation, footer, dates) is in the site's language; the article says its own.
-  const lang = article.language !== undefined && article.language !== site.language ? ` lang="${h(article.language)}"` : "";
+      : `\n<ul class="tags" aria-label="Tags">${tags.map((tag) => `<li><a href="${a(collectionPagePath(tag))}">#${h(tag.name)}</a></li>`).join("")}</ul>`;
   return renderPage(site, {
     title: `${article.title} · ${site.title}`,
     description: article.summary,
@@ -31,13 +36,13 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
       article: [
         ["published_time", article.published],
         ["modified_time", article.updated],
-        ...(article.category === undefined ? [] : [["section", article.category] as [string, string]]),
-        ...article.tags.map((tag): [string, string] => ["tag", tag]),
+        ...(section === undefined ? [] : [["section", section.name] as [string, string]]),
+        ...tags.map((tag): [string, string] => ["tag", tag.name]),
       ],
     },
-    main: `<article${lang}>
-${section === undefined ? "" : `<p class="kicker"><a href="${h(collectionPagePath(section))}">${h(section.name)}</a></p>\n`}<h1>${h(article.title)}</h1>
-${byline}<p class="meta">${dateline(article)}</p>
+    main: `<article${langAttributes(writing, siteWriting(site))}>
+${section === undefined ? "" : `<p class="kicker"><a href="${a(collectionPagePath(section))}">${h(section.name)}</a></p>\n`}<h1>${h(article.title)}</h1>
+${byline}<p class="meta">${dateline(site, article)}</p>
 ${articleBodyHtml(article)}${credits}${tagList}
 </article>`,
   });

@@ -1,29 +1,41 @@
 import type { Collection, Collections } from "../../content/collections";
 import type { SiteConfig } from "../../config";
-import { escapeMarkup as h } from "../escape";
+import { escapeText as h } from "../escape";
 import { collectionDescription, feedTitle } from "../feed-document";
+import { documentLanguage } from "../language";
 import { articlesOn } from "../pages";
 import { absolute, listingPagePath } from "../urls";
 import { articleList } from "./article-list";
+import { langAttributes, siteWriting, writingIn } from "./lang";
 import { paginationNav, renderPage } from "./layout";
 import { listingPagination, pageLabel } from "./pagination";
 
-/** A section's or tag's page: its newest articles (or older page `page`) and its feeds. */
+/**
+ * A section's or tag's page: its newest articles (or older page `page`) and
+ * its feeds. It offers its own feeds first (readers such as SimplePie
+ * subscribe to the first one offered), and says the language its articles
+ * share, as its feeds do.
+ */
 export function renderCollectionPage(site: SiteConfig, collections: Collections, collection: Collection, page?: number): string {
-  const label = `${collection.kind === "tag" ? `#${collection.name}` : collection.name}${pageLabel(collection, site.feedItems, page)}`;
+  const numbered = pageLabel(collection, site.feedItems, page);
+  const label = `${collection.kind === "tag" ? `#${collection.name}` : collection.name}${numbered}`;
   const description = collectionDescription(site, collection);
+  const articles = articlesOn(collection, site.feedItems, page);
+  const language = documentLanguage(site, articles);
+  // The page's own words (what kind of page it is) are in the site's language.
+  const chrome = langAttributes(siteWriting(site), writingIn(language));
   const pagination = listingPagination(collection, site.feedItems, page);
   return renderPage(site, {
-    title: `${feedTitle(site, collection)}${pageLabel(collection, site.feedItems, page)}`,
+    title: `${feedTitle(site, collection)}${numbered}`,
     description,
-    language: site.language,
+    language,
     canonical: absolute(site, listingPagePath(collection, page)),
     pagination,
-    feeds: [collections.site, collection],
+    feeds: [collection, collections.site],
     share: { type: "website" },
-    main: `<p class="kicker">${collection.kind === "tag" ? "Tag" : "Section"}</p>
+    main: `<p class="kicker"${chrome}>${collection.kind === "tag" ? "Tag" : "Section"}</p>
 <h1>${h(label)}</h1>
-<p>${h(description)}</p>
-${articleList(site, articlesOn(collection, site.feedItems, page), 2)}${paginationNav(pagination)}`,
+<p${chrome}>${h(description)}</p>
+${articleList(site, articles, 2, writingIn(language))}${paginationNav(pagination, chrome)}`,
   });
 }

@@ -1,6 +1,6 @@
 import type { Collection, Collections } from "../../content/collections";
 import type { SiteConfig } from "../../config";
-import { escapeMarkup as h } from "../escape";
+import { escapeAttribute as a, escapeText as h } from "../escape";
 import { feedTitle } from "../feed-document";
 import { PATHS, absolute } from "../urls";
 import { feedLinks, renderPage } from "./layout";
@@ -9,7 +9,7 @@ import { feedLinks, renderPage } from "./layout";
 export function renderFeedsPage(site: SiteConfig, collections: Collections): string {
   const row = (collection: Collection) =>
     `<tr><th scope="row">${h(feedTitle(site, collection))}</th>${feedLinks(site, collection)
-      .map((f) => `<td><a href="${h(f.url)}" type="${f.type}">${f.label}</a><br><code>${h(f.url)}</code></td>`)
+      .map((f) => `<td><a href="${a(f.url)}" type="${f.type}">${f.label}</a><br><code>${h(f.url)}</code></td>`)
       .join("")}</tr>`;
   const table = (caption: string, members: readonly Collection[]) =>
     members.length === 0
@@ -24,7 +24,7 @@ export function renderFeedsPage(site: SiteConfig, collections: Collections): str
     share: { type: "website" },
     main: `<h1>Subscribe</h1>
 <p>Copy a feed's address into your feed reader (NetNewsWire, Feedly, Miniflux, newsboat…), or give it this site's address: readers find the feeds by themselves. Every feed carries the full text of each article. RSS suits every reader; Atom and JSON Feed carry the same articles.</p>
-<p>To subscribe to everything at once, import the <a href="${h(PATHS.opml)}">OPML list</a>. Older articles stay reachable: each feed links to its archive pages (RFC 5005), which readers can use to backfill.</p>
+<p>To subscribe to everything at once, import the <a href="${a(PATHS.opml)}">OPML list</a>. Older articles stay reachable: each feed links to its archive pages (RFC 5005), which readers can use to backfill.</p>
 ${table("Everything", [collections.site])}
 ${table("Sections", [...collections.sections.values()])}
 ${table("Tags", [...collections.tags.values()])}`,

@@ -1,6 +1,6 @@
 import type { Collections } from "../../content/collections";
 import type { SiteConfig } from "../../config";
-import { escapeMarkup as h } from "../escape";
+import { escapeAttribute as a, escapeText as h } from "../escape";
 import { absolute, collectionPagePath, indexPath } from "../urls";
 import { renderPage } from "./layout";
 
@@ -10,7 +10,7 @@ export function renderIndexPage(site: SiteConfig, collections: Collections, kind
   const heading = kind === "section" ? "Sections" : "Tags";
   const items = members.map(
     (collection) =>
-      `<li><a href="${h(collectionPagePath(collection))}">${kind === "tag" ? "#" : ""}${h(collection.name)}</a> <span class="meta">(${collection.articles.length})</span></li>`,
+      `<li><a href="${a(collectionPagePath(collection))}">${kind === "tag" ? "#" : ""}${h(collection.name)}</a> <span class="meta">(${collection.articles.length})</span></li>`,
   );
   return renderPage(site, {
     title: `${heading} · ${site.title}`,

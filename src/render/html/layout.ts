@@ -1,7 +1,8 @@
 import type { Collection } from "../../content/collections";
 import type { SiteConfig } from "../../config";
-import { escapeMarkup as h } from "../escape";
+import { escapeAttribute as a, escapeText as h } from "../escape";
 import { feedTitle } from "../feed-document";
+import { langAttributes, siteWriting, writingIn } from "./lang";
 import { FEED_FORMATS, PATHS, absolute, feedPath, indexPath, type FeedFormat } from "../urls";
 
 /**
@@ -50,13 +51,18 @@ code{background:var(--code);padding:.1rem .3rem;border-radius:3px;word-break:bre
 export interface PageOptions {
   title: string;
   description: string;
+  /**
+   * The language of what the page shows (`<html lang>`, and `dir` when it is
+   * written right to left). The site's own words around it (skip link,
+   * header, footer) say the site's language where it differs.
+   */
   language: string;
   /** Absolute URL of this page; none for an error page, which is no page's address. */
   canonical?: string;
   /** `rel="prev"` (newer) and `rel="next"` (older) of a paginated listing, root-relative. */
   pagination?: Pagination;
-  /** Feeds this page offers: the site's, then its section's. */
-  feeds: readonly Collection[];
+  /** Feeds this page offers, in `<link rel="alternate">` order: readers that take one subscribe to the first. */
+  feeds: ReadonlyArray<Pick<Collection, "kind" | "slug" | "name">>;
   /** Open Graph description of the page. */
   share: ShareCard;
   /** Inner HTML of <main>, already escaped. */
@@ -93,35 +99,38 @@ export function feedLinks(site: SiteConfig, collection: Pick<Collection, "kind" 
   return FEED_FORMATS.map((format) => ({ format, type: FORMAT_LABELS[format][0], label: FORMAT_LABELS[format][1], url: absolute(site, feedPath(collection, format)) }));
 }
 
+/** The page shell around `page.main`. */
 export function renderPage(site: SiteConfig, page: PageOptions): string {
   const alternates = page.feeds.flatMap((collection) =>
-    feedLinks(site, collection).map((f) => `<link rel="alternate" type="${f.type}" title="${h(`${feedTitle(site, collection)} (${f.label})`)}" href="${h(f.url)}">`),
+    feedLinks(site, collection).map((f) => `<link rel="alternate" type="${f.type}" title="${a(`${feedTitle(site, collection)} (${f.label})`)}" href="${a(f.url)}">`),
   );
   const subscribe = page.feeds.map(
-    (collection) => `<li>${h(feedTitle(site, collection))}: ${feedLinks(site, collection).map((f) => `<a href="${h(f.url)}" type="${f.type}">${f.label}</a>`).join(" · ")}</li>`,
+    (collection) => `<li>${h(feedTitle(site, collection))}: ${feedLinks(site, collection).map((f) => `<a href="${a(f.url)}" type="${f.type}">${f.label}</a>`).join(" · ")}</li>`,
   );
+  const writing = writingIn(page.language);
+  const chrome = langAttributes(siteWriting(site), writing);
   return `<!doctype html>
-<html lang="${h(page.language)}">
+<html lang="${a(writing.lang)}"${writing.dir === "rtl" ? ` dir="rtl"` : ""}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(page.title)}</title>
-<meta name="description" content="${h(page.description)}">
-${page.canonical === undefined ? `<meta name="robots" content="noindex">` : `<link rel="canonical" href="${h(page.canonical)}">`}
+<meta name="description" content="${a(page.description)}">
+${page.canonical === undefined ? `<meta name="robots" content="noindex">` : `<link rel="canonical" href="${a(page.canonical)}">`}
 ${paginationLinks(page.pagination)}${alternates.join("\n")}
 ${shareTags(site, page).join("\n")}
 <style>${STYLESHEET}</style>
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
-<header>
+<a class="skip" href="#main"${chrome}>Skip to content</a>
+<header${chrome}>
 <a class="brand" href="${PATHS.home}">${h(site.title)}</a>
 <nav aria-label="Site"><ul><li><a href="${PATHS.home}">Latest</a></li><li><a href="${indexPath("section")}">Sections</a></li><li><a href="${indexPath("tag")}">Tags</a></li><li><a href="${PATHS.feeds}">Feeds</a></li></ul></nav>
 </header>
 <main id="main">
 ${page.main}
 </main>
-<footer>
+<footer${chrome}>
 <p>Subscribe in your feed reader:</p>
 <ul>
 ${subscribe.join("\n")}
@@ -136,20 +145,20 @@ ${subscribe.join("\n")}
 /** `<link rel="prev">`/`<link rel="next">` for a listing's pages, each on its own line. */
 function paginationLinks(pagination: Pagination | undefined): string {
   const rels = (["prev", "next"] as const).filter((rel) => pagination?.[rel] !== undefined);
-  return rels.map((rel) => `<link rel="${rel}" href="${h(pagination![rel]!)}">\n`).join("");
+  return rels.map((rel) => `<link rel="${rel}" href="${a(pagination![rel]!)}">\n`).join("");
 }
 
-/** Visible "Newer" / "Older" links of a listing's pages, with the same rels as the head's. */
-export function paginationNav(pagination: Pagination): string {
+/** Visible "Newer" / "Older" links of a listing's pages, with the same rels as the head's; `chrome`: lang/dir of the site's own words. */
+export function paginationNav(pagination: Pagination, chrome = ""): string {
   if (pagination.prev === undefined && pagination.next === undefined) return "";
-  const newer = pagination.prev === undefined ? "" : `<li><a rel="prev" href="${h(pagination.prev)}">← Newer</a></li>`;
-  const older = pagination.next === undefined ? "" : `<li><a rel="next" href="${h(pagination.next)}">Older →</a></li>`;
-  return `\n<nav class="pages" aria-label="Pages"><ul>${newer}${older}</ul></nav>`;
+  const newer = pagination.prev === undefined ? "" : `<li><a rel="prev" href="${a(pagination.prev)}">← Newer</a></li>`;
+  const older = pagination.next === undefined ? "" : `<li><a rel="next" href="${a(pagination.next)}">Older →</a></li>`;
+  return `\n<nav class="pages" aria-label="Pages"${chrome}><ul>${newer}${older}</ul></nav>`;
 }
 
 /** Open Graph and Twitter card tags, so shared links preview with title and summary. */
 function shareTags(site: SiteConfig, page: PageOptions): string[] {
-  const meta = (attribute: "property" | "name", key: string, value: string) => `<meta ${attribute}="${key}" content="${h(value)}">`;
+  const meta = (attribute: "property" | "name", key: string, value: string) => `<meta ${attribute}="${key}" content="${a(value)}">`;
   return [
     meta("property", "og:type", page.share.type),
     meta("property", "og:site_name", site.title),

@@ -37,8 +37,10 @@ export interface ExpectedItem {
   published: string;
   updated: string;
   author: string | undefined;
-  /** The section, then the tags. */
+  /** The section, then the tags, each collection once (a tag spelling the section again adds nothing). */
   categories: string[];
+  /** What the article is written in: its own language, else the site's. */
+  language: string;
   summary: string;
   paragraphs: string[];
 }
@@ -65,10 +67,22 @@ export function collectionItems(baseUrl: string, kind: CollectionKind, name: str
       published: article.published,
       updated: article.updated,
       author: article.author,
-      categories: article.category === undefined ? article.tags : [article.category, ...article.tags],
+      language: article.language ?? wranglerVar("SITE_LANGUAGE"),
+      categories: categoriesOf(article),
       summary: article.summary,
       paragraphs: article.paragraphs,
     }));
+}
+
+function categoriesOf(article: Article): string[] {
+  const names = article.category === undefined ? article.tags : [article.category, ...article.tags];
+  return names.filter((name, i) => names.findIndex((other) => fold(other) === fold(name)) === i);
+}
+
+/** The language a document of `items` declares (README): the one they all share, else the site's. */
+export function documentLanguage(items: readonly ExpectedItem[]): string {
+  const languages = new Set(items.map((item) => item.language.toLowerCase()));
+  return languages.size === 1 ? items[0]!.language : wranglerVar("SITE_LANGUAGE");
 }
 
 /** How many archive pages a collection of `total` articles has: only full ones, and none when one document holds them all. */

@@ -43,3 +43,8 @@ export function decodeReferences(text: string): string {
     dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(Number.parseInt(hex, 16)) : (NAMED[name.toLowerCase()] ?? match),
   );
 }
+
+/** `text` escaped for HTML text content, as a feed writes text it wants shown as written where HTML is expected. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
