@@ -1,6 +1,6 @@
 /**
  * Vitest global setup: start wirefeed the way a user does (`npm start`, that is
- * `wrangler dev`) on a free port, over the bundled seeds plus the e2e corpus,
+ * `wrangler dev`) on a free port, over the e2e corpus (tests/e2e/seeds, never the publisher's seeds/),
  * and stop it, with every process it started, when the run ends.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -34,7 +34,7 @@ export default async function startWirefeed(project: TestProject): Promise<() =>
     env: {
       ...process.env,
       PORT: String(port),
-      WIREFEED_SEEDS: "seeds:tests/e2e/seeds",
+      WIREFEED_SEEDS: "tests/e2e/seeds",
       WIREFEED_REFERENCE_DATE: "2026-11-29",
       CLOUDFLARE_CF_FETCH_ENABLED: "false",
       WRANGLER_SEND_METRICS: "false",
