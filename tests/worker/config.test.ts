@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Article } from "../../src/content/article";
 import { ConfigError, parseConfig } from "../../src/config";
 import { createApp } from "../../src/http/app";
@@ -30,11 +30,18 @@ describe("site configuration", () => {
     ]);
   });
 
-  it("a misconfigured Worker answers 500 with the reason and serves nothing half-built", async () => {
-    const response = await createApp(FIXTURE_ARTICLES).fetch(new Request("https://x/feed.xml"), { ...env, SITE_URL: "" });
-    expect(response.status).toBe(500);
-    expect(response.headers.get("Cache-Control")).toBe("no-store");
-    expect(await response.text()).toContain('SITE_URL is ""');
+  it("a misconfigured Worker answers 500 with the reason, logs it, and serves nothing half-built", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await createApp(FIXTURE_ARTICLES).fetch(new Request("https://x/feed.xml"), { ...env, SITE_URL: "" });
+      expect(response.status).toBe(500);
+      expect(response.headers.get("Cache-Control")).toBe("no-store");
+      expect(await response.text()).toContain('SITE_URL is ""');
+      // The operator reads the same reason in the Worker's log (`wrangler tail`).
+      expect(logged.mock.calls.flat().join("\n")).toContain('SITE_URL is ""');
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("caps every feed at FEED_ITEMS", async () => {

@@ -36,7 +36,7 @@ describe("WebSub", () => {
     const received: Array<{ url: string; method: string; type: string | null; form: Record<string, string> }> = [];
     const hub: typeof fetch = async (input, init) => {
       const request = new Request(input, init);
-      const form = Object.fromEntries(new URLSearchParams(await request.text()));
+      const form = Object.fromEntries(new URLSearchParams(new TextDecoder().decode(await request.arrayBuffer())));
       received.push({ url: request.url, method: request.method, type: request.headers.get("Content-Type"), form });
       return form["hub.url"]!.endsWith(".json") ? new Response("unknown topic", { status: 400 }) : new Response(null, { status: 204 });
     };
