@@ -6,7 +6,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scratchProject, startDevServer, type DevServer } from "./support/dev-server";
+import { scratchProject, startDevServer, type DevServer } from "../support/dev-server";
 
 /** The bound: no request waits longer than this, broken seed or not. */
 const ANSWER_WITHIN_MS = 1000;

@@ -5,7 +5,7 @@
  */
 import type { TestProject } from "vitest/node";
 import { requireChromium } from "./browser";
-import { scratchProject, startDevServer } from "./dev-server";
+import { scratchProject, startDevServer } from "../../support/dev-server";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,8 +1,9 @@
 /**
- * `npm start` as a user runs it, in a scratch copy of the project (its code
- * and config, node_modules linked, `seeds/` a copy of a test corpus) on a free
- * port. A copy, so the dev server writes its compiled articles there and never
- * into the working tree, where another `npm start` or test run may be reading them.
+ * The project's commands as a user runs them (`npm start`, `npm run deploy`), in
+ * a scratch copy of the project (its code and config, node_modules linked,
+ * `seeds/` a copy of a test corpus). A copy, so what they write (the compiled
+ * articles, a bundle) lands there and never in the working tree, where another
+ * `npm start` or test run may be reading it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -10,7 +11,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
+const ROOT = resolve(import.meta.dirname, "../..");
 /** What `npm start` needs from the project, besides node_modules and seeds/. */
 const PROJECT_FILES = ["package.json", "wrangler.toml", "tsconfig.json", "src", "scripts"];
 /** Long enough for wrangler to build the seeds and start workerd on a slow CI machine. */
@@ -29,7 +30,7 @@ export interface DevServer {
 
 /** Copy the project with `seeds/` holding the `.txt` files of `corpus` (relative to the repository root). */
 export function scratchProject(corpus: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "wirefeed-start-"));
+  const dir = mkdtempSync(join(tmpdir(), "wirefeed-project-"));
   for (const file of PROJECT_FILES) {
     cpSync(join(ROOT, file), join(dir, file), { recursive: true, filter: (source) => !source.includes(`${join("src", "generated")}`) });
   }
