@@ -25,6 +25,9 @@ describe("the Worker under test", () => {
       ["tag:wirefeed.example.com,2022:article:afp-paris-greve", "Thu, 18 Nov 2021 15:45:00 GMT"],
     ]);
     expect(FIXTURE_ARTICLES.map((article) => article.id)).toEqual(["000_854574d7f70e4787", "efe-madrid-paro", "afp-paris-greve"]);
+    // Each item in the language of its copy: the Spanish EFE and the French AFP story are detected as such.
+    const feed = JSON.parse(await get("/feed.json", "application/feed+json; charset=utf-8"));
+    expect(feed.items.map((item: { language: string }) => item.language)).toEqual(["en", "es", "fr"]);
   });
 });
 
