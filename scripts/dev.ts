@@ -16,6 +16,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, watch, writeFileSync, type FSWatcher } from "node:fs";
+import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { devConfig } from "./dev-config";
 
@@ -68,6 +69,17 @@ function watchSeeds(build: () => void): FSWatcher[] {
   );
 }
 
+function requireFreePort(port: string): Promise<void> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      console.error(`wirefeed: port ${port} is ${error.code === "EADDRINUSE" ? "in use (another npm start?)" : `not available (${error.code})`}; start on another with PORT=${Number(port) + 1} npm start`);
+      process.exit(1);
+    });
+    probe.listen(Number(port), "127.0.0.1", () => probe.close(() => done()));
+  });
+}
+
 function startWrangler(): ChildProcess {
   writeFileSync(join(ROOT, DEV_CONFIG), devConfig(readFileSync(join(ROOT, "wrangler.toml"), "utf8"), "wrangler.toml"));
   const args = ["dev", "--config", DEV_CONFIG, "--port", port, "--var", `SITE_URL:http://localhost:${port}`, ...process.argv.slice(2)];
@@ -78,6 +90,8 @@ function startWrangler(): ChildProcess {
   });
 }
 
+// wrangler reports a taken port as a crash of the runtime, with a stack trace: say it plainly, before building.
+await requireFreePort(port);
 // The first build, before wrangler bundles the Worker that imports its output.
 const first = await runBuild();
 if (first !== 0) process.exit(first ?? 1);
