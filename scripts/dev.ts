@@ -58,15 +58,20 @@ function builder(): () => void {
 
 function watchSeeds(build: () => void): FSWatcher[] {
   let timer: NodeJS.Timeout | undefined;
-  return seedDirs.map((dir) =>
-    // Only seeds count: the build's own writes into the folder (a publication
-    // record, say) must not start another build.
-    watch(resolve(ROOT, dir), (_event, name) => {
-      if (name === null || !name.endsWith(".txt")) return;
-      clearTimeout(timer);
-      timer = setTimeout(build, SETTLE_MS);
-    }),
-  );
+  return seedDirs.map((dir) => {
+    try {
+      // Only seeds count: the build's own writes into the folder (a publication
+      // record, say) must not start another build.
+      return watch(resolve(ROOT, dir), (_event, name) => {
+        if (name === null || !name.endsWith(".txt")) return;
+        clearTimeout(timer);
+        timer = setTimeout(build, SETTLE_MS);
+      });
+    } catch (error) {
+      console.error(`wirefeed: cannot watch the seeds folder ${dir} (${(error as NodeJS.ErrnoException).code}), expected a folder of .txt articles`);
+      process.exit(1);
+    }
+  });
 }
 
 function requireFreePort(port: string): Promise<void> {
@@ -92,10 +97,10 @@ function startWrangler(): ChildProcess {
 
 // wrangler reports a taken port as a crash of the runtime, with a stack trace: say it plainly, before building.
 await requireFreePort(port);
+const watchers = watchSeeds(builder());
 // The first build, before wrangler bundles the Worker that imports its output.
 const first = await runBuild();
 if (first !== 0) process.exit(first ?? 1);
-const watchers = watchSeeds(builder());
 const wrangler = startWrangler();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => wrangler.kill(signal));
 wrangler.on("exit", (code, signal) => {
