@@ -24,6 +24,7 @@ import { compileSeeds } from "../src/content/compile";
 import { formatProblem } from "../src/content/problems";
 import { packArticles } from "../src/content/article-pack";
 import { generatedModule, packPath } from "../src/content/bundle";
+import { isDevBuild, serveProblemsInDev } from "./dev-build";
 
 const { values: args } = parseArgs({
   options: {
@@ -62,6 +63,7 @@ function writeThenRename(file: string, data: string | Uint8Array): void {
 }
 
 function fail(lines: string[]): never {
+  if (isDevBuild()) serveProblemsInDev(outFile, lines);
   rmSync(outFile, { force: true });
   rmSync(packFile, { force: true });
   for (const line of lines) console.error(line);

@@ -3,6 +3,11 @@
  * fetches them and pushes the new items to subscribers. Runtime-neutral (only
  * `fetch`), so the tests run it in workerd against a hub of their own.
  */
+import type { Article } from "../src/content/article";
+import { collect } from "../src/content/collections";
+import type { SiteConfig } from "../src/config";
+import { FEED_FORMATS, absolute, feedPath } from "../src/render/urls";
+
 export interface PingResult {
   topic: string;
   status: number | "error";
@@ -26,4 +31,19 @@ export async function publishToHub(hub: string, topics: readonly string[], fetch
       }
     }),
   );
+}
+
+/** The topics a deploy announces: the site's and every section's current feeds, in each format (tags are too many to ping on every deploy). */
+export function deployTopics(config: SiteConfig, articles: readonly Article[]): string[] {
+  const { site, sections } = collect(articles, config.title);
+  return [site, ...sections.values()].flatMap((collection) => FEED_FORMATS.map((format) => absolute(config, feedPath(collection, format))));
+}
+
+/**
+ * Whether `wrangler deploy` with these arguments changes what subscribers can
+ * fetch, so the hub should be told: not with `--dry-run`, which uploads nothing.
+ */
+export function deployPublishes(wranglerArgs: readonly string[]): boolean {
+  const dryRun = wranglerArgs.filter((arg) => /^--(no-)?dry-run(=|$)/.test(arg)).at(-1);
+  return dryRun === undefined || dryRun === "--no-dry-run" || dryRun === "--dry-run=false";
 }

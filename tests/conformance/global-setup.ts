@@ -1,6 +1,6 @@
 /**
  * Starts wirefeed the way a user does: `wrangler dev` on a free local port,
- * whose `[build]` step compiles the bundled seeds plus the test corpus. The
+ * whose `[build]` step compiles the conformance corpus (never seeds/). The
  * site URL is the served origin, so self links and article links point at
  * what the suite fetches. Stops it (and rebuilds the default seeds, so the
  * working tree's generated module is what `npm start` expects) afterwards.

@@ -34,7 +34,7 @@ describe("accessibility basics on every page", () => {
   it("reaches home, feeds, every section, tag and article page by following links", () => {
     const paths = pages.map((url) => new URL(url).pathname);
     expect(paths).toEqual(expect.arrayContaining(["/", "/feeds", "/sections/politics", "/sections/economia", "/sections/sport", "/tags/european-union"]));
-    // The e2e corpus (tests/e2e/seeds); the bundled seeds add more.
+    // The e2e corpus (tests/e2e/seeds).
     expect(paths).toEqual(
       expect.arrayContaining([
         "/articles/eu-leaders-agree-long-term-budget-after-all-night-summit",

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config";
-import { ARTICLES } from "../../src/generated/articles";
 import { Site, type Document } from "../../src/http/site";
 import type { DocumentName } from "../../src/render/urls";
+import { FIXTURE_ARTICLES as ARTICLES } from "../support/worker";
 
 const SITE_FEED = (format: "rss" | "atom" | "json"): DocumentName => ({ type: "feed", collection: { kind: "site", slug: "" }, format });
 const HOME: DocumentName = { type: "listing", collection: { kind: "site", slug: "" } };

@@ -1,12 +1,20 @@
 import { env, exports } from "cloudflare:workers";
 import type { Article } from "../../src/content/article";
+import { openArticles } from "../../src/content/article-pack";
 import { createApp } from "../../src/http/app";
+import pack from "../generated/articles.bin";
 
 /** The configured site URL (wrangler.toml [vars]); requests use another host to prove URLs never come from it. */
 export const SITE = "https://wirefeed.example.com";
 const REQUEST_ORIGIN = "http://localhost:8787";
 
-/** A request to the Worker under test, through its real fetch handler in workerd. */
+/**
+ * The fixture corpus (tests/fixtures/seeds), newest first, as the Worker under
+ * test serves it: compiled before the tests run (vitest.config.ts).
+ */
+export const FIXTURE_ARTICLES: readonly Article[] = openArticles(pack);
+
+/** A request to the Worker under test (src/index.ts over the fixture corpus), through its real fetch handler in workerd. */
 export function fetchWorker(path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(`${REQUEST_ORIGIN}${path}`, init));
 }

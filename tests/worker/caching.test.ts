@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ARTICLES } from "../../src/generated/articles";
 import { createApp } from "../../src/http/app";
-import { SITE, fetchWorker } from "../support/worker";
+import { FIXTURE_ARTICLES, SITE, fetchWorker } from "../support/worker";
 import { env } from "cloudflare:workers";
 
 const FEEDS = ["/feed.xml", "/atom.xml", "/feed.json"];
-const PAGES = ["/", `/articles/${ARTICLES[0]!.slug}`];
+const PAGES = ["/", `/articles/${FIXTURE_ARTICLES[0]!.slug}`];
 const ROUTES = [...FEEDS, ...PAGES];
 
 async function sha256Tag(bytes: ArrayBuffer): Promise<string> {
@@ -162,7 +161,7 @@ describe("determinism", () => {
   it("two fresh Worker instances give the same bytes and ETags", async () => {
     for (const path of ROUTES) {
       const [a, b] = await Promise.all(
-        [createApp(ARTICLES), createApp(ARTICLES)].map((app) => app.fetch(new Request(`https://elsewhere.example${path}`), env)),
+        [createApp(FIXTURE_ARTICLES), createApp(FIXTURE_ARTICLES)].map((app) => app.fetch(new Request(`https://elsewhere.example${path}`), env)),
       );
       expect(a!.headers.get("ETag"), path).toBe(b!.headers.get("ETag"));
       expect(await a!.text()).toBe(await b!.text());

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Article } from "../../src/content/article";
 import { ConfigError, parseConfig } from "../../src/config";
-import { ARTICLES } from "../../src/generated/articles";
 import { createApp } from "../../src/http/app";
+import { FIXTURE_ARTICLES } from "../support/worker";
 
 describe("site configuration", () => {
   it("reads wrangler.toml's [vars]", () => {
@@ -30,16 +30,23 @@ describe("site configuration", () => {
     ]);
   });
 
-  it("a misconfigured Worker answers 500 with the reason and serves nothing half-built", async () => {
-    const response = await createApp(ARTICLES).fetch(new Request("https://x/feed.xml"), { ...env, SITE_URL: "" });
-    expect(response.status).toBe(500);
-    expect(response.headers.get("Cache-Control")).toBe("no-store");
-    expect(await response.text()).toContain('SITE_URL is ""');
+  it("a misconfigured Worker answers 500 with the reason, logs it, and serves nothing half-built", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await createApp(FIXTURE_ARTICLES).fetch(new Request("https://x/feed.xml"), { ...env, SITE_URL: "" });
+      expect(response.status).toBe(500);
+      expect(response.headers.get("Cache-Control")).toBe("no-store");
+      expect(await response.text()).toContain('SITE_URL is ""');
+      // The operator reads the same reason in the Worker's log (`wrangler tail`).
+      expect(logged.mock.calls.flat().join("\n")).toContain('SITE_URL is ""');
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("caps every feed at FEED_ITEMS", async () => {
     // A bundled article reads its fields through getters: copy it through toJSON to spread it.
-    const article = JSON.parse(JSON.stringify(ARTICLES[0])) as Article;
+    const article = JSON.parse(JSON.stringify(FIXTURE_ARTICLES[0])) as Article;
     const many = Array.from({ length: 5 }, (_, i) => ({ ...article, id: `a${i}`, slug: `a-${i}` }));
     const response = await createApp(many).fetch(new Request("https://x/feed.json"), { ...env, FEED_ITEMS: "3" });
     expect((await response.json<{ items: unknown[] }>()).items).toHaveLength(3);

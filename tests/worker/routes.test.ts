@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ARTICLES } from "../../src/generated/articles";
-import { SITE, fetchWorker } from "../support/worker";
+import { FIXTURE_ARTICLES, SITE, fetchWorker } from "../support/worker";
 import { NS, child, children, parseHtml, parseXml, text } from "../support/documents";
 
-const seed = ARTICLES.find((article) => article.id === "000_854574d7f70e4787")!;
+// The fixture corpus (tests/fixtures/seeds): a byte-for-byte copy of the bundled
+// sample, the newest, and two older stories in Spanish and French.
+const seed = FIXTURE_ARTICLES.find((article) => article.id === "000_854574d7f70e4787")!;
 const ARTICLE_URL = `${SITE}/articles/us-russia-hold-frank-talk-but-no-breakthrough-over-ukraine-standoff`;
 const HEADLINE = "US, Russia hold ‘frank’ talk but no breakthrough over Ukraine standoff";
 
@@ -13,6 +14,22 @@ async function get(path: string, contentType: string): Promise<string> {
   expect(response.headers.get("Content-Type")).toBe(contentType);
   return response.text();
 }
+
+describe("the Worker under test", () => {
+  it("is src/index.ts serving the fixture corpus, newest first, whatever seeds/ holds", async () => {
+    const channel = child(parseXml(await get("/feed.xml", "application/rss+xml; charset=utf-8")).documentElement!, "channel");
+    const items = children(channel, "item").map((item) => [text(item, "guid"), text(item, "pubDate")]);
+    expect(items).toEqual([
+      ["tag:wirefeed.example.com,2022:article:000_854574d7f70e4787", "Fri, 21 Jan 2022 12:00:00 GMT"],
+      ["tag:wirefeed.example.com,2022:article:efe-madrid-paro", "Thu, 02 Dec 2021 09:30:00 GMT"],
+      ["tag:wirefeed.example.com,2022:article:afp-paris-greve", "Thu, 18 Nov 2021 15:45:00 GMT"],
+    ]);
+    expect(FIXTURE_ARTICLES.map((article) => article.id)).toEqual(["000_854574d7f70e4787", "efe-madrid-paro", "afp-paris-greve"]);
+    // Each item in the language of its copy: the Spanish EFE and the French AFP story are detected as such.
+    const feed = JSON.parse(await get("/feed.json", "application/feed+json; charset=utf-8"));
+    expect(feed.items.map((item: { language: string }) => item.language)).toEqual(["en", "es", "fr"]);
+  });
+});
 
 describe("GET /feed.xml", () => {
   it("is RSS 2.0 whose item is the seed, linking to its page, with absolute URLs from the config", async () => {

@@ -1,14 +1,14 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ARTICLES } from "../../src/generated/articles";
 import { createApp } from "../../src/http/app";
 import { publishToHub } from "../../scripts/websub";
 import { NS, child, children, parseXml } from "../support/documents";
+import { FIXTURE_ARTICLES } from "../support/worker";
 
 const HUB = "https://hub.example.net/";
 
 async function feeds(vars: Record<string, string>) {
-  const app = createApp(ARTICLES);
+  const app = createApp(FIXTURE_ARTICLES);
   const get = (path: string) => app.fetch(new Request(`https://x${path}`), { ...env, ...vars });
   return { rss: await get("/feed.xml"), atom: await get("/atom.xml"), json: await get("/feed.json") };
 }
@@ -36,7 +36,7 @@ describe("WebSub", () => {
     const received: Array<{ url: string; method: string; type: string | null; form: Record<string, string> }> = [];
     const hub: typeof fetch = async (input, init) => {
       const request = new Request(input, init);
-      const form = Object.fromEntries(new URLSearchParams(await request.text()));
+      const form = Object.fromEntries(new URLSearchParams(new TextDecoder().decode(await request.arrayBuffer())));
       received.push({ url: request.url, method: request.method, type: request.headers.get("Content-Type"), form });
       return form["hub.url"]!.endsWith(".json") ? new Response("unknown topic", { status: 400 }) : new Response(null, { status: 204 });
     };

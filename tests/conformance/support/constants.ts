@@ -1,9 +1,11 @@
 /**
- * How the suite runs wirefeed: the corpus it compiles, the fixed reference
+ * How the suite runs wirefeed: the corpus it compiles (never seeds/, which is the
+ * publisher's; tests/conformance/sample holds a byte-for-byte copy of the bundled
+ * sample seed), the fixed reference
  * date that makes the derived years (and so every byte served) reproducible,
  * and a feed size small enough that the corpus overflows it.
  */
-export const SEED_DIRS = ["seeds", "tests/conformance/seeds"];
+export const SEED_DIRS = ["tests/conformance/sample", "tests/conformance/seeds"];
 export const REFERENCE_DATE = "2024-06-30";
 /** The corpus of test seeds, relative to the repository root. */
 export const CORPUS_DIR = "tests/conformance/seeds";

@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { devConfig } from "../../scripts/dev-config";
+import { seedText } from "../support/seeds";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+let workdir: string;
+beforeEach(() => {
+  workdir = mkdtempSync(join(tmpdir(), "wirefeed-dev-build-"));
+  mkdirSync(join(workdir, "seeds"));
+});
+afterEach(() => {
+  rmSync(workdir, { recursive: true, force: true });
+});
+
+/** The build as the dev server runs it (`env`: WIREFEED_DEV=1 from npm start, WRANGLER_COMMAND=dev from wrangler dev). */
+function build(seeds: Record<string, string>, env: Record<string, string | undefined>) {
+  for (const [name, text] of Object.entries(seeds)) writeFileSync(join(workdir, "seeds", name), text);
+  const run = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build.ts"), "--seeds", "seeds", "--out", "out/articles.ts"], {
+    cwd: workdir,
+    encoding: "utf8",
+    env: { ...process.env, WIREFEED_SEEDS: "", WIREFEED_REFERENCE_DATE: "2026-11-29", WIREFEED_DEV: "", WRANGLER_COMMAND: "", ...env },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, module: () => readFileSync(join(workdir, "out/articles.ts"), "utf8") };
+}
+
+const BROKEN = { "undated.txt": seedText({ body: ["No dateline.", "More."] }), "empty.txt": "" };
+const PROBLEMS = [
+  "seeds/empty.txt:1: an empty seed, expected a section line, a headline and at least one paragraph",
+  'seeds/undated.txt:5: no dateline and no front matter date, expected a dateline such as "Geneva, Jan 21 (EFE).- ", or front matter date: 2022-01-21T09:00:00+01:00',
+];
+
+describe("a failed build for the dev server", () => {
+  it.each([{ WIREFEED_DEV: "1" }, { WRANGLER_COMMAND: "dev" }])("with %j: prints each problem once, no stack trace, writes the module that serves them, exits 0", (env) => {
+    expect(build({ "good.txt": seedText() }, env).status).toBe(0);
+    expect(existsSync(join(workdir, "out/articles.bin"))).toBe(true);
+    const run = build(BROKEN, env);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe([...PROBLEMS, "wirefeed build failed: 2 problems; the dev server answers 503 listing them until the seeds compile.", ""].join("\n"));
+    expect(run.module()).toContain(`export const BUILD_PROBLEMS: readonly string[] = ${JSON.stringify(PROBLEMS, null, 2)};`);
+    expect(run.module()).toContain("export const ARTICLES: readonly never[] = [];");
+    expect(existsSync(join(workdir, "out/articles.bin"))).toBe(false);
+  });
+
+  it("the next good build serves the articles again", () => {
+    build(BROKEN, { WIREFEED_DEV: "1" });
+    rmSync(join(workdir, "seeds/empty.txt"));
+    writeFileSync(join(workdir, "seeds/undated.txt"), seedText());
+    const run = build({}, { WIREFEED_DEV: "1" });
+    expect(run.status).toBe(0);
+    expect(run.module()).toContain("export const BUILD_PROBLEMS: readonly string[] = [];");
+    expect(existsSync(join(workdir, "out/articles.bin"))).toBe(true);
+  });
+
+  it("`npm run build` and deploy (WRANGLER_COMMAND=deploy) still fail and write nothing", () => {
+    for (const env of [{}, { WRANGLER_COMMAND: "deploy" }]) {
+      const run = build(BROKEN, env);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("wirefeed build failed: 2 problems; nothing was written.");
+      expect(existsSync(join(workdir, "out/articles.ts"))).toBe(false);
+    }
+  });
+});
+
+describe("wrangler.toml for npm start", () => {
+  it("keeps everything but the [build] table", () => {
+    const toml = ['name = "x"', 'main = "src/index.ts"', "", "[build]", 'command = "npm run build"', 'watch_dir = "seeds"', "", "[vars]", 'SITE_URL = "https://x.example"', ""].join("\n");
+    const dev = devConfig(toml, "wrangler.toml");
+    expect(dev.split("\n").slice(1)).toEqual(['name = "x"', 'main = "src/index.ts"', "", "[vars]", 'SITE_URL = "https://x.example"', ""]);
+  });
+
+  it("the project's own wrangler.toml loses its build step and nothing else", () => {
+    const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8");
+    const dev = devConfig(toml, "wrangler.toml");
+    expect(dev).not.toMatch(/^\s*\[build\]|^\s*command\s*=/m);
+    for (const line of toml.split("\n").filter((line) => /^\s*\w+\s*=/.test(line) && !/^\s*(command|watch_dir)\s*=/.test(line))) expect(dev).toContain(line);
+  });
+
+  it("a build step written as a key is an error naming file:line", () => {
+    expect(() => devConfig('name = "x"\nbuild = { command = "make" }\n', "wrangler.toml")).toThrow(
+      "wrangler.toml:2: a build step written as a key, expected a [build] table (npm start runs the build itself and leaves that table out)",
+    );
+  });
+});
