@@ -120,20 +120,36 @@ export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
  * text); body copy with none has a paragraph per line.
  */
 function splitBlocks(lines: readonly string[], firstLine: number): Block[] {
-  const numbered = lines.map((text, i) => ({ text: text.trim(), line: firstLine + i }));
-  const header = numbered.filter((l) => l.text !== "").slice(0, 2);
-  if (header.length < 2) return header;
-  const body = numbered.slice(numbered.indexOf(header[1]!) + 1);
-  while (body[0]?.text === "") body.shift();
-  while (body.at(-1)?.text === "") body.pop();
-  if (!body.some((l) => l.text === "")) return [...header, ...body];
-  const blocks: Block[] = [];
-  let current: Block | undefined;
-  for (const l of body) {
-    if (l.text === "") current = undefined;
-    else if (current) current.text += ` ${l.text}`;
-    else blocks.push((current = { ...l }));
+  // Indices, not an object per line: a seed of a million blank lines stays cheap.
+  const header: Block[] = [];
+  let i = 0;
+  for (; i < lines.length && header.length < 2; i++) {
+    const text = lines[i]!.trim();
+    if (text !== "") header.push({ text, line: firstLine + i });
   }
+  if (header.length < 2) return header;
+  let end = lines.length;
+  while (end > i && lines[end - 1]!.trim() === "") end--;
+  while (i < end && lines[i]!.trim() === "") i++;
+  let blank = false;
+  for (let k = i; k < end && !blank; k++) blank = lines[k]!.trim() === "";
+  const blocks: Block[] = [];
+  let current: { parts: string[]; line: number } | undefined;
+  const close = () => current && blocks.push({ text: current.parts.join(" "), line: current.line });
+  for (let k = i; k < end; k++) {
+    const text = lines[k]!.trim();
+    if (!blank) {
+      blocks.push({ text, line: firstLine + k });
+    } else if (text === "") {
+      close();
+      current = undefined;
+    } else if (current) {
+      current.parts.push(text);
+    } else {
+      current = { parts: [text], line: firstLine + k };
+    }
+  }
+  close();
   return [...header, ...blocks];
 }
 
