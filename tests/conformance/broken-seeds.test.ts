@@ -28,6 +28,8 @@ const CASES: Record<string, string[]> = {
   "unknown-front-matter-key": ['unknown-front-matter-key.txt:2: unknown front matter key "headline", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place'],
   "duplicate-id": [`b-second.txt:1: id "talks-2022" already used by ${BROKEN_DIR}/duplicate-id/a-first.txt, expected a unique id (rename the file or set front matter id)`],
   "updated-before-date": ["updated-before-date.txt:3: updated 2022-01-20T08:00:00Z before the publication date 2022-01-21T08:00:00Z, expected updated at or after date"],
+  "malformed-tag-list": ["malformed-tag-list.txt:2: tags opens a [ list that never closes: [Markets, Oil, expected tags: Markets, Oil or tags: [Markets, Oil], each tag optionally in quotes"],
+  "unclosed-quote": ['unclosed-quote.txt:2: author opens a " quote that never closes: "Ana Pérez, expected a closing " at the end of the value, or no quotes'],
 };
 
 describe("broken seeds fail the build, each with its own message", () => {

@@ -108,6 +108,22 @@ describe("build errors: file:line: found, expected", () => {
     ]);
   });
 
+  it("malformed lists and quotes, instead of a tag named \"[Markets\"", () => {
+    const LIST = "expected tags: Markets, Oil or tags: [Markets, Oil], each tag optionally in quotes";
+    expect(problems(seedText({ frontMatter: ["tags: [Markets, Oil"] }))).toEqual([`seeds/story.txt:2: tags opens a [ list that never closes: [Markets, Oil, ${LIST}`]);
+    expect(problems(seedText({ frontMatter: ["tags: Markets, Oil]"] }))).toEqual([`seeds/story.txt:2: tags has a [ or ] inside the list: Markets, Oil], ${LIST}`]);
+    expect(problems(seedText({ frontMatter: ['tags: Markets, "Oil'] }))).toEqual([`seeds/story.txt:2: tags has a " quote that never closes: Markets, "Oil, ${LIST}`]);
+    expect(problems(seedText({ frontMatter: ['tags: "Oil" prices'] }))).toEqual([`seeds/story.txt:2: tags has text after a closing " quote: "Oil" prices, ${LIST}`]);
+    expect(problems(seedText({ frontMatter: ['author: "Ana Pérez'] }))).toEqual(['seeds/story.txt:2: author opens a " quote that never closes: "Ana Pérez, expected a closing " at the end of the value, or no quotes']);
+    expect(problems(seedText({ frontMatter: ["summary: 'x"] }))).toEqual(["seeds/story.txt:2: summary opens a ' quote that never closes: 'x, expected a closing ' at the end of the value, or no quotes"]);
+  });
+
+  it("quoted tags may hold commas; quotes inside a value are text", () => {
+    const a = article(seedText({ frontMatter: [`tags: ["Budget, Spending", Congress, "O'Neill"]`, 'summary: He said "no" twice.', "author: O'Brien"] }));
+    expect(a.tags).toEqual(["Budget, Spending", "Congress", "O'Neill"]);
+    expect([a.summary, a.author]).toEqual(['He said "no" twice.', "O'Brien"]);
+  });
+
   it("a key given twice", () => {
     expect(problems(seedText({ frontMatter: ["author: A", "Author: B"] }))).toEqual(['seeds/story.txt:3: front matter key "author" given twice, expected each key once']);
   });
