@@ -4,7 +4,7 @@
  * them all as `file:line: …`, removes the previous output and exits 1, so a
  * broken seed can never be served or deployed with stale articles.
  *
- *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--reference YYYY-MM-DD]
+ *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--reference YYYY-MM-DD] [--encoding NAME]
  *
  * Seed folders: every --seeds, else $WIREFEED_SEEDS (folders joined by `:`),
  * else `seeds`. The variable lets `wrangler dev`'s own build step, which runs
@@ -14,22 +14,28 @@
  * The reference date (the year rule's "not after") is, in order: --reference,
  * $WIREFEED_REFERENCE_DATE, the newest commit date of the seeds directory when
  * it has no uncommitted changes, else today's date (with a note saying so).
+ *
+ * --encoding (or $WIREFEED_ENCODING): the encoding of seeds that are not UTF-8
+ * and declare none in front matter (e.g. windows-1252).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync, renameSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { compileSeeds } from "../src/content/compile";
+import { ENCODING_NAMES, encodingName } from "../src/content/decode";
 import { formatProblem } from "../src/content/problems";
 import { packArticles } from "../src/content/article-pack";
 import { generatedModule, packPath } from "../src/content/bundle";
+import { readSeedFolders } from "./seed-folders";
 
 const { values: args } = parseArgs({
   options: {
     seeds: { type: "string", multiple: true },
     out: { type: "string", default: "src/generated/articles.ts" },
     reference: { type: "string" },
+    encoding: { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -55,6 +61,14 @@ function referenceDate(): { date: Date; from: string } {
   return { date: new Date(), from: `today: ${seedDirs.join(", ")} has uncommitted changes or no git history` };
 }
 
+function fallbackEncoding(): string | undefined {
+  const given = args.encoding ?? (process.env.WIREFEED_ENCODING || undefined);
+  if (given === undefined) return undefined;
+  const name = encodingName(given);
+  if (name === undefined) fail([`${args.encoding ? "--encoding" : "WIREFEED_ENCODING"} "${given}" is not an encoding wirefeed reads, expected one of ${ENCODING_NAMES}`]);
+  return name;
+}
+
 function writeThenRename(file: string, data: string | Uint8Array): void {
   const temporary = `${file}.tmp`;
   writeFileSync(temporary, data);
@@ -70,24 +84,15 @@ function fail(lines: string[]): never {
 }
 
 const started = performance.now();
-const paths: string[] = [];
-for (const dir of seedDirs) {
-  try {
-    paths.push(...readdirSync(dir).filter((name) => name.endsWith(".txt")).map((name) => join(dir, name)));
-  } catch {
-    fail([`${dir}: cannot read the seeds folder, expected a folder of .txt articles`]);
-  }
-}
-if (paths.length === 0) fail([`${seedDirs.join(", ")}: no .txt seeds, expected at least one article`]);
+const encoding = fallbackEncoding();
+const read = readSeedFolders(seedDirs);
+const seeds = read.folders.flatMap((folder) => folder.seeds);
+if (read.problems.length === 0 && seeds.length === 0) fail([`${seedDirs.join(", ")}: no .txt seeds, expected at least one article`]);
 
 const reference = referenceDate();
-const seeds = paths.map((path) => ({
-  file: relative(process.cwd(), path).split("\\").join("/"),
-  text: readFileSync(path, "utf8"),
-}));
-const { articles, problems, warnings } = compileSeeds(seeds, reference.date);
-for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
-if (problems.length > 0) fail(problems.map(formatProblem));
+const { articles, problems, warnings } = compileSeeds(seeds, reference.date, encoding ? { fallbackEncoding: encoding } : {});
+for (const warning of [...read.warnings, ...warnings]) console.warn(`warning: ${formatProblem(warning)}`);
+if (read.problems.length + problems.length > 0) fail([...read.problems, ...problems].map(formatProblem));
 
 mkdirSync(dirname(outFile), { recursive: true });
 // The module imports src/content at run time: the path depends on where --out put it.
@@ -98,6 +103,6 @@ writeThenRename(outFile, generatedModule(contentDir.startsWith(".") ? contentDir
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);
   console.log(
-    `wirefeed build: ${articles.length} article${articles.length === 1 ? "" : "s"} from ${seedDirs.join(", ")} → ${outFile} in ${ms} ms (year reference ${reference.date.toISOString().slice(0, 10)}, from ${reference.from})`,
+    `wirefeed build: ${articles.length} article${articles.length === 1 ? "" : "s"} from ${seedDirs.map((dir) => `${dir.replace(/\/+$/, "")}/*.txt`).join(", ")} → ${outFile} in ${ms} ms (year reference ${reference.date.toISOString().slice(0, 10)}, from ${reference.from})`,
   );
 }

@@ -3,10 +3,20 @@ import { parseSeed, type ParsedArticle } from "./parse-seed";
 import type { Problem } from "./problems";
 import { idSuffix, slugify } from "./slug";
 
-export interface SeedFile {
-  /** As shown in messages: `seeds/<name>.txt`. */
-  file: string;
-  text: string;
+/** A seed as read from disk (`bytes`, decoded by decode.ts), or text already decoded (tests, tools). */
+export type SeedFile = { /** As shown in messages: `seeds/<name>.txt`. */ file: string } & ({ bytes: Uint8Array } | { text: string });
+
+/** A folder of seeds. */
+export interface SeedFolder {
+  /** As shown in messages: `seeds`. */
+  dir: string;
+  seeds: readonly SeedFile[];
+}
+
+/** What a build brings besides the seeds. */
+export interface CompileOptions {
+  /** The encoding of seeds that are not UTF-8 and declare none, if the publisher set one. */
+  fallbackEncoding?: string;
 }
 
 export interface Compilation {
@@ -21,12 +31,12 @@ export interface Compilation {
  * slugs, order). Every problem in every seed is collected before giving up,
  * so one build run tells the editor everything to fix.
  */
-export function compileSeeds(seeds: readonly SeedFile[], reference: Date): Compilation {
+export function compileSeeds(seeds: readonly SeedFile[], reference: Date, options: CompileOptions = {}): Compilation {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const parsed: Array<{ article: ParsedArticle; file: string }> = [];
   for (const seed of [...seeds].sort((a, b) => compareStrings(a.file, b.file))) {
-    const result = parseSeed({ file: seed.file, text: seed.text, reference });
+    const result = parseSeed({ ...seed, reference, ...(options.fallbackEncoding ? { fallbackEncoding: options.fallbackEncoding } : {}) });
     problems.push(...result.problems);
     warnings.push(...result.warnings);
     if (result.article) parsed.push({ article: result.article, file: seed.file });

@@ -1,4 +1,5 @@
 import { isCalendarDate } from "./calendar";
+import { ENCODING_NAMES, encodingName } from "./decode";
 import type { Problem } from "./problems";
 
 /**
@@ -17,6 +18,8 @@ export interface FrontMatter {
   image?: string;
   language?: string;
   place?: string;
+  /** The file's encoding, which decode.ts has already read it with; checked here like every key. */
+  encoding?: string;
 }
 
 export interface FrontMatterResult {
@@ -60,6 +63,7 @@ const CHECKS: Record<Key, Check> = {
   image: (v) => (/^https?:\/\/[^\s]+$/.test(v) && isUrl(v) ? undefined : "an absolute http(s) URL"),
   language: (v) => (LANGUAGE.test(v) ? undefined : "a BCP 47 language tag such as en or es-ES"),
   place: () => undefined,
+  encoding: (v) => (encodingName(v) !== undefined ? undefined : `one of ${ENCODING_NAMES}`),
 };
 
 function isUrl(value: string): boolean {

@@ -1,6 +1,7 @@
 import type { Article } from "./article";
 import { ALL_WEEKDAY_NAMES, isCalendarDate, weekdayNumber } from "./calendar";
 import { parseDateline, type Dateline } from "./dateline";
+import { decodeSeed, encodingName } from "./decode";
 import { parseFrontMatter, type FrontMatter } from "./front-matter";
 import { detectLanguage } from "./language";
 import { codePointName, normaliseSeedText } from "./normalise";
@@ -21,9 +22,13 @@ export interface SeedResult {
 export interface SeedInput {
   /** Path as shown in messages, e.g. `seeds/000_854574d7f70e4787.txt`. */
   file: string;
-  text: string;
+  /** The file's bytes, decoded here; or `text`, when the caller has it decoded already. */
+  bytes?: Uint8Array;
+  text?: string;
   /** The year rule's "not after" date; an input of the build. */
   reference: Date;
+  /** The encoding of seeds that are not UTF-8 and declare none (`--encoding`), if the publisher set one. */
+  fallbackEncoding?: string;
 }
 
 interface Block {
@@ -40,13 +45,15 @@ const WIRE_TIME = "T12:00:00Z";
 
 const WEEKDAY_PATTERN = new RegExp(`(?<![\\p{L}])(${ALL_WEEKDAY_NAMES.join("|")})(?![\\p{L}])`, "iu");
 
-/** Parse one seed: front matter, section, headline, dateline, body, sign-off. */
-export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
+/** Parse one seed: decoding, front matter, section, headline, dateline, body, sign-off. */
+export function parseSeed({ file, bytes, text, reference, fallbackEncoding }: SeedInput): SeedResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const problem = (line: number, found: string, expected: string) => problems.push({ file, line, found, expected });
 
-  const normalised = normaliseSeedText(text);
+  const decoded = text === undefined ? decodeSeed(bytes ?? new Uint8Array(), file, fallbackEncoding) : { text, encoding: "utf-8" };
+  if ("problem" in decoded) return { problems: [decoded.problem], warnings };
+  const normalised = normaliseSeedText(decoded.text);
   for (const { line, codePoint } of normalised.dropped) {
     warnings.push({ file, line, found: `character ${codePointName(codePoint)} dropped`, expected: "text without characters XML 1.0 forbids" });
   }
@@ -56,6 +63,10 @@ export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
   // An unclosed block swallows the whole file; calling the seed empty as well
   // would send the editor looking for a second problem that is not there.
   if (fm.unclosed) return { problems, warnings };
+  const declared = fm.frontMatter.encoding === undefined ? undefined : encodingName(fm.frontMatter.encoding);
+  if (declared !== undefined && declared !== decoded.encoding) {
+    problem(fm.keyLines.encoding!, `encoding ${declared}, but the file starts with a ${decoded.encoding.toUpperCase()} byte order mark`, `the encoding the byte order mark says, or no encoding line`);
+  }
   const blocks = splitBlocks(fm.bodyLines, fm.bodyStartLine);
 
   if (blocks.length === 0) {

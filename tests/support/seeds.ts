@@ -36,28 +36,31 @@ export interface Compiled {
   warnings: string[];
 }
 
-export function compile(seeds: Record<string, string>, reference: Date = REFERENCE): Compiled {
-  const files: SeedFile[] = Object.entries(seeds).map(([name, text]) => ({ file: `seeds/${name}`, text }));
+/** A seed: its text (any string, lone surrogates included), or the bytes of its file, which the build decodes. */
+export type SeedContent = string | Uint8Array;
+
+export function compile(seeds: Record<string, SeedContent>, reference: Date = REFERENCE): Compiled {
+  const files: SeedFile[] = Object.entries(seeds).map(([name, content]) => (typeof content === "string" ? { file: `seeds/${name}`, text: content } : { file: `seeds/${name}`, bytes: content }));
   const { articles, problems, warnings } = compileSeeds(files, reference);
   return { articles, problems: problems.map(formatProblem), warnings: warnings.map(formatProblem) };
 }
 
 /** Compile seeds that must all be good (keys are file names); newest first. */
-export function articles(seeds: Record<string, string>, reference: Date = REFERENCE): Article[] {
+export function articles(seeds: Record<string, SeedContent>, reference: Date = REFERENCE): Article[] {
   const compiled = compile(seeds, reference);
   if (compiled.problems.length > 0) throw new Error(`expected good seeds, got:\n${compiled.problems.join("\n")}`);
   return compiled.articles;
 }
 
 /** Compile one seed that must be good; fail with the build's own messages if not. */
-export function article(text: string, reference: Date = REFERENCE, name = "story.txt"): Article {
+export function article(text: SeedContent, reference: Date = REFERENCE, name = "story.txt"): Article {
   const { articles, problems } = compile({ [name]: text }, reference);
   if (problems.length > 0) throw new Error(`expected a good seed, got:\n${problems.join("\n")}`);
   return articles[0]!;
 }
 
 /** Compile one seed that must fail; its messages. */
-export function problems(text: string, name = "story.txt", reference: Date = REFERENCE): string[] {
+export function problems(text: SeedContent, name = "story.txt", reference: Date = REFERENCE): string[] {
   const compiled = compile({ [name]: text }, reference);
   if (compiled.articles.length > 0) throw new Error("expected the build to reject the seed, but it compiled");
   return compiled.problems;
