@@ -1,6 +1,6 @@
 /**
- * The seeds on disk: which entries of a seeds folder are read, and their
- * bytes. Entries that cannot be seeds are said
+ * The seeds on disk: which entries of a seeds folder are read, their bytes,
+ * and the folder's publication record. Entries that cannot be seeds are said
  * once, as `file: problem`, never as a stack trace.
  *
  * A seed is every entry whose name ends in `.txt`, in any case (`STORY.TXT`
@@ -11,11 +11,12 @@ import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "no
 import { join, relative } from "node:path";
 import type { SeedFile, SeedFolder } from "../src/content/compile";
 import type { Problem } from "../src/content/problems";
+import { RECORD_FILE } from "../src/content/publication-record";
 
 /** Which names in a seeds folder are seeds. */
 export const SEED_NAME = /^[^.].*\.txt$/i;
 
-/** The folders' seeds, and what could not be read. */
+/** The folders' seeds and records, and what could not be read. */
 export interface SeedFolders {
   folders: SeedFolder[];
   /** Entries that should be seeds but cannot be read: the build fails. */
@@ -46,7 +47,9 @@ export function readSeedFolders(dirs: readonly string[], cwd = process.cwd()): S
       if ("bytes" in read) seeds.push({ file, bytes: read.bytes });
       else (read.skip ? warnings : problems).push({ file, found: read.found, expected: read.expected });
     }
-    folders.push({ dir: shown(dir) || ".", seeds });
+    const record = readRecord(join(dir, RECORD_FILE));
+    if (typeof record === "object") problems.push({ file: shown(join(dir, RECORD_FILE)), ...record });
+    folders.push({ dir: shown(dir) || ".", seeds, ...(typeof record === "string" ? { record } : {}) });
   }
   return { folders, problems, warnings };
 }
@@ -75,6 +78,16 @@ function isDanglingLink(path: string): boolean {
     return lstatSync(path).isSymbolicLink();
   } catch {
     return false;
+  }
+}
+
+/** The record's text; undefined when the folder has none yet; a problem when it cannot be read. */
+function readRecord(path: string): string | undefined | { found: string; expected: string } {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    return { found: `cannot be read (${reason(error)})`, expected: "the folder's publication record, a readable file" };
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileSeeds } from "../../src/content/compile";
 import { formatProblem } from "../../src/content/problems";
-import { article, compile, problems, REFERENCE, seedText } from "../support/seeds";
+import { article, compile, problems, seedText } from "../support/seeds";
 
 /** Bytes of a string whose every character is below U+0100: one byte each, as a Latin-1 or Windows-1252 file holds it. */
 function singleByte(text: string): Uint8Array {
@@ -65,9 +65,8 @@ describe("seeds are read as written", () => {
 
   it("or the build's fallback for seeds that are not UTF-8 (`--encoding windows-1252`); UTF-8 seeds stay UTF-8", () => {
     const { articles, problems } = compileSeeds(
-      [{ file: "seeds/latin.txt", bytes: singleByte(SPANISH) }, { file: "seeds/utf8.txt", bytes: new TextEncoder().encode(SPANISH.replace("España", "España hoy")) }],
-      REFERENCE,
-      { fallbackEncoding: "windows-1252" },
+      [{ dir: "seeds", seeds: [{ file: "seeds/latin.txt", bytes: singleByte(SPANISH) }, { file: "seeds/utf8.txt", bytes: new TextEncoder().encode(SPANISH.replace("España", "España hoy")) }] }],
+      { today: "2026-11-29", fallbackEncoding: "windows-1252" },
     );
     expect(problems).toEqual([]);
     expect(articles.map((a) => a.title).sort()).toEqual(["La economía crece en España", "La economía crece en España hoy"]);
@@ -92,7 +91,10 @@ describe("seeds are read as written", () => {
   });
 
   it("every seed's decoding problem is reported together with the others'", () => {
-    const { problems } = compileSeeds([{ file: "seeds/a.txt", bytes: singleByte(SPANISH) }, { file: "seeds/b.txt", text: "" }], REFERENCE);
+    const { problems } = compileSeeds(
+      [{ dir: "seeds", seeds: [{ file: "seeds/a.txt", bytes: singleByte(SPANISH) }, { file: "seeds/b.txt", text: "" }] }],
+      { today: "2026-11-29" },
+    );
     expect(problems.map(formatProblem).map((line) => line.slice(0, 22))).toEqual(["seeds/a.txt:1: byte 0x", "seeds/b.txt:1: an empt"]);
   });
 });

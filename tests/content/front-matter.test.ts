@@ -142,7 +142,7 @@ describe("build errors: file:line: found, expected", () => {
 
   it("the same front matter slug in two seeds", () => {
     const result = compile({ "a.txt": seedText({ frontMatter: ["slug: talks"] }), "b.txt": seedText({ frontMatter: ["slug: talks"], headline: "Other" }) });
-    expect(result.problems).toEqual(['seeds/b.txt:1: slug "talks" already used by seeds/a.txt, expected a unique front matter slug']);
+    expect(result.problems).toEqual(['seeds/b.txt:2: slug "talks" already used by seeds/a.txt, expected a slug no other article has or had (published URLs are permanent)']);
   });
 
   it("a file name that cannot be an id, unless front matter gives one", () => {

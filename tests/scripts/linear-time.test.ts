@@ -36,7 +36,7 @@ const SHAPES: Record<string, string> = {
 
 function timeToCompile(bytes: Uint8Array): number {
   const started = performance.now();
-  compileSeeds([{ file: "seeds/story.txt", bytes }], new Date("2026-11-29T23:59:59Z"));
+  compileSeeds([{ dir: "seeds", seeds: [{ file: "seeds/story.txt", bytes }] }], { today: "2026-11-29" });
   return performance.now() - started;
 }
 

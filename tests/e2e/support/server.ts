@@ -35,7 +35,7 @@ export default async function startWirefeed(project: TestProject): Promise<() =>
       ...process.env,
       PORT: String(port),
       WIREFEED_SEEDS: "seeds:tests/e2e/seeds",
-      WIREFEED_REFERENCE_DATE: "2026-11-29",
+      WIREFEED_TODAY: "2026-11-29",
       CLOUDFLARE_CF_FETCH_ENABLED: "false",
       WRANGLER_SEND_METRICS: "false",
     },
