@@ -1,5 +1,6 @@
 import type { Article } from "./article";
 import { formatInstant, parseDay } from "./calendar";
+import { canonicaliseCategories } from "./categories";
 import { parseSeed, type ParsedSeed } from "./parse-seed";
 import type { Problem } from "./problems";
 import { formatRecord, formatSlot, parseRecord, RECORD_FILE, SLOTS, type RecordEntry } from "./publication-record";
@@ -74,9 +75,9 @@ interface Story {
 
 /**
  * Every seed at once: parse each, then what needs them all (unique ids,
- * permanent slugs and instants from the publication records, order). Every
- * problem in every seed is collected before giving up, so one build run tells
- * the editor everything to fix.
+ * permanent slugs and instants from the publication records, canonical section
+ * and tag names, order). Every problem in every seed is collected before giving
+ * up, so one build run tells the editor everything to fix.
  */
 export function compileSeeds(folders: readonly SeedFolder[], options: CompileOptions): Compilation {
   const today = parseDay(options.today);
@@ -121,6 +122,7 @@ export function compileSeeds(folders: readonly SeedFolder[], options: CompileOpt
   assignSlugs(ordered, records, present, problems);
   assignSlots(ordered, problems);
   const articles = ordered.map((story) => toArticle(story, problems));
+  canonicaliseCategories(articles);
 
   const updates = records.map((record, folder) => recordUpdate(record, folder, folders[folder]!.record, ordered, options.today));
   // Repairs of a record are news to the publisher (a merge left it so); new stories are not.

@@ -179,7 +179,5 @@ function parseList(value: string): { items: string[] } | Malformed {
     if (item !== "") items.push(item);
     i++; // past the comma
   }
-  // Each tag once, as first spelled.
-  const seen = new Set<string>();
-  return { items: items.filter((item) => !seen.has(item.toLowerCase()) && seen.add(item.toLowerCase())) };
+  return { items };
 }

@@ -167,7 +167,7 @@ const SEEDS: Record<string, { title: string; published: string; updated?: string
     title: "House panel subpoenas shipping records in port inquiry",
     published: "2024-04-16T12:00:00Z",
     author: "Reuters",
-    categories: ["politics", "congress"],
+    categories: ["Politics", "Congress"],
     language: "en",
     phrase: "the country's busiest harbours.",
     paragraphs: 2,
