@@ -1,5 +1,5 @@
 import type { Article } from "./article";
-import { formatInstant, parseDay } from "./calendar";
+import { formatDay, formatInstant, parseDay } from "./calendar";
 import { canonicaliseCategories } from "./categories";
 import { parseSeed, type ParsedSeed } from "./parse-seed";
 import type { Problem } from "./problems";
@@ -89,18 +89,18 @@ export function compileSeeds(folders: readonly SeedFolder[], options: CompileOpt
     const file = recordFile(folder.dir);
     const parsed = parseRecord(folder.record ?? "", file);
     problems.push(...parsed.problems);
-    warnings.push(...parsed.warnings);
-    return { file, entries: parsed.entries, repairs: [...parsed.warnings] };
+    return { file, entries: parsed.entries, repairs: parsed.warnings };
   });
   const recorded = new Map<string, { entry: RecordEntry; folder: number }>();
   records.forEach(({ entries }, folder) => entries.forEach((entry) => recorded.has(entry.id) || recorded.set(entry.id, { entry, folder })));
-  const publishedOn = (id: string | undefined) => (id === undefined ? undefined : recorded.get(id)?.entry.published);
+  // A recorded story's day, else today's: a new story is published today.
+  const publishedOn = (id: string | undefined) => parseDay((id !== undefined && recorded.get(id)?.entry.published) || options.today)!;
 
   const stories: Story[] = [];
   folders.forEach((folder, index) => {
     for (const seed of [...folder.seeds].sort((a, b) => compareStrings(a.file, b.file))) {
       const { file } = seed;
-      const result = parseSeed({ ...seed, publishedOn: (id) => parseDay(publishedOn(id) ?? options.today)!, today, ...(options.fallbackEncoding ? { fallbackEncoding: options.fallbackEncoding } : {}) });
+      const result = parseSeed({ ...seed, publishedOn, today, ...(options.fallbackEncoding ? { fallbackEncoding: options.fallbackEncoding } : {}) });
       problems.push(...result.problems);
       warnings.push(...result.warnings);
       if (result.seed === undefined) continue;
@@ -126,7 +126,7 @@ export function compileSeeds(folders: readonly SeedFolder[], options: CompileOpt
 
   const updates = records.map((record, folder) => recordUpdate(record, folder, folders[folder]!.record, ordered, options.today));
   // Repairs of a record are news to the publisher (a merge left it so); new stories are not.
-  records.forEach(({ repairs }, folder) => warnings.push(...updates[folder]!.changes.filter((change) => change.file === updates[folder]!.file && !repairs.includes(change))));
+  for (const update of updates) warnings.push(...update.changes.filter((change) => change.file === update.file));
   if (problems.length > 0) return { articles: [], problems, warnings, records: updates };
   articles.sort(newestFirst);
   return { articles, problems, warnings, records: updates };
@@ -238,7 +238,7 @@ function assignSlots(ordered: Story[], problems: Problem[]): void {
     let slot = (last.get(ms) ?? -1) + 1;
     while (avoid.has(ms + WIRE_NOON + slot * 1000)) slot++;
     if (slot >= SLOTS) {
-      problems.push({ file: story.file, line, found: `more than ${SLOTS} stories dated ${formatInstant(ms)!.slice(0, 10)} without a time of day`, expected: "front matter date, with the time, for some of them" });
+      problems.push({ file: story.file, line, found: `more than ${SLOTS} stories dated ${formatDay(ms)} without a time of day`, expected: "front matter date, with the time, for some of them" });
       continue;
     }
     take(ms, (story.slot = slot));

@@ -80,7 +80,8 @@ export function parseSeed({ file, bytes, text, publishedOn, today, fallbackEncod
   // would send the editor looking for a second problem that is not there.
   if (fm.unclosed) return { problems, warnings };
   const declared = fm.frontMatter.encoding === undefined ? undefined : encodingName(fm.frontMatter.encoding);
-  if (declared !== undefined && declared !== decoded.encoding) {
+  // Only bytes this function decoded have an encoding to disagree with.
+  if (declared !== undefined && text === undefined && declared !== decoded.encoding) {
     problem(fm.keyLines.encoding!, `encoding ${declared}, but the file starts with a ${decoded.encoding.toUpperCase()} byte order mark`, `the encoding the byte order mark says, or no encoding line`);
   }
   const blocks = splitBlocks(fm.bodyLines, fm.bodyStartLine);
@@ -109,10 +110,8 @@ export function parseSeed({ file, bytes, text, publishedOn, today, fallbackEncod
 
   const published = publishedDate(fm.frontMatter, fm.keyLines.date, dateline, tail.paragraphs[0]!, publishedOn(id), body[0]!.line, problem, (warning) => warnings.push({ file, ...warning }));
   const updated = fm.frontMatter.updated === undefined ? undefined : frontMatterInstant("updated", fm.frontMatter.updated, fm.keyLines.updated!, problem);
-  // The end of the day after today, UTC: anything later has not happened yet.
-  const latest = addDays(today, DAYS_AHEAD + 1);
   for (const [key, dated] of [["date", published], ["updated", updated]] as const) {
-    if (dated === undefined || (dated.dayOnly ? addDays(dated.ms, 1) : dated.ms + 1) <= latest) continue;
+    if (dated === undefined || !isFuture(dated, today)) continue;
     const found = dated.dayOnly ? `dateline date ${formatDay(dated.ms)}` : `${key} ${fm.frontMatter[key]}`;
     problem(dated.line, `${found} is after the build's today, ${formatDay(today)} (+${DAYS_AHEAD} day)`, "the date the story was filed; nothing is published dated in the future");
   }
@@ -225,6 +224,12 @@ function publishedDate(
     });
   }
   return { ms, dayOnly: true, line };
+}
+
+/** After the end of the day after the build's today (UTC): it has not happened yet. */
+function isFuture(dated: Dated, today: number): boolean {
+  const end = dated.dayOnly ? addDays(dated.ms, 1) : dated.ms + 1;
+  return end > addDays(today, DAYS_AHEAD + 1);
 }
 
 /** A front matter instant, which must fall in years 0000–9999 once in UTC (`0000-01-01T00:30:00+01:00` does not). */
