@@ -88,7 +88,7 @@ function prepare(size: number): Corpus {
   const { bytes, medianBytes } = writeCorpus(dir, size);
   const articlesModule = join(OUT, `articles-${size}.ts`);
   const started = performance.now();
-  execFileSync(tsx, ["scripts/build.ts", "--seeds", dir, "--out", articlesModule, "--reference", REFERENCE_DATE, "--quiet"], { stdio: "inherit" });
+  execFileSync(tsx, ["scripts/build.ts", "--seeds", dir, "--out", articlesModule, "--today", REFERENCE_DATE, "--quiet"], { stdio: "inherit" });
   const buildMs = performance.now() - started;
   // The deploy bundle exactly as `wrangler deploy` makes it; its [build] step compiles this corpus.
   const outdir = join(OUT, `bundle-${size}`);
@@ -96,7 +96,7 @@ function prepare(size: number): Corpus {
   rmSync(outdir, { recursive: true, force: true });
   execFileSync("node_modules/.bin/wrangler", ["deploy", "--dry-run", "--outdir", outdir], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, WIREFEED_SEEDS: dir, WIREFEED_REFERENCE_DATE: REFERENCE_DATE, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
+    env: { ...process.env, WIREFEED_SEEDS: dir, WIREFEED_TODAY: REFERENCE_DATE, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
   });
   // Every module wrangler would upload counts, each gzipped on its own as the upload is.
   const files = ["index.js", ...readdirSync(outdir).filter((name) => name !== "index.js" && !name.endsWith(".map") && name !== "README.md")];
@@ -450,7 +450,7 @@ ${table}
 - **Floor ratio** (1, 2): wirefeed's bundle and a bare Worker (\`bench/floor-worker.js\`) that returns the bytes and headers wirefeed sent, captured in the same run, from constants (gzip bytes with \`encodeBody: "manual"\`; a 304 when \`If-None-Match\` equals the ETag). Both run in one \`workerd serve\` process (generated capnp config, two sockets), warm. \`wrk -t1 -c16 -d${FLOOR_SECONDS.main}s --latency -H "Accept-Encoding: gzip"\` (plus \`-H "If-None-Match: <etag>"\` for 304), wirefeed and floor interleaved, ${PAIRS} pairs per route, the order alternating; the ratio is wirefeed's req/s over the floor's, median of the pairs. At 10,000 articles each run lasts ${FLOOR_SECONDS.large} s to stay inside the 5-minute budget.
 - **Cold start** (3): time to first byte of the first request (with \`Accept-Encoding: gzip\`) to a fresh \`workerd serve\` process, median of 3 processes. The render time alone: \`bench/render.ts\` in a fresh Node process per figure, timing the first call of \`siteFeed\` + the renderer on the compiled articles, against \`feed\` 6.0.0 building and rendering the same items (id, link, title, summary, HTML content, author, categories, dates) in its own fresh process.
 - **Render speed** (4): the same calls, warm (after 100 ms of warm-up, mean over 400 ms), in µs per feed item.
-- **Scale** (5): \`bench/corpus.ts\` writes a deterministic corpus (mulberry32, seed 1): sections, the dateline styles the parser supports (English, Spanish, French, German dates, no-date datelines with front matter), English, Spanish and French copy, sign-offs, initials and scraped chrome; sizes log-normal around the real seed's 2,462 bytes. Build: wall time of \`tsx scripts/build.ts --seeds <dir> --out <file> --reference ${REFERENCE_DATE}\`. Bundle: \`wrangler deploy --dry-run --outdir\` with \`WIREFEED_SEEDS=<dir>\`, every module it writes (index.js and the articles' Data module), each gzipped with Node's zlib at its default level. Startup: \`workerd serve\` spawn-to-listening of wirefeed's bundle minus that of an empty Worker (workerd runs a Worker's global scope before it listens), medians of 3–4 processes. Memory: the workerd process's resident set after every route was served (an upper bound for the isolate).
+- **Scale** (5): \`bench/corpus.ts\` writes a deterministic corpus (mulberry32, seed 1): sections, the dateline styles the parser supports (English, Spanish, French, German dates, no-date datelines with front matter), English, Spanish and French copy, sign-offs, initials and scraped chrome; sizes log-normal around the real seed's 2,462 bytes. Build: wall time of \`tsx scripts/build.ts --seeds <dir> --out <file> --today ${REFERENCE_DATE}\`. Bundle: \`wrangler deploy --dry-run --outdir\` with \`WIREFEED_SEEDS=<dir>\`, every module it writes (index.js and the articles' Data module), each gzipped with Node's zlib at its default level. Startup: \`workerd serve\` spawn-to-listening of wirefeed's bundle minus that of an empty Worker (workerd runs a Worker's global scope before it listens), medians of 3–4 processes. Memory: the workerd process's resident set after every route was served (an upper bound for the isolate).
 - **Load** (6): \`wrk -t2 -c64 -d${LOAD_SECONDS}s --latency -s bench/out/load.lua\`: round-robin over the four routes, each with gzip, gzip + matching \`If-None-Match\` and identity.
 
 ## Reproduce

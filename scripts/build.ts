@@ -4,33 +4,44 @@
  * them all as `file:line: …`, removes the previous output and exits 1, so a
  * broken seed can never be served or deployed with stale articles.
  *
- *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--reference YYYY-MM-DD]
+ *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--today YYYY-MM-DD] [--frozen] [--encoding NAME] [--quiet]
  *
  * Seed folders: every --seeds, else $WIREFEED_SEEDS (folders joined by `:`),
  * else `seeds`. The variable lets `wrangler dev`'s own build step, which runs
  * this script with no arguments, compile another corpus (the conformance suite
  * does so with its test seeds).
  *
- * The reference date (the year rule's "not after") is, in order: --reference,
- * $WIREFEED_REFERENCE_DATE, the newest commit date of the seeds directory when
- * it has no uncommitted changes, else today's date (with a note saying so).
+ * Each folder's publication record (`published.tsv`, src/content/publication-record.ts)
+ * gets a line for every story it does not hold yet, recorded as published
+ * today: --today, else $WIREFEED_TODAY (for tests and replays of a history),
+ * else the clock's UTC date. The record is written only when it changes, and
+ * only by a build that succeeds. With --frozen (or WIREFEED_FROZEN=1) the build
+ * fails instead of changing it: what deploys must be what was committed.
+ *
+ * --encoding (or $WIREFEED_ENCODING): the encoding of seeds that are not UTF-8
+ * and declare none in front matter (e.g. windows-1252).
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync, renameSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { parseDay } from "../src/content/calendar";
 import { compileSeeds } from "../src/content/compile";
+import { ENCODING_NAMES, encodingName } from "../src/content/decode";
 import { formatProblem } from "../src/content/problems";
+import { RECORD_FILE } from "../src/content/publication-record";
 import { packArticles } from "../src/content/article-pack";
 import { generatedModule, packPath } from "../src/content/bundle";
 import { isDevBuild, serveProblemsInDev } from "./dev-build";
+import { readSeedFolders } from "./seed-folders";
 
 const { values: args } = parseArgs({
   options: {
     seeds: { type: "string", multiple: true },
     out: { type: "string", default: "src/generated/articles.ts" },
-    reference: { type: "string" },
+    today: { type: "string" },
+    frozen: { type: "boolean", default: false },
+    encoding: { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -38,26 +49,25 @@ const seedDirs = args.seeds ?? (process.env.WIREFEED_SEEDS || "seeds").split(":"
 const outFile = args.out!;
 const packFile = packPath(outFile);
 
-function referenceDate(): { date: Date; from: string } {
-  const given = args.reference ?? process.env.WIREFEED_REFERENCE_DATE;
-  if (given !== undefined && given !== "") {
-    const date = new Date(/T/.test(given) ? given : `${given}T23:59:59Z`);
-    if (Number.isNaN(date.getTime())) fail([`reference date "${given}" is not a date, expected YYYY-MM-DD`]);
-    return { date, from: args.reference ? "--reference" : "WIREFEED_REFERENCE_DATE" };
-  }
-  try {
-    const git = (...a: string[]) => execFileSync("git", a, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    const dirty = git("status", "--porcelain", "--", ...seedDirs) !== "";
-    const committed = git("log", "-1", "--format=%cI", "--", ...seedDirs);
-    if (!dirty && committed !== "") return { date: new Date(committed), from: `newest commit of ${seedDirs.join(", ")}` };
-  } catch {
-    // Not a git checkout (an unpacked tarball, say): fall through to today.
-  }
-  return { date: new Date(), from: `today: ${seedDirs.join(", ")} has uncommitted changes or no git history` };
+/** The day new stories are recorded as published, `YYYY-MM-DD` in UTC. */
+function buildToday(): string {
+  const given = args.today ?? (process.env.WIREFEED_TODAY || undefined);
+  if (given === undefined) return new Date().toISOString().slice(0, 10);
+  if (parseDay(given) === undefined) fail([`${args.today ? "--today" : "WIREFEED_TODAY"} "${given}" is not a date, expected YYYY-MM-DD`]);
+  return given;
+}
+
+function fallbackEncoding(): string | undefined {
+  const given = args.encoding ?? (process.env.WIREFEED_ENCODING || undefined);
+  if (given === undefined) return undefined;
+  const name = encodingName(given);
+  if (name === undefined) fail([`${args.encoding ? "--encoding" : "WIREFEED_ENCODING"} "${given}" is not an encoding wirefeed reads, expected one of ${ENCODING_NAMES}`]);
+  return name;
 }
 
 function writeThenRename(file: string, data: string | Uint8Array): void {
-  const temporary = `${file}.tmp`;
+  // A dot name: the build never reads it as a seed, and .gitignore has *.tmp.
+  const temporary = join(dirname(file), `.${basename(file)}.tmp`);
   writeFileSync(temporary, data);
   renameSync(temporary, file);
 }
@@ -72,25 +82,36 @@ function fail(lines: string[]): never {
 }
 
 const started = performance.now();
-const paths: string[] = [];
-for (const dir of seedDirs) {
-  try {
-    paths.push(...readdirSync(dir).filter((name) => name.endsWith(".txt")).map((name) => join(dir, name)));
-  } catch {
-    fail([`${dir}: cannot read the seeds folder, expected a folder of .txt articles`]);
-  }
+const today = buildToday();
+const frozen = args.frozen || ["1", "true"].includes(process.env.WIREFEED_FROZEN ?? "");
+const encoding = fallbackEncoding();
+const read = readSeedFolders(seedDirs);
+if (read.problems.length === 0 && read.folders.every((folder) => folder.seeds.length === 0)) {
+  fail([`${seedDirs.join(", ")}: no .txt seeds, expected at least one article`]);
 }
-if (paths.length === 0) fail([`${seedDirs.join(", ")}: no .txt seeds, expected at least one article`]);
 
-const reference = referenceDate();
-const seeds = paths.map((path) => ({
-  file: relative(process.cwd(), path).split("\\").join("/"),
-  text: readFileSync(path, "utf8"),
-}));
-const { articles, problems, warnings } = compileSeeds(seeds, reference.date);
-for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
-if (problems.length > 0) fail(problems.map(formatProblem));
+let compiled;
+try {
+  compiled = compileSeeds(read.folders, { today, ...(encoding ? { fallbackEncoding: encoding } : {}) });
+} catch (error) {
+  // A bug, not a bad seed: say so with its stack, and still leave no output behind.
+  fail([`wirefeed build: internal error: ${error instanceof Error ? error.stack : String(error)}`]);
+}
+const { articles, problems, warnings, records } = compiled;
+const refused = frozen ? records.flatMap((record) => record.changes) : [];
+// A record repair is a warning, or, when frozen, one of the problems: said once.
+for (const warning of [...read.warnings, ...warnings]) if (!refused.includes(warning)) console.warn(`warning: ${formatProblem(warning)}`);
+if (read.problems.length + problems.length + refused.length > 0) fail([...read.problems, ...problems, ...refused].map(formatProblem));
 
+// The records first: they are what the next build reads, and a write that fails leaves no output either.
+records.forEach((record, i) => {
+  if (record.text === (read.folders[i]!.record ?? "")) return;
+  try {
+    writeThenRename(join(seedDirs[i]!, RECORD_FILE), record.text);
+  } catch (error) {
+    fail([`${record.file}: cannot be written (${(error as Error).message}), expected a writable seeds folder`]);
+  }
+});
 mkdirSync(dirname(outFile), { recursive: true });
 // The module imports src/content at run time: the path depends on where --out put it.
 const contentDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta.url)), "..", "src", "content")).split("\\").join("/");
@@ -99,7 +120,8 @@ writeThenRename(packFile, packArticles(articles));
 writeThenRename(outFile, generatedModule(contentDir.startsWith(".") ? contentDir : `./${contentDir}`, basename(packFile)));
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);
+  const recorded = records.filter((record) => record.added > 0).map((record) => `; ${record.added} new stor${record.added === 1 ? "y" : "ies"} recorded in ${record.file}`);
   console.log(
-    `wirefeed build: ${articles.length} article${articles.length === 1 ? "" : "s"} from ${seedDirs.join(", ")} → ${outFile} in ${ms} ms (year reference ${reference.date.toISOString().slice(0, 10)}, from ${reference.from})`,
+    `wirefeed build: ${articles.length} article${articles.length === 1 ? "" : "s"} from ${seedDirs.map((dir) => `${dir.replace(/\/+$/, "")}/*.txt`).join(", ")} → ${outFile} in ${ms} ms (today ${today}${recorded.join("")})`,
   );
 }

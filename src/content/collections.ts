@@ -6,7 +6,7 @@ export interface Collection {
   kind: "site" | "section" | "tag";
   /** URL segment: lowercase ASCII, unique within its kind; empty for the site. */
   slug: string;
-  /** As editors wrote it (for a section or tag, the spelling of its newest article). */
+  /** For a section or tag, its canonical name: the spelling of the first article to use it (categories.ts). */
   name: string;
   /** Newest first. */
   articles: readonly Article[];

@@ -21,18 +21,27 @@ export interface Dateline {
 }
 
 /**
- * place [, date] (AGENCY) [.] separator text
+ * place [, date] (AGENCY) [.] separator, then the text.
  * The place has no comma or parenthesis; the agency is a short name in
  * parentheses; the separator is `.-`, `-`, `–`, `—` or `:` followed by a space.
+ *
+ * Linear in the paragraph: every part has a bounded length, the place ends
+ * in a non-space and only one `\s*` stands between any two parts, so a long
+ * run of spaces cannot be split between neighbours in every possible way (it
+ * was: 200,000 spaces after a place took longer than any build may), and the
+ * pattern only ever reads the paragraph's first `DATELINE_HEAD` characters.
  */
 const DATELINE =
-  /^(?<place>[^\s,()][^,()\n]{0,59}?(?:\s*\([^()\n]{1,40}\))?)\s*(?:,\s*(?<date>[^()\n]{1,40}?))?\s*\((?<agency>[^()\n]{1,30})\)\s*(?:\.\s*)?(?:[-–—]{1,2}|:)\s+(?<rest>\S[\s\S]*)$/u;
+  /^(?<place>[^\s,()](?:[^,()\n]{0,58}?[^\s,()])?(?:\s*\([^()\n]{1,40}\))?)\s*(?:,\s*(?<date>[^()\n]{1,40}?)\s*)?\((?<agency>[^()\n]{1,30})\)\s*(?:\.\s*)?(?:[-–—]{1,2}|:)\s+(?=\S)/u;
+/** Longer than any dateline with its separator, with room for stray spaces. */
+const DATELINE_HEAD = 320;
 
 /** Parse a dateline at the start of `paragraph`, or undefined when it has none. */
 export function parseDateline(paragraph: string): Dateline | undefined {
-  const match = DATELINE.exec(paragraph);
+  const match = DATELINE.exec(paragraph.slice(0, DATELINE_HEAD));
   if (!match?.groups) return undefined;
-  const { place, date, agency, rest } = match.groups as Record<string, string | undefined>;
+  const rest = paragraph.slice(match[0].length);
+  const { place, date, agency } = match.groups as Record<string, string | undefined>;
   const { morePlace, dateParts } = date === undefined ? { morePlace: undefined, dateParts: {} } : splitPlaceAndDate(date);
   // `Geneva, Switzerland (EFE).-`, `KYIV, Ukraine, Jan 21 (AP) —`: some or all of what follows the comma is more place.
   const fullPlace = morePlace === undefined ? place!.trim() : `${place!.trim()}, ${morePlace}`;
@@ -40,7 +49,7 @@ export function parseDateline(paragraph: string): Dateline | undefined {
     place: displayPlace(fullPlace),
     agency: agency!.trim(),
     ...(dateParts ?? {}),
-    rest: rest!,
+    rest,
   };
 }
 

@@ -1,4 +1,5 @@
 import { isCalendarDate } from "./calendar";
+import { ENCODING_NAMES, encodingName } from "./decode";
 import type { Problem } from "./problems";
 
 /**
@@ -17,6 +18,8 @@ export interface FrontMatter {
   image?: string;
   language?: string;
   place?: string;
+  /** The file's encoding, which decode.ts has already read it with; checked here like every key. */
+  encoding?: string;
 }
 
 export interface FrontMatterResult {
@@ -54,12 +57,13 @@ const CHECKS: Record<Key, Check> = {
   updated: isoDate,
   author: (v) => (v.length <= 200 ? undefined : "a name of at most 200 characters"),
   category: (v) => (v.length <= 80 ? undefined : "a section name of at most 80 characters"),
-  tags: () => undefined,
+  tags: () => undefined, // parseList checks it
   slug: (v) => (SLUG.test(v) && v.length <= 100 ? undefined : "a slug of lowercase ASCII letters, digits and single hyphens"),
   summary: () => undefined,
   image: (v) => (/^https?:\/\/[^\s]+$/.test(v) && isUrl(v) ? undefined : "an absolute http(s) URL"),
   language: (v) => (LANGUAGE.test(v) ? undefined : "a BCP 47 language tag such as en or es-ES"),
   place: () => undefined,
+  encoding: (v) => (encodingName(v) !== undefined ? undefined : `one of ${ENCODING_NAMES}`),
 };
 
 function isUrl(value: string): boolean {
@@ -97,7 +101,6 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
       continue;
     }
     const key = match[1]!.toLowerCase();
-    const value = unquote(match[2]!.trim());
     if (!(KEYS as string[]).includes(key)) {
       problems.push({ file, line: lineNo, found: `unknown front matter key "${key}"`, expected: `one of ${KEYS.join(", ")}` });
       continue;
@@ -107,36 +110,74 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
       continue;
     }
     seen.add(key);
-    if (value === "") {
+    const raw = match[2]!.trim();
+    const parsed = key === "tags" ? parseList(raw) : unquote(raw);
+    if ("malformed" in parsed) {
+      problems.push({ file, line: lineNo, found: `${key} ${parsed.malformed}`, expected: parsed.expected });
+      continue;
+    }
+    if (raw === "" || ("value" in parsed && parsed.value === "")) {
       problems.push({ file, line: lineNo, found: `empty value for "${key}"`, expected: "a value after the colon" });
       continue;
     }
-    const expected = CHECKS[key as Key](value);
+    const expected = "value" in parsed ? CHECKS[key as Key](parsed.value) : undefined;
     if (expected !== undefined) {
-      problems.push({ file, line: lineNo, found: `${key} "${value}"`, expected });
+      problems.push({ file, line: lineNo, found: `${key} "${"value" in parsed ? parsed.value : raw}"`, expected });
       continue;
     }
     keyLines[key as Key] = lineNo;
-    if (key === "tags") frontMatter.tags = parseList(value);
-    else frontMatter[key as Exclude<Key, "tags">] = value;
+    if ("items" in parsed) frontMatter.tags = parsed.items;
+    else frontMatter[key as Exclude<Key, "tags">] = parsed.value;
   }
   return { frontMatter, keyLines, bodyLines: lines.slice(end + 1), bodyStartLine: end + 2, problems };
 }
 
-function unquote(value: string): string {
-  const quoted = /^(["'])(.*)\1$/.exec(value);
-  return quoted ? quoted[2]! : value;
+type Malformed = { malformed: string; expected: string };
+const QUOTES = `"'`;
+
+/** A value in matching quotes loses them; a quote that opens and never closes is an error, not part of the text. */
+function unquote(value: string): { value: string } | Malformed {
+  const quote = value[0];
+  if (quote === undefined || !QUOTES.includes(quote)) return { value };
+  if (value.length < 2 || value.at(-1) !== quote) return { malformed: `opens a ${quote} quote that never closes: ${value}`, expected: `a closing ${quote} at the end of the value, or no quotes` };
+  return { value: value.slice(1, -1) };
 }
 
-/** `a, b, c` or `[a, "b", c]`: trimmed, unquoted, empty entries dropped, first spelling kept. */
-function parseList(value: string): string[] {
-  const inner = value.replace(/^\[(.*)\]$/, "$1");
-  const items = inner.split(",").map((item) => unquote(item.trim())).filter((item) => item !== "");
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = item.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+const LIST_EXPECTED = "tags: Markets, Oil or tags: [Markets, Oil], each tag optionally in quotes";
+
+/**
+ * `a, b, c` or `[a, "b, c", d]`: trimmed, unquoted, empty entries dropped. A
+ * `[` without its `]`, or a quote that never closes, is malformed: read
+ * leniently it would publish a tag named "[Markets".
+ */
+function parseList(value: string): { items: string[] } | Malformed {
+  let inner = value;
+  if (value.startsWith("[")) {
+    if (!value.endsWith("]")) return { malformed: `opens a [ list that never closes: ${value}`, expected: LIST_EXPECTED };
+    inner = value.slice(1, -1);
+  }
+  const items: string[] = [];
+  let i = 0;
+  while (i <= inner.length) {
+    while (inner[i] === " " || inner[i] === "\t") i++;
+    let item: string;
+    const quote = inner[i];
+    if (quote !== undefined && QUOTES.includes(quote)) {
+      const close = inner.indexOf(quote, i + 1);
+      if (close === -1) return { malformed: `has a ${quote} quote that never closes: ${value}`, expected: LIST_EXPECTED };
+      item = inner.slice(i + 1, close);
+      i = close + 1;
+      while (inner[i] === " " || inner[i] === "\t") i++;
+      if (i < inner.length && inner[i] !== ",") return { malformed: `has text after a closing ${quote} quote: ${value}`, expected: LIST_EXPECTED };
+    } else {
+      const comma = inner.indexOf(",", i);
+      const end = comma === -1 ? inner.length : comma;
+      item = inner.slice(i, end).trim();
+      i = end;
+      if (/[[\]]/.test(item)) return { malformed: `has a [ or ] inside the list: ${value}`, expected: LIST_EXPECTED };
+    }
+    if (item !== "") items.push(item);
+    i++; // past the comma
+  }
+  return { items };
 }

@@ -1,6 +1,7 @@
 import type { Article } from "./article";
-import { ALL_WEEKDAY_NAMES, isCalendarDate, weekdayNumber } from "./calendar";
+import { ALL_WEEKDAY_NAMES, addDays, DAYS_AHEAD, formatDay, formatInstant, isCalendarDate, utcDay, weekdayNumber } from "./calendar";
 import { parseDateline, type Dateline } from "./dateline";
+import { decodeSeed, encodingName } from "./decode";
 import { parseFrontMatter, type FrontMatter } from "./front-matter";
 import { detectLanguage } from "./language";
 import { codePointName, normaliseSeedText } from "./normalise";
@@ -8,11 +9,27 @@ import type { Problem } from "./problems";
 import { splitTail } from "./tail";
 import { deriveYear } from "./year";
 
-/** An article before slugs are assigned (slugs need every seed at once). */
-export type ParsedArticle = Omit<Article, "slug"> & { slug?: string };
+/** A moment the seed gives, and the line that gives it. */
+export interface Dated {
+  /** Milliseconds since the epoch: the instant, or the day's 00:00 UTC when `dayOnly`. */
+  ms: number;
+  /** True when the copy gives only a day (a dateline): the compile step gives it its time of day. */
+  dayOnly: boolean;
+  line: number;
+}
+
+/** One seed, read: the article but for what needs every seed (slug, instants, canonical names). */
+export interface ParsedSeed {
+  article: Omit<Article, "slug" | "published" | "updated">;
+  /** Front matter `slug`, if any. */
+  slug?: { value: string; line: number };
+  published: Dated;
+  /** Front matter `updated`, if any. */
+  updated?: Dated;
+}
 
 export interface SeedResult {
-  article?: ParsedArticle;
+  seed?: ParsedSeed;
   problems: Problem[];
   /** Not fatal: said at build time, with file:line. */
   warnings: Problem[];
@@ -21,9 +38,19 @@ export interface SeedResult {
 export interface SeedInput {
   /** Path as shown in messages, e.g. `seeds/000_854574d7f70e4787.txt`. */
   file: string;
-  text: string;
-  /** The year rule's "not after" date; an input of the build. */
-  reference: Date;
+  /** The file's bytes, decoded here; or `text`, when the caller has it decoded already. */
+  bytes?: Uint8Array;
+  text?: string;
+  /**
+   * The day (00:00 UTC, in ms) the story with this id was published: its
+   * publication record's date, or today for a story the record does not hold
+   * yet. A dateline's year is read relative to it.
+   */
+  publishedOn: (id: string | undefined) => number;
+  /** The build's today (00:00 UTC, in ms): nothing may be dated after its next day. */
+  today: number;
+  /** The encoding of seeds that are not UTF-8 and declare none (`--encoding`), if the publisher set one. */
+  fallbackEncoding?: string;
 }
 
 interface Block {
@@ -31,22 +58,18 @@ interface Block {
   line: number;
 }
 
-/**
- * Wire copy dates have no time of day. Noon UTC keeps the calendar date the
- * same for readers from UTC−11 to UTC+11, where midnight would show the day
- * before everywhere in the Americas.
- */
-const WIRE_TIME = "T12:00:00Z";
-
 const WEEKDAY_PATTERN = new RegExp(`(?<![\\p{L}])(${ALL_WEEKDAY_NAMES.join("|")})(?![\\p{L}])`, "iu");
+const DATE_EXAMPLE = "front matter date: 2022-01-21T09:00:00+01:00";
 
-/** Parse one seed: front matter, section, headline, dateline, body, sign-off. */
-export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
+/** Parse one seed: decoding, front matter, section, headline, dateline, body, sign-off. */
+export function parseSeed({ file, bytes, text, publishedOn, today, fallbackEncoding }: SeedInput): SeedResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const problem = (line: number, found: string, expected: string) => problems.push({ file, line, found, expected });
 
-  const normalised = normaliseSeedText(text);
+  const decoded = text === undefined ? decodeSeed(bytes ?? new Uint8Array(), file, fallbackEncoding) : { text, encoding: "utf-8" };
+  if ("problem" in decoded) return { problems: [decoded.problem], warnings };
+  const normalised = normaliseSeedText(decoded.text);
   for (const { line, codePoint } of normalised.dropped) {
     warnings.push({ file, line, found: `character ${codePointName(codePoint)} dropped`, expected: "text without characters XML 1.0 forbids" });
   }
@@ -56,6 +79,11 @@ export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
   // An unclosed block swallows the whole file; calling the seed empty as well
   // would send the editor looking for a second problem that is not there.
   if (fm.unclosed) return { problems, warnings };
+  const declared = fm.frontMatter.encoding === undefined ? undefined : encodingName(fm.frontMatter.encoding);
+  // Only bytes this function decoded have an encoding to disagree with.
+  if (declared !== undefined && text === undefined && declared !== decoded.encoding) {
+    problem(fm.keyLines.encoding!, `encoding ${declared}, but the file starts with a ${decoded.encoding.toUpperCase()} byte order mark`, `the encoding the byte order mark says, or no encoding line`);
+  }
   const blocks = splitBlocks(fm.bodyLines, fm.bodyStartLine);
 
   if (blocks.length === 0) {
@@ -80,26 +108,25 @@ export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
   const id = fm.frontMatter.id ?? idFromFileName(file);
   if (id === undefined) problem(1, `file name "${baseName(file)}" is not a usable id`, "a name of letters, digits, . _ - ending in .txt, or front matter id");
 
-  const published = publishedDate(fm.frontMatter, dateline, tail.paragraphs[0]!, reference, body[0]!.line, problem);
-  const updated = fm.frontMatter.updated === undefined ? published : utc(fm.frontMatter.updated);
-  if (published !== undefined && updated !== undefined && Date.parse(updated) < Date.parse(published)) {
-    problem(fm.keyLines.updated ?? 1, `updated ${updated} before the publication date ${published}`, "updated at or after date");
+  const published = publishedDate(fm.frontMatter, fm.keyLines.date, dateline, tail.paragraphs[0]!, publishedOn(id), body[0]!.line, problem, (warning) => warnings.push({ file, ...warning }));
+  const updated = fm.frontMatter.updated === undefined ? undefined : frontMatterInstant("updated", fm.frontMatter.updated, fm.keyLines.updated!, problem);
+  for (const [key, dated] of [["date", published], ["updated", updated]] as const) {
+    if (dated === undefined || !isFuture(dated, today)) continue;
+    const found = dated.dayOnly ? `dateline date ${formatDay(dated.ms)}` : `${key} ${fm.frontMatter[key]}`;
+    problem(dated.line, `${found} is after the build's today, ${formatDay(today)} (+${DAYS_AHEAD} day)`, "the date the story was filed; nothing is published dated in the future");
   }
-  if (problems.length > 0 || id === undefined || published === undefined || updated === undefined) {
+  if (problems.length > 0 || id === undefined || published === undefined) {
     return { problems, warnings };
   }
 
-  const article: ParsedArticle = {
+  const article: ParsedSeed["article"] = {
     id,
     title: headline.text,
     summary: fm.frontMatter.summary ?? tail.paragraphs[0]!,
     paragraphs: tail.paragraphs,
     tags: fm.frontMatter.tags ?? [],
-    published,
-    updated,
   };
-  const optional: Partial<ParsedArticle> = {
-    slug: fm.frontMatter.slug,
+  const optional: Partial<ParsedSeed["article"]> = {
     category: fm.frontMatter.category ?? section!.text,
     place: fm.frontMatter.place ?? dateline?.place,
     agency: dateline?.agency,
@@ -111,7 +138,8 @@ export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (article as unknown as Record<string, unknown>)[key] = value;
   }
-  return { article, problems, warnings };
+  const slug = fm.frontMatter.slug === undefined ? undefined : { value: fm.frontMatter.slug, line: fm.keyLines.slug! };
+  return { seed: { article, published, ...(updated ? { updated } : {}), ...(slug ? { slug } : {}) }, problems, warnings };
 }
 
 /**
@@ -120,59 +148,98 @@ export function parseSeed({ file, text, reference }: SeedInput): SeedResult {
  * text); body copy with none has a paragraph per line.
  */
 function splitBlocks(lines: readonly string[], firstLine: number): Block[] {
-  const numbered = lines.map((text, i) => ({ text: text.trim(), line: firstLine + i }));
-  const header = numbered.filter((l) => l.text !== "").slice(0, 2);
-  if (header.length < 2) return header;
-  const body = numbered.slice(numbered.indexOf(header[1]!) + 1);
-  while (body[0]?.text === "") body.shift();
-  while (body.at(-1)?.text === "") body.pop();
-  if (!body.some((l) => l.text === "")) return [...header, ...body];
-  const blocks: Block[] = [];
-  let current: Block | undefined;
-  for (const l of body) {
-    if (l.text === "") current = undefined;
-    else if (current) current.text += ` ${l.text}`;
-    else blocks.push((current = { ...l }));
+  // Indices, not an object per line: a seed of a million blank lines stays cheap.
+  const header: Block[] = [];
+  let i = 0;
+  for (; i < lines.length && header.length < 2; i++) {
+    const text = lines[i]!.trim();
+    if (text !== "") header.push({ text, line: firstLine + i });
   }
+  if (header.length < 2) return header;
+  let end = lines.length;
+  while (end > i && lines[end - 1]!.trim() === "") end--;
+  while (i < end && lines[i]!.trim() === "") i++;
+  let blank = false;
+  for (let k = i; k < end && !blank; k++) blank = lines[k]!.trim() === "";
+  const blocks: Block[] = [];
+  let current: { parts: string[]; line: number } | undefined;
+  const close = () => current && blocks.push({ text: current.parts.join(" "), line: current.line });
+  for (let k = i; k < end; k++) {
+    const text = lines[k]!.trim();
+    if (!blank) {
+      blocks.push({ text, line: firstLine + k });
+    } else if (text === "") {
+      close();
+      current = undefined;
+    } else if (current) {
+      current.parts.push(text);
+    } else {
+      current = { parts: [text], line: firstLine + k };
+    }
+  }
+  close();
   return [...header, ...blocks];
 }
 
 function publishedDate(
   fm: FrontMatter,
+  dateLine: number | undefined,
   dateline: Dateline | undefined,
   lede: string,
-  reference: Date,
+  publishedOn: number,
   line: number,
   problem: (line: number, found: string, expected: string) => void,
-): string | undefined {
-  if (fm.date !== undefined) return utc(fm.date);
+  warn: (warning: Omit<Problem, "file">) => void,
+): Dated | undefined {
+  if (fm.date !== undefined) return frontMatterInstant("date", fm.date, dateLine!, problem);
   if (dateline?.month === undefined || dateline.day === undefined) {
     problem(
       line,
       dateline ? `a dateline with no date ("${dateline.place} (${dateline.agency})") and no front matter date` : "no dateline and no front matter date",
-      "a dateline such as \"Geneva, Jan 21 (EFE).- \", or front matter date: 2022-01-21T09:00:00+01:00",
+      `a dateline such as "Geneva, Jan 21 (EFE).- ", or ${DATE_EXAMPLE}`,
     );
     return undefined;
   }
   const { month, day } = dateline;
   const weekdayName = WEEKDAY_PATTERN.exec(lede)?.[1];
   const weekday = weekdayName === undefined ? undefined : weekdayNumber(weekdayName);
-  const year = dateline.year ?? deriveYear(month, day, reference, weekday);
+  const year = dateline.year ?? deriveYear(month, day, publishedOn, weekday);
+  // ISO 8601 writes a date without a year as --MM-DD.
+  const written = `${dateline.year === undefined ? "-" : String(dateline.year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
   if (year === undefined || !isCalendarDate(year, month, day)) {
-    // ISO 8601 writes a date without a year as --MM-DD.
-    const written = `${dateline.year ?? "-"}-${pad(month)}-${pad(day)}`;
     // 2000 was a leap year: a month and day that fail there exist in no year.
     const exists = isCalendarDate(dateline.year ?? 2000, month, day);
     const found = exists && weekdayName ? `dateline date ${written} never falls on ${weekdayName}` : `dateline date ${written} is not a calendar date`;
-    problem(line, found, "a real date, or front matter date: 2022-01-21T09:00:00+01:00");
+    problem(line, found, `a real date, or ${DATE_EXAMPLE}`);
     return undefined;
   }
-  return `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}${WIRE_TIME}`;
+  const ms = utcDay(year, month, day);
+  const on = new Date(publishedOn);
+  if (dateline.year === undefined && ms < utcDay(on.getUTCFullYear() - 1, on.getUTCMonth() + 1, on.getUTCDate())) {
+    const date = formatDay(ms);
+    warn({
+      line,
+      found: `dateline date ${written} read as ${date}, more than a year before the story was published (${formatDay(publishedOn)})`,
+      expected: `front matter date: ${date}T12:00:00Z (or the right date) to say when it happened`,
+    });
+  }
+  return { ms, dayOnly: true, line };
 }
 
-/** Front matter instants, stored as UTC to the second so every format says the same. */
-function utc(iso: string): string {
-  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, "Z");
+/** After the end of the day after the build's today (UTC): it has not happened yet. */
+function isFuture(dated: Dated, today: number): boolean {
+  const end = dated.dayOnly ? addDays(dated.ms, 1) : dated.ms + 1;
+  return end > addDays(today, DAYS_AHEAD + 1);
+}
+
+/** A front matter instant, which must fall in years 0000–9999 once in UTC (`0000-01-01T00:30:00+01:00` does not). */
+function frontMatterInstant(key: string, iso: string, line: number, problem: (line: number, found: string, expected: string) => void): Dated | undefined {
+  const ms = Date.parse(iso);
+  if (formatInstant(ms) === undefined) {
+    problem(line, `${key} ${iso} falls outside the years 0000–9999 in UTC`, "a date in years 0000–9999");
+    return undefined;
+  }
+  return { ms, dayOnly: false, line };
 }
 
 function pad(n: number): string {

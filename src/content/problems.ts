@@ -1,14 +1,17 @@
 /**
  * A problem found in a seed, reported as `seeds/<file>:<line>: <what was
- * found>, expected <what>` so an editor can jump straight to it.
+ * found>, expected <what>` so an editor can jump straight to it (or
+ * `seeds/<file>: …` when the file itself is the problem).
  */
 export interface Problem {
   file: string;
-  line: number;
+  /** Absent when the problem is the file itself (it cannot be read). */
+  line?: number;
   found: string;
   expected: string;
 }
 
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}: ${problem.found}, expected ${problem.expected}`;
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where}: ${problem.found}, expected ${problem.expected}`;
 }

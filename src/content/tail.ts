@@ -26,6 +26,12 @@ const KNOWN_AGENCIES = ["EFE", "AFP", "AP", "Reuters", "dpa", "ANSA", "Europa Pr
 
 /** `is/mp/ks`, `pa/jm`, `EFE is/mp` style initials. */
 const INITIALS = /^[a-zà-ÿ]{1,5}(?:\s*\/\s*[a-zà-ÿ]{1,5})+$/iu;
+/**
+ * A sign-off line (`EFE is/mp/ks`) is short; longer paragraphs are copy. The
+ * patterns below only ever see lines this long, so a paragraph of 200,000
+ * spaces or slashes costs no backtracking (it cost 30 s and more).
+ */
+const MAX_SIGN_OFF = 120;
 
 export interface Tail {
   paragraphs: string[];
@@ -41,6 +47,7 @@ function isAgencyName(text: string, agency: string | undefined): boolean {
 
 /** `EFE is/mp`: the agency and the initials on one line; the initials, or undefined. */
 function signOffInitials(line: string, agency: string | undefined): string | undefined {
+  if (line.length > MAX_SIGN_OFF) return undefined;
   const match = /^(.+?)\s+([a-zà-ÿ]{1,5}(?:\s*\/\s*[a-zà-ÿ]{1,5})+)$/iu.exec(line);
   return match !== null && isAgencyName(match[1]!, agency) ? match[2]!.replace(/\s+/g, "") : undefined;
 }
@@ -55,7 +62,7 @@ export function splitTail(paragraphs: readonly string[], agency: string | undefi
     if (last === undefined || body.length === 1) break;
     if (CHROME.has(last.toLowerCase().replace(/[.:]$/, ""))) {
       body.pop();
-    } else if (initials === undefined && INITIALS.test(last)) {
+    } else if (initials === undefined && last.length <= MAX_SIGN_OFF && INITIALS.test(last)) {
       initials = last.replace(/\s+/g, "");
       body.pop();
     } else if (!signedOff && isAgencyName(last, agency)) {

@@ -1,6 +1,7 @@
 /**
  * Seeds that must never be served: each folder under broken/ holds a seed (or
- * two, for a duplicate id) that the build must refuse with exit code 1, a
+ * two, for a duplicate id or slug; and a publication record where the case
+ * needs one) that the build must refuse with exit code 1, a
  * `file:line: found, expected …` message of its own, and no output written.
  */
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
@@ -25,9 +26,23 @@ const CASES: Record<string, string[]> = {
   "impossible-date": ["impossible-date.txt:5: dateline date --02-30 is not a calendar date, expected a real date, or front matter date: 2022-01-21T09:00:00+01:00"],
   "bad-front-matter-date": ['bad-front-matter-date.txt:2: date "yesterday", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00'],
   "unclosed-front-matter": ["unclosed-front-matter.txt:1: front matter opened with --- but never closed, expected a closing --- line"],
-  "unknown-front-matter-key": ['unknown-front-matter-key.txt:2: unknown front matter key "headline", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place'],
+  "unknown-front-matter-key": ['unknown-front-matter-key.txt:2: unknown front matter key "headline", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place, encoding'],
   "duplicate-id": [`b-second.txt:1: id "talks-2022" already used by ${BROKEN_DIR}/duplicate-id/a-first.txt, expected a unique id (rename the file or set front matter id)`],
   "updated-before-date": ["updated-before-date.txt:3: updated 2022-01-20T08:00:00Z before the publication date 2022-01-21T08:00:00Z, expected updated at or after date"],
+  "malformed-tag-list": ["malformed-tag-list.txt:2: tags opens a [ list that never closes: [Markets, Oil, expected tags: Markets, Oil or tags: [Markets, Oil], each tag optionally in quotes"],
+  "unclosed-quote": ['unclosed-quote.txt:2: author opens a " quote that never closes: "Ana Pérez, expected a closing " at the end of the value, or no quotes'],
+  "not-utf8": ["not-utf8.txt:1: byte 0xED that is not UTF-8 (and 4 more on 2 other lines), expected UTF-8 text, or its encoding declared in front matter (encoding: windows-1252; one of utf-8, windows-1252, iso-8859-15)"],
+  "utf16-without-bom": ["utf16-without-bom.txt:1: NUL bytes between the characters (UTF-16 without a byte order mark?), expected UTF-8 text, or UTF-16 starting with a byte order mark"],
+  "future-date": [`future-date.txt:2: date 2099-01-01T09:00:00+01:00 is after the build's today, ${REFERENCE_DATE} (+1 day), expected the date the story was filed; nothing is published dated in the future`],
+  "slug-taken": [
+    `b-new.txt:2: slug "talks-end-without-a-deal" already used by ${BROKEN_DIR}/slug-taken/a-published.txt, expected a slug no other article has or had (published URLs are permanent)`,
+  ],
+  "slug-moved": [
+    'slug-moved.txt:2: slug "geneva-talks-collapse", but this article was published at /articles/talks-end-without-a-deal, expected slug: talks-end-without-a-deal or no slug line (a published URL never changes)',
+  ],
+  "bad-record-line": [
+    'published.tsv:6: date "30/06/2024" in "bad-record-line\\t30/06/2024\\t12:00:00\\ttalks-end-without-a-deal", expected id<TAB>YYYY-MM-DD<TAB>12:MM:SS or -<TAB>slug, as the build writes it',
+  ],
 };
 
 describe("broken seeds fail the build, each with its own message", () => {
@@ -44,7 +59,7 @@ describe("broken seeds fail the build, each with its own message", () => {
     it(name, async () => {
       const dir = `${BROKEN_DIR}/${name}`;
       const out = join(mkdtempSync(join(tmpdir(), "wirefeed-broken-")), "articles.ts");
-      const result = await run(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "--seeds", dir, "--out", out, "--reference", REFERENCE_DATE], { cwd: ROOT });
+      const result = await run(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "--seeds", dir, "--out", out, "--today", REFERENCE_DATE], { cwd: ROOT });
       expect(result.code, result.stderr).toBe(1);
       const printed = result.stderr.split("\n");
       for (const line of lines) expect(printed, result.stderr).toContain(`${dir}/${line}`);

@@ -167,7 +167,7 @@ const SEEDS: Record<string, { title: string; published: string; updated?: string
     title: "House panel subpoenas shipping records in port inquiry",
     published: "2024-04-16T12:00:00Z",
     author: "Reuters",
-    categories: ["politics", "congress"],
+    categories: ["Politics", "Congress"],
     language: "en",
     phrase: "the country's busiest harbours.",
     paragraphs: 2,
@@ -259,7 +259,7 @@ describe("the build compiles each seed to what it says", () => {
 
   it("the build warns about each dropped character with file:line, and still succeeds", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "wirefeed-corpus-")), "articles.ts");
-    const result = await run(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "--seeds", CORPUS_DIR, "--out", out, "--reference", REFERENCE_DATE], { cwd: ROOT });
+    const result = await run(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "--seeds", CORPUS_DIR, "--out", out, "--today", REFERENCE_DATE], { cwd: ROOT });
     expect(result.code, result.stderr).toBe(0);
     const file = `${CORPUS_DIR}/forbidden-chars.txt`;
     expect(result.stderr).toContain(`warning: ${file}:3: character U+0007 dropped, expected text without characters XML 1.0 forbids`);

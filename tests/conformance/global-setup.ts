@@ -74,7 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         CLOUDFLARE_CF_FETCH_ENABLED: "false",
         WRANGLER_SEND_METRICS: "false",
         WIREFEED_SEEDS: SEED_DIRS.join(":"),
-        WIREFEED_REFERENCE_DATE: REFERENCE_DATE,
+        WIREFEED_TODAY: REFERENCE_DATE,
       },
     },
   );
@@ -96,7 +96,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await new Promise((r) => (child.exitCode === null ? child.once("exit", r) : r(undefined)));
     const env = { ...process.env };
     delete env.WIREFEED_SEEDS;
-    delete env.WIREFEED_REFERENCE_DATE;
+    delete env.WIREFEED_TODAY;
     try {
       execFileSync(process.execPath, [resolve(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "--quiet"], { cwd: ROOT, env, stdio: "inherit" });
     } catch {

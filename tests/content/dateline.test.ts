@@ -90,7 +90,7 @@ describe("datelines naming the country too", () => {
   });
 });
 
-describe("the year rule (datelines carry no year)", () => {
+describe("the year rule (datelines carry no year), relative to the day the story was published", () => {
   it("with a weekday in the copy, takes the latest year the date fell on it", () => {
     // Jan 21 was a Friday in 2022, not in 2023–2026.
     expect(day(story("Geneva, Jan 21 (EFE).- ", "Russia and the US on Friday held talks.").published)).toBe("2022-01-21");
@@ -101,24 +101,25 @@ describe("the year rule (datelines carry no year)", () => {
     expect(day(story("GENÈVE, 21 janvier (AFP) - ", "La Russie et les États-Unis ont tenu vendredi des pourparlers.").published)).toBe("2022-01-21");
   });
 
-  it("without a weekday, takes the latest occurrence not after the reference date", () => {
+  it("without a weekday, takes the latest occurrence not after the day it was published", () => {
     expect(day(story("Geneva, Jan 21 (EFE).- ").published)).toBe("2026-01-21");
   });
 
-  it("counts the reference day itself, and sends a later date to the year before", () => {
-    const reference = new Date("2026-11-29T23:59:59Z");
-    expect(day(story("Geneva, Nov 29 (EFE).- ", undefined, reference).published)).toBe("2026-11-29");
-    expect(day(story("Geneva, Nov 30 (EFE).- ", undefined, reference).published)).toBe("2025-11-30");
-    expect(day(story("Geneva, Dec 31 (EFE).- ", undefined, reference).published)).toBe("2025-12-31");
+  it("counts the day it was published and the day after (time zones ahead of UTC); later dates go to the year before", () => {
+    const published = new Date("2026-11-29T00:00:00Z");
+    expect(day(story("Geneva, Nov 29 (EFE).- ", undefined, published).published)).toBe("2026-11-29");
+    expect(day(story("TOKYO, Nov 30 (Kyodo) — ", undefined, published).published)).toBe("2026-11-30");
+    expect(day(story("Geneva, Dec 1 (EFE).- ", undefined, published).published)).toBe("2025-12-01");
+    expect(day(story("Geneva, Dec 31 (EFE).- ", undefined, published).published)).toBe("2025-12-31");
   });
 
-  it("depends on the reference date, not the clock", () => {
+  it("depends on the day the story was published, not the clock", () => {
     expect(day(story("Geneva, Jan 21 (EFE).- ", undefined, new Date("2023-06-01T00:00:00Z")).published)).toBe("2023-01-21");
   });
 
   it("puts Feb 29 in the latest leap year", () => {
     expect(day(story("Geneva, Feb 29 (EFE).- ").published)).toBe("2024-02-29");
-    expect(day(story("Geneva, Feb 29 (EFE).- ", undefined, new Date("2024-02-28T12:00:00Z")).published)).toBe("2020-02-29");
+    expect(day(story("Geneva, Feb 29 (EFE).- ", undefined, new Date("2024-02-20T12:00:00Z")).published)).toBe("2020-02-29");
     // Feb 29 2020 was a Saturday, 2024 a Thursday.
     expect(day(story("Geneva, Feb 29 (EFE).- ", "Talks were held on Saturday.").published)).toBe("2020-02-29");
   });

@@ -86,7 +86,7 @@ describe("build errors: file:line: found, expected", () => {
 
   it("an unknown key, a line that is not key: value, an empty value", () => {
     expect(problems(seedText({ frontMatter: ["colour: red", "just words", "author:"] }))).toEqual([
-      'seeds/story.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place',
+      'seeds/story.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place, encoding',
       'seeds/story.txt:3: front matter line "just words", expected key: value',
       'seeds/story.txt:4: empty value for "author", expected a value after the colon',
     ]);
@@ -108,6 +108,22 @@ describe("build errors: file:line: found, expected", () => {
     ]);
   });
 
+  it("malformed lists and quotes, instead of a tag named \"[Markets\"", () => {
+    const LIST = "expected tags: Markets, Oil or tags: [Markets, Oil], each tag optionally in quotes";
+    expect(problems(seedText({ frontMatter: ["tags: [Markets, Oil"] }))).toEqual([`seeds/story.txt:2: tags opens a [ list that never closes: [Markets, Oil, ${LIST}`]);
+    expect(problems(seedText({ frontMatter: ["tags: Markets, Oil]"] }))).toEqual([`seeds/story.txt:2: tags has a [ or ] inside the list: Markets, Oil], ${LIST}`]);
+    expect(problems(seedText({ frontMatter: ['tags: Markets, "Oil'] }))).toEqual([`seeds/story.txt:2: tags has a " quote that never closes: Markets, "Oil, ${LIST}`]);
+    expect(problems(seedText({ frontMatter: ['tags: "Oil" prices'] }))).toEqual([`seeds/story.txt:2: tags has text after a closing " quote: "Oil" prices, ${LIST}`]);
+    expect(problems(seedText({ frontMatter: ['author: "Ana Pérez'] }))).toEqual(['seeds/story.txt:2: author opens a " quote that never closes: "Ana Pérez, expected a closing " at the end of the value, or no quotes']);
+    expect(problems(seedText({ frontMatter: ["summary: 'x"] }))).toEqual(["seeds/story.txt:2: summary opens a ' quote that never closes: 'x, expected a closing ' at the end of the value, or no quotes"]);
+  });
+
+  it("quoted tags may hold commas; quotes inside a value are text", () => {
+    const a = article(seedText({ frontMatter: [`tags: ["Budget, Spending", Congress, "O'Neill"]`, 'summary: He said "no" twice.', "author: O'Brien"] }));
+    expect(a.tags).toEqual(["Budget, Spending", "Congress", "O'Neill"]);
+    expect([a.summary, a.author]).toEqual(['He said "no" twice.', "O'Brien"]);
+  });
+
   it("a key given twice", () => {
     expect(problems(seedText({ frontMatter: ["author: A", "Author: B"] }))).toEqual(['seeds/story.txt:3: front matter key "author" given twice, expected each key once']);
   });
@@ -126,7 +142,7 @@ describe("build errors: file:line: found, expected", () => {
 
   it("the same front matter slug in two seeds", () => {
     const result = compile({ "a.txt": seedText({ frontMatter: ["slug: talks"] }), "b.txt": seedText({ frontMatter: ["slug: talks"], headline: "Other" }) });
-    expect(result.problems).toEqual(['seeds/b.txt:1: slug "talks" already used by seeds/a.txt, expected a unique front matter slug']);
+    expect(result.problems).toEqual(['seeds/b.txt:2: slug "talks" already used by seeds/a.txt, expected a slug no other article has or had (published URLs are permanent)']);
   });
 
   it("a file name that cannot be an id, unless front matter gives one", () => {
@@ -145,7 +161,7 @@ describe("build errors: file:line: found, expected", () => {
     });
     expect(result.articles).toEqual([]);
     expect(result.problems).toEqual([
-      'seeds/badkey.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place',
+      'seeds/badkey.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place, encoding',
       'seeds/badkey.txt:3: date "yesterday", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
       "seeds/empty.txt:1: an empty seed, expected a section line, a headline and at least one paragraph",
       'seeds/undated.txt:5: no dateline and no front matter date, expected a dateline such as "Geneva, Jan 21 (EFE).- ", or front matter date: 2022-01-21T09:00:00+01:00',

@@ -1,27 +1,31 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readArticles } from "../../scripts/articles-file";
-import { seedText } from "../support/seeds";
+import { seedText as anySeed, type SeedParts } from "../support/seeds";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const BUILD = join(ROOT, "scripts/build.ts");
 
+/** A seed filed two days before the build's today, so no warning about an old date. */
+const seedText = (parts: SeedParts = {}) => anySeed({ body: ["Geneva, Nov 27 (EFE).- Diplomats met.", "More."], ...parts });
+
 let workdir: string;
 const out = () => join(workdir, "out/articles.ts");
 const pack = () => join(workdir, "out/articles.bin");
+const record = () => join(workdir, "seeds/published.tsv");
 
-/** Run the build as `npm run build` does, in a project folder with `seeds/` holding `seeds`. */
-function build(seeds: Record<string, string>, ...args: string[]) {
+/** Run the build as `npm run build` does, in a project folder with `seeds/` holding `seeds`, on 2026-11-29 unless `env` says otherwise. */
+function build(seeds: Record<string, string>, args: string[] = [], env: Record<string, string> = {}) {
   mkdirSync(join(workdir, "seeds"), { recursive: true });
   for (const [name, text] of Object.entries(seeds)) writeFileSync(join(workdir, "seeds", name), text);
-  const run = spawnSync(process.execPath, [TSX, BUILD, "--seeds", "seeds", "--out", "out/articles.ts", "--reference", "2026-11-29", ...args], {
+  const run = spawnSync(process.execPath, [TSX, BUILD, "--seeds", "seeds", "--out", "out/articles.ts", ...args], {
     cwd: workdir,
     encoding: "utf8",
-    env: { ...process.env, WIREFEED_SEEDS: "", WIREFEED_REFERENCE_DATE: "" },
+    env: { ...process.env, WIREFEED_SEEDS: "", WIREFEED_TODAY: "2026-11-29", WIREFEED_FROZEN: "", WIREFEED_ENCODING: "", ...env },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -33,22 +37,68 @@ afterEach(() => {
   rmSync(workdir, { recursive: true, force: true });
 });
 
-describe("scripts/build.ts", () => {
-  it("compiles good seeds into the module the Worker imports, exit 0", async () => {
+// Each case runs the build one to four times, a second or so each on a busy machine.
+describe("scripts/build.ts", { timeout: 30_000 }, () => {
+  it("compiles good seeds into the module the Worker imports and records them as published today, exit 0", () => {
     const seed = readFileSync(join(ROOT, "seeds/000_854574d7f70e4787.txt"), "utf8");
     const run = build({ "000_854574d7f70e4787.txt": seed, "london.txt": seedText({ body: ["LONDON, March 7 (Reuters) - Sterling held.", "More."] }) });
-    expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^wirefeed build: 2 articles from seeds → out\/articles\.ts in \d+ ms \(year reference 2026-11-29, from --reference\)\n$/);
+    // Honest about the bundled seed: Friday 21 January 2022 is a guess from the weekday, years before it entered the repository.
+    expect(run.stderr).toBe(
+      "warning: seeds/000_854574d7f70e4787.txt:5: dateline date --01-21 read as 2022-01-21, more than a year before the story was published (2026-11-29), expected front matter date: 2022-01-21T12:00:00Z (or the right date) to say when it happened\n",
+    );
+    expect(run.stdout).toMatch(/^wirefeed build: 2 articles from seeds\/\*\.txt → out\/articles\.ts in \d+ ms \(today 2026-11-29; 2 new stories recorded in seeds\/published\.tsv\)\n$/);
     expect(readFileSync(out(), "utf8")).toContain('from "./articles.bin"');
-    const ARTICLES = readArticles(out());
-    expect(ARTICLES.map((a) => [a.id, a.published])).toEqual([
+    expect(readArticles(out()).map((a) => [a.id, a.published])).toEqual([
       ["london", "2026-03-07T12:00:00Z"],
       ["000_854574d7f70e4787", "2022-01-21T12:00:00Z"],
     ]);
+    expect(readFileSync(record(), "utf8").split("\n").slice(5)).toEqual([
+      "000_854574d7f70e4787\t2026-11-29\t12:00:00\tus-russia-hold-frank-talk-but-no-breakthrough-over-ukraine-standoff",
+      "london\t2026-11-29\t12:00:00\ttalks-end-without-a-deal",
+      "",
+    ]);
   });
 
-  it("prints every problem of every broken seed, exits 1 and removes the old output", () => {
+  it("writes the record only when it changes: a rebuild leaves the file alone (the dev watcher watches seeds/)", () => {
+    expect(build({ "a.txt": seedText() }).status).toBe(0);
+    const before = statSync(record());
+    const again = build({}, [], { WIREFEED_TODAY: "2027-01-01" });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/\(today 2027-01-01\)\n$/);
+    const after = statSync(record());
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it("--today and WIREFEED_TODAY set the day new stories are recorded; a bad one fails", () => {
+    expect(build({ "a.txt": seedText() }, ["--today", "2026-12-24"]).status).toBe(0);
+    expect(readFileSync(record(), "utf8")).toContain("a\t2026-12-24\t");
+    const bad = build({ "b.txt": seedText() }, ["--today", "someday"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('--today "someday" is not a date, expected YYYY-MM-DD\nwirefeed build failed: 1 problem; nothing was written.\n');
+    expect(build({ "b.txt": seedText() }, [], { WIREFEED_TODAY: "2026-02-30" }).stderr).toContain('WIREFEED_TODAY "2026-02-30" is not a date, expected YYYY-MM-DD\n');
+    expect(readFileSync(record(), "utf8")).not.toContain("\nb\t");
+  });
+
+  it("--frozen (WIREFEED_FROZEN=1) fails instead of recording, listing each unrecorded seed as file:1", () => {
+    expect(build({ "a.txt": seedText() }).status).toBe(0);
+    const committed = readFileSync(record(), "utf8");
+    expect(build({}, ["--frozen"]).status).toBe(0);
+    for (const run of [build({ "b.txt": seedText({ headline: "B" }), "c.txt": seedText({ headline: "C" }) }, ["--frozen"]), build({}, [], { WIREFEED_FROZEN: "1" })]) {
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(
+        [
+          "seeds/b.txt:1: a story not in the publication record seeds/published.tsv, expected its line there, which a build without --frozen writes, committed with the story",
+          "seeds/c.txt:1: a story not in the publication record seeds/published.tsv, expected its line there, which a build without --frozen writes, committed with the story",
+          "wirefeed build failed: 2 problems; nothing was written.",
+        ].join("\n"),
+      );
+      expect(readFileSync(record(), "utf8")).toBe(committed);
+      expect(existsSync(out())).toBe(false);
+    }
+  });
+
+  it("prints every problem of every broken seed, exits 1, removes the old output and records nothing", () => {
     mkdirSync(join(workdir, "out"));
     writeFileSync(out(), "// stale articles from the last good build\n");
     writeFileSync(pack(), "stale pack");
@@ -64,7 +114,7 @@ describe("scripts/build.ts", () => {
     expect(run.stderr).toBe(
       [
         "seeds/empty.txt:1: an empty seed, expected a section line, a headline and at least one paragraph",
-        'seeds/front.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place',
+        'seeds/front.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place, encoding',
         'seeds/front.txt:3: date "2022-02-30T10:00:00Z", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
         'seeds/undated.txt:5: no dateline and no front matter date, expected a dateline such as "Geneva, Jan 21 (EFE).- ", or front matter date: 2022-01-21T09:00:00+01:00',
         'seeds/twin.txt:1: id "good" already used by seeds/good.txt, expected a unique id (rename the file or set front matter id)',
@@ -74,6 +124,7 @@ describe("scripts/build.ts", () => {
     );
     expect(existsSync(out())).toBe(false);
     expect(existsSync(pack())).toBe(false);
+    expect(existsSync(record())).toBe(false);
   });
 
   it("warns about dropped characters with file:line and still builds", () => {
@@ -83,12 +134,36 @@ describe("scripts/build.ts", () => {
     expect(existsSync(out())).toBe(true);
   });
 
-  it("fails on a folder with no seeds, and on a bad reference date", () => {
+  it("fails on a folder with no seeds", () => {
     const empty = build({});
     expect(empty.status).toBe(1);
     expect(empty.stderr).toContain("seeds: no .txt seeds, expected at least one article\n");
-    const badReference = build({ "story.txt": seedText() }, "--reference", "someday");
-    expect(badReference.status).toBe(1);
-    expect(badReference.stderr).toContain('reference date "someday" is not a date, expected YYYY-MM-DD\n');
+  });
+
+  it("reads every *.txt in any case, skips dot files and folders, and names an unreadable entry instead of a stack trace", () => {
+    mkdirSync(join(workdir, "seeds/folder.txt"), { recursive: true });
+    symlinkSync("nowhere.txt", join(workdir, "seeds/.#draft.txt"));
+    const skipping = build({ "STORY.TXT": seedText({ headline: "Shouted" }), "notes.md": "not a seed", "a.txt": seedText() });
+    expect(skipping.status).toBe(0);
+    expect(skipping.stderr).toBe("warning: seeds/folder.txt: a folder named like a seed; skipped, expected a .txt file\n");
+    expect(readArticles(out()).map((a) => a.id).sort()).toEqual(["STORY", "a"]);
+
+    symlinkSync("gone.txt", join(workdir, "seeds/linked.txt"));
+    const dangling = build({});
+    expect(dangling.status).toBe(1);
+    expect(dangling.stderr).toContain('seeds/linked.txt: a symbolic link to "gone.txt", which does not exist, expected a readable .txt file (or no link)\n');
+    expect(dangling.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out())).toBe(false);
+  });
+
+  it("--encoding (WIREFEED_ENCODING) reads seeds that are not UTF-8; an unknown one fails", () => {
+    const latin = Buffer.from(seedText({ headline: "La economía crece en España" }), "latin1");
+    expect(latin.includes(0xed)).toBe(true);
+    mkdirSync(join(workdir, "seeds"));
+    writeFileSync(join(workdir, "seeds/latin.txt"), latin);
+    expect(build({}).stderr).toContain("seeds/latin.txt:3: bytes 0xED, 0xF1 that are not UTF-8, expected UTF-8 text");
+    expect(build({}, ["--encoding", "windows-1252"]).status).toBe(0);
+    expect(readArticles(out())[0]!.title).toBe("La economía crece en España");
+    expect(build({}, [], { WIREFEED_ENCODING: "ebcdic" }).stderr).toContain('WIREFEED_ENCODING "ebcdic" is not an encoding wirefeed reads, expected one of utf-8, windows-1252, iso-8859-15\n');
   });
 });

@@ -39,7 +39,7 @@ function deploy(dir: string, args: string[]): Promise<{ code: number | null; out
   const child = spawn("npm", ["run", "deploy", "--", ...args], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, CLOUDFLARE_API_TOKEN: "", CLOUDFLARE_ACCOUNT_ID: "", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", WIREFEED_SEEDS: "", WIREFEED_REFERENCE_DATE: "2026-11-29", WIREFEED_TODAY: "2026-11-29" },
+    env: { ...process.env, CLOUDFLARE_API_TOKEN: "", CLOUDFLARE_ACCOUNT_ID: "", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", WIREFEED_SEEDS: "", WIREFEED_TODAY: "2026-11-29" },
   });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -84,6 +84,18 @@ describe("npm run deploy", () => {
     expect(run.code).not.toBe(0);
     expect(run.output).toContain("seeds/broken.txt:1: an empty seed");
     expect(run.output).toContain("wirefeed build failed: 1 problem; nothing was written.");
+    expect(hub.received).toEqual([]);
+  }, 120_000);
+
+  it("stops on a story missing from the committed publication record, which it leaves as it was", async () => {
+    hub = await localHub();
+    const dir = projectWithHub(hub);
+    const record = readFileSync(join(dir, "seeds/published.tsv"), "utf8");
+    writeFileSync(join(dir, "seeds/new-story.txt"), seedText({ body: ["Geneva, Nov 27 (EFE).- Talks opened.", "More."] }));
+    const run = await deploy(dir, ["--dry-run", "--outdir", "dist"]);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain("seeds/new-story.txt:1: a story not in the publication record seeds/published.tsv");
+    expect(readFileSync(join(dir, "seeds/published.tsv"), "utf8")).toBe(record);
     expect(hub.received).toEqual([]);
   }, 120_000);
 

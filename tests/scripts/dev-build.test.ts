@@ -23,11 +23,13 @@ function build(seeds: Record<string, string>, env: Record<string, string | undef
   const run = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build.ts"), "--seeds", "seeds", "--out", "out/articles.ts"], {
     cwd: workdir,
     encoding: "utf8",
-    env: { ...process.env, WIREFEED_SEEDS: "", WIREFEED_REFERENCE_DATE: "2026-11-29", WIREFEED_DEV: "", WRANGLER_COMMAND: "", ...env },
+    env: { ...process.env, WIREFEED_SEEDS: "", WIREFEED_TODAY: "2026-11-29", WIREFEED_DEV: "", WRANGLER_COMMAND: "", ...env },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, module: () => readFileSync(join(workdir, "out/articles.ts"), "utf8") };
 }
 
+/** A story filed two days before the build's today: nothing to warn about. */
+const GOOD = seedText({ body: ["Geneva, Nov 27 (EFE).- Diplomats met on Friday.", "Talks will continue next week."] });
 const BROKEN = { "undated.txt": seedText({ body: ["No dateline.", "More."] }), "empty.txt": "" };
 const PROBLEMS = [
   "seeds/empty.txt:1: an empty seed, expected a section line, a headline and at least one paragraph",
@@ -36,7 +38,7 @@ const PROBLEMS = [
 
 describe("a failed build for the dev server", () => {
   it.each([{ WIREFEED_DEV: "1" }, { WRANGLER_COMMAND: "dev" }])("with %j: prints each problem once, no stack trace, writes the module that serves them, exits 0", (env) => {
-    expect(build({ "good.txt": seedText() }, env).status).toBe(0);
+    expect(build({ "good.txt": GOOD }, env).status).toBe(0);
     expect(existsSync(join(workdir, "out/articles.bin"))).toBe(true);
     const run = build(BROKEN, env);
     expect(run.status).toBe(0);
@@ -49,7 +51,7 @@ describe("a failed build for the dev server", () => {
   it("the next good build serves the articles again", () => {
     build(BROKEN, { WIREFEED_DEV: "1" });
     rmSync(join(workdir, "seeds/empty.txt"));
-    writeFileSync(join(workdir, "seeds/undated.txt"), seedText());
+    writeFileSync(join(workdir, "seeds/undated.txt"), GOOD);
     const run = build({}, { WIREFEED_DEV: "1" });
     expect(run.status).toBe(0);
     expect(run.module()).toContain("export const BUILD_PROBLEMS: readonly string[] = [];");

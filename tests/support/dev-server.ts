@@ -50,7 +50,7 @@ export async function startDevServer(dir: string): Promise<DevServer> {
     // Its own process group, so stopping it also stops wrangler and workerd under npm.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port), WIREFEED_SEEDS: "", WIREFEED_REFERENCE_DATE: "2026-11-29", WIREFEED_TODAY: "2026-11-29" },
+    env: { ...process.env, PORT: String(port), WIREFEED_SEEDS: "", WIREFEED_TODAY: "2026-11-29" },
   });
   child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));

@@ -6,8 +6,10 @@ import type { Article } from "../../src/content/article";
 import { compileSeeds, type SeedFile } from "../../src/content/compile";
 import { formatProblem } from "../../src/content/problems";
 
-/** The year rule's "not after" date: what `--reference 2026-11-29` gives the build. */
-export const REFERENCE = new Date("2026-11-29T23:59:59Z");
+/** The build's today in these tests, as `--today 2026-11-29` gives it: new seeds are recorded as published that day. */
+export const TODAY = "2026-11-29";
+/** `TODAY` as a Date, for tests written when this was the year rule's reference date. */
+export const REFERENCE = new Date(`${TODAY}T23:59:59Z`);
 
 export interface SeedParts {
   /** Front matter lines (`key: value`), wrapped in `---` fences when given. */
@@ -34,31 +36,41 @@ export interface Compiled {
   /** Every problem as the build prints it: `file:line: found, expected what`. */
   problems: string[];
   warnings: string[];
+  /** The text `seeds/published.tsv` holds after this build. */
+  record: string;
 }
 
-export function compile(seeds: Record<string, string>, reference: Date = REFERENCE): Compiled {
-  const files: SeedFile[] = Object.entries(seeds).map(([name, text]) => ({ file: `seeds/${name}`, text }));
-  const { articles, problems, warnings } = compileSeeds(files, reference);
-  return { articles, problems: problems.map(formatProblem), warnings: warnings.map(formatProblem) };
+/** A seed: its text (any string, lone surrogates included), or the bytes of its file, which the build decodes. */
+export type SeedContent = string | Uint8Array;
+
+/**
+ * Compile `seeds` (keys are file names in `seeds/`) as the build does on `today`
+ * (a Date stands for its UTC day), with `record` as `seeds/published.tsv` (none by default).
+ */
+export function compile(seeds: Record<string, SeedContent>, today: Date | string = TODAY, record?: string): Compiled {
+  const files: SeedFile[] = Object.entries(seeds).map(([name, content]) => (typeof content === "string" ? { file: `seeds/${name}`, text: content } : { file: `seeds/${name}`, bytes: content }));
+  const day = typeof today === "string" ? today : today.toISOString().slice(0, 10);
+  const { articles, problems, warnings, records } = compileSeeds([{ dir: "seeds", seeds: files, ...(record === undefined ? {} : { record }) }], { today: day });
+  return { articles, problems: problems.map(formatProblem), warnings: warnings.map(formatProblem), record: records[0]!.text };
 }
 
 /** Compile seeds that must all be good (keys are file names); newest first. */
-export function articles(seeds: Record<string, string>, reference: Date = REFERENCE): Article[] {
-  const compiled = compile(seeds, reference);
+export function articles(seeds: Record<string, SeedContent>, today: Date | string = TODAY, record?: string): Article[] {
+  const compiled = compile(seeds, today, record);
   if (compiled.problems.length > 0) throw new Error(`expected good seeds, got:\n${compiled.problems.join("\n")}`);
   return compiled.articles;
 }
 
 /** Compile one seed that must be good; fail with the build's own messages if not. */
-export function article(text: string, reference: Date = REFERENCE, name = "story.txt"): Article {
-  const { articles, problems } = compile({ [name]: text }, reference);
+export function article(text: SeedContent, today: Date | string = TODAY, name = "story.txt"): Article {
+  const { articles, problems } = compile({ [name]: text }, today);
   if (problems.length > 0) throw new Error(`expected a good seed, got:\n${problems.join("\n")}`);
   return articles[0]!;
 }
 
 /** Compile one seed that must fail; its messages. */
-export function problems(text: string, name = "story.txt", reference: Date = REFERENCE): string[] {
-  const compiled = compile({ [name]: text }, reference);
+export function problems(text: SeedContent, name = "story.txt", today: Date | string = TODAY): string[] {
+  const compiled = compile({ [name]: text }, today);
   if (compiled.articles.length > 0) throw new Error("expected the build to reject the seed, but it compiled");
   return compiled.problems;
 }
