@@ -5,10 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import type { Article } from "../src/content/article";
-import { openArticles } from "../src/content/article-pack";
+import { openCorpus, type Corpus } from "../src/content/article-pack";
 import { packPath } from "../src/content/bundle";
 
-/** The articles of the generated module `moduleFile` (default: the one the Worker imports), newest first. */
-export function readArticles(moduleFile = "src/generated/articles.ts"): Article[] {
-  return openArticles(readFileSync(packPath(moduleFile)));
+/** The corpus of the generated module `moduleFile` (default: the one the Worker imports). */
+export function readCorpus(moduleFile = "src/generated/articles.ts"): Corpus {
+  return openCorpus(readFileSync(packPath(moduleFile)));
+}
+
+/** Its articles, newest first. */
+export function readArticles(moduleFile?: string): Article[] {
+  return [...readCorpus(moduleFile).articles];
 }

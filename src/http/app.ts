@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import type { Article } from "../content/article";
+import type { Corpus } from "../content/article-pack";
 import { ConfigError, parseConfig, type Env } from "../config";
 import { documentAt, feedPath, type DocumentName } from "../render/urls";
 import { cacheControl } from "./cache-policy";
@@ -23,19 +23,19 @@ const PREFLIGHT_HEADERS = {
 };
 
 /**
- * The Worker. `articles` is the compiled seed set (newest first); the
+ * The Worker. `corpus` is the compiled seed set (src/content/article-pack.ts); the
  * configuration comes from the Worker's env and is validated on first use.
  * What a URL names is decided in one place, `documentAt` (src/render/urls.ts),
  * a pure function of the path; the site says whether that document exists.
  * Hono dispatches on the method.
  */
-export function createApp(articles: readonly Article[]): Worker {
+export function createApp(corpus: Corpus): Worker {
   const sites = new WeakMap<object, Site>();
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
     let site = sites.get(c.env);
-    if (site === undefined) sites.set(c.env, (site = new Site(parseConfig(c.env), articles)));
+    if (site === undefined) sites.set(c.env, (site = new Site(parseConfig(c.env), corpus)));
     c.set("site", site);
     await next();
   });

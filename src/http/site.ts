@@ -1,5 +1,5 @@
-import type { Article } from "../content/article";
-import { collect, type Collection, type Collections } from "../content/collections";
+import type { Corpus } from "../content/article-pack";
+import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { renderAtom } from "../render/atom";
 import { favicon } from "../render/favicon";
@@ -58,8 +58,6 @@ const FAVICON_DATE = "2026-11-29T00:00:00Z";
  * of a request.
  */
 export class Site {
-  readonly collections: Collections;
-  private readonly bySlug: ReadonlyMap<string, Article>;
   /** The site's own feeds and pages: a handful, polled most, kept for the isolate's life. */
   private readonly lasting = new Map<string, Document>();
   /** Everything else, by bytes: at 10,000 articles, one of each would outgrow the isolate. */
@@ -67,12 +65,21 @@ export class Site {
   /** Documents being rendered, so concurrent first requests render once. */
   private readonly pending = new Map<string, Promise<Document>>();
 
+  #collections: Collections | undefined;
+
+  /** Nothing is read or grouped here: an isolate's first request pays only for what it asks. */
   constructor(
     readonly config: SiteConfig,
-    articles: readonly Article[],
-  ) {
-    this.bySlug = new Map(articles.map((article) => [article.slug, article]));
-    this.collections = collect(articles, config.title);
+    private readonly corpus: Corpus,
+  ) {}
+
+  /** The site, its sections and its tags (grouped at build time; see article-pack.ts). */
+  get collections(): Collections {
+    return (this.#collections ??= {
+      site: { kind: "site", slug: "", name: this.config.title, articles: this.corpus.articles },
+      sections: this.corpus.sections,
+      tags: this.corpus.tags,
+    });
   }
 
   /**
@@ -124,7 +131,7 @@ export class Site {
         for (const format of FEED_FORMATS) yield { type: "feed", collection: ref, format, ...(page === 0 ? {} : { archive: page }) };
       }
     }
-    for (const slug of this.bySlug.keys()) yield { type: "article", slug };
+    for (const article of this.corpus.articles) yield { type: "article", slug: article.slug };
   }
 
   /** What the documents kept in memory weigh: how many, and their bytes (body and gzip). */
@@ -170,7 +177,7 @@ export class Site {
       case "index":
         return () => this.page(renderIndexPage(this.config, this.collections, name.kind), this.newest());
       case "article": {
-        const article = this.bySlug.get(name.slug);
+        const article = this.corpus.bySlug(name.slug);
         return article === undefined ? undefined : () => this.page(renderArticlePage(this.config, this.collections, article), article.updated);
       }
       case "feeds":

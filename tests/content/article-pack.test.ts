@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article";
-import { openArticles, packArticles } from "../../src/content/article-pack";
+import { openCorpus, packArticles } from "../../src/content/article-pack";
+import { collect } from "../../src/content/collections";
+
+const openArticles = (data: ArrayBuffer | ArrayBufferView) => openCorpus(data).articles;
 
 const article = (id: string, paragraphs: string[], extra: Partial<Article> = {}): Article => ({
   id,
@@ -62,5 +65,24 @@ describe("the article pack the Worker bundles", () => {
 
   it("refuses bytes that are not a pack, saying what to do", () => {
     expect(() => openArticles(new TextEncoder().encode("export const ARTICLES = [];"))).toThrow(/not a wirefeed article pack.*npm run build/);
+  });
+
+  it("holds the sections and tags exactly as collect groups them, read without grouping again", () => {
+    const articles = Array.from({ length: 300 }, (_, i) =>
+      article(`a${String(i).padStart(3, "0")}`, [`Paragraph ${i}.`], { ...(i % 4 ? { category: ["Politics", "Economía", "سياسة"][i % 3]! } : {}), tags: i % 5 ? [`T${i % 7}`, "Common"] : [] }),
+    );
+    const corpus = openCorpus(packArticles(articles));
+    const expected = collect(articles, "");
+    const shape = (groups: ReadonlyMap<string, { kind: string; slug: string; name: string; articles: readonly Article[] }>) =>
+      [...groups.values()].map((group) => [group.kind, group.slug, group.name, group.articles.map((a) => a.id)]);
+    expect(shape(corpus.sections)).toEqual(shape(expected.sections));
+    expect(shape(corpus.tags)).toEqual(shape(expected.tags));
+  });
+
+  it("finds each article by its slug, and nothing for any other", () => {
+    const articles = Array.from({ length: 500 }, (_, i) => article(`s${i}`, ["x"], { slug: `slug-${(i * 7919) % 1000}-${i}` }));
+    const corpus = openCorpus(packArticles(articles));
+    for (const a of articles) expect(corpus.bySlug(a.slug)?.id).toBe(a.id);
+    for (const slug of ["", "slug", "slug-0", "slug-0-00", "zzz", "a", "ümlaut"]) expect(corpus.bySlug(slug)).toBeUndefined();
   });
 });

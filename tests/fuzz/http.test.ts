@@ -11,7 +11,7 @@ import { parseConfig } from "../../src/config";
 import { Site } from "../../src/http/site";
 import { documentPath } from "../../src/render/urls";
 import { xmlErrors } from "../support/documents";
-import { articles as compile, seedText } from "../support/seeds";
+import { articles as compile, packed, seedText } from "../support/seeds";
 import { workerFor } from "../support/worker";
 
 const SECTIONS = ["Politics", "Sport", "Economía", "سياسة"];
@@ -29,7 +29,7 @@ const seeds = Object.fromEntries(
 const articles = compile(seeds);
 const VARS = { FEED_ITEMS: "2" };
 const fetchSite = workerFor(articles, VARS);
-const documented = new Set([...new Site(parseConfig({ ...env, ...VARS }), articles).names()].map(documentPath));
+const documented = new Set([...new Site(parseConfig({ ...env, ...VARS }), packed(articles)).names()].map(documentPath));
 const DOCUMENTED = [...documented, "/feed"];
 
 /** A token no document contains; every request carries it somewhere. */

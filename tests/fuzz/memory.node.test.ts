@@ -13,7 +13,7 @@ import { parseConfig } from "../../src/config";
 import { createApp } from "../../src/http/app";
 import { Site } from "../../src/http/site";
 import { documentPath } from "../../src/render/urls";
-import { articles as compile, seedText } from "../support/seeds";
+import { articles as compile, packed, seedText } from "../support/seeds";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -42,7 +42,7 @@ const articles = compile(
 );
 /** 1,024 distinct pages: what a crawler following the links asks for. */
 const PAGES = new Set(["listing", "index", "article"]);
-const PATHS = [...new Site(parseConfig(ENV), articles).names()]
+const PATHS = [...new Site(parseConfig(ENV), packed(articles)).names()]
   .filter((name) => PAGES.has(name.type))
   .map(documentPath)
   .slice(0, 1024);
@@ -56,7 +56,7 @@ function heapAfterGc(): number {
 /** Heap a fresh Worker holds after answering every path once with headers of `headerBytes`. */
 async function retainedBy(headerBytes: number): Promise<number> {
   const base = heapAfterGc();
-  const app = createApp(articles);
+  const app = createApp(packed(articles));
   for (const path of PATHS) {
     const headers = { "X-Padding": "x".repeat(headerBytes), "Accept-Encoding": `gzip, ${"y".repeat(headerBytes)}` };
     await (await app.fetch(new Request(`http://localhost${path}`, { headers }), ENV)).arrayBuffer();

@@ -11,7 +11,7 @@ import { parseConfig } from "../../src/config";
 import { Site } from "../../src/http/site";
 import { documentPath } from "../../src/render/urls";
 import { parseHtml, xmlErrors } from "../support/documents";
-import { compile, seedText } from "../support/seeds";
+import { compile, packed, seedText } from "../support/seeds";
 import { workerFor } from "../support/worker";
 
 const VARS = { FEED_ITEMS: "2" };
@@ -80,7 +80,7 @@ describe("generated seed bytes, through the build and the Worker", () => {
           return;
         }
         const fetchSite = workerFor(compiled.articles, VARS);
-        const site = new Site(parseConfig({ ...env, ...VARS }), compiled.articles);
+        const site = new Site(parseConfig({ ...env, ...VARS }), packed(compiled.articles));
         for (const path of [...site.names()].map(documentPath)) {
           const response = await fetchSite(path);
           expect(response.status, path).toBe(200);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config";
 import { Site, type Document } from "../../src/http/site";
 import type { DocumentName } from "../../src/render/urls";
-import { FIXTURE_ARTICLES as ARTICLES } from "../support/worker";
+import { FIXTURE_ARTICLES as ARTICLES, FIXTURE_CORPUS as CORPUS } from "../support/worker";
 
 const SITE_FEED = (format: "rss" | "atom" | "json"): DocumentName => ({ type: "feed", collection: { kind: "site", slug: "" }, format });
 const HOME: DocumentName = { type: "listing", collection: { kind: "site", slug: "" } };
@@ -16,7 +16,7 @@ async function documentOf(site: Site, name: DocumentName): Promise<Document> {
 
 describe("per-isolate documents", () => {
   it("renders each document once: later requests, 200 or 304, reuse the same bytes", async () => {
-    const site = new Site(parseConfig(env), ARTICLES);
+    const site = new Site(parseConfig(env), CORPUS);
     const article: DocumentName = { type: "article", slug: ARTICLES[0]!.slug };
     const first = await documentOf(site, SITE_FEED("atom"));
     // Once made, a document is answered as it is, without a promise to wait for.
@@ -27,7 +27,7 @@ describe("per-isolate documents", () => {
   });
 
   it("a second isolate renders the same bytes", async () => {
-    const [a, b] = [new Site(parseConfig(env), ARTICLES), new Site(parseConfig(env), ARTICLES)];
+    const [a, b] = [new Site(parseConfig(env), CORPUS), new Site(parseConfig(env), CORPUS)];
     const [x, y] = [await documentOf(a, SITE_FEED("json")), await documentOf(b, SITE_FEED("json"))];
     expect(x).not.toBe(y);
     expect(x.representation.hash).toBe(y.representation.hash);
@@ -35,7 +35,7 @@ describe("per-isolate documents", () => {
   });
 
   it("names nothing it does not hold: unknown slugs and pages past the last", () => {
-    const site = new Site(parseConfig(env), ARTICLES);
+    const site = new Site(parseConfig(env), CORPUS);
     expect(site.document({ type: "article", slug: "no-such-article" })).toBeUndefined();
     expect(site.document({ type: "listing", collection: { kind: "section", slug: "no-such-section" } })).toBeUndefined();
     expect(site.document({ type: "feed", collection: { kind: "site", slug: "" }, format: "rss", archive: ARTICLES.length + 1 })).toBeUndefined();

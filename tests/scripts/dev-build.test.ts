@@ -44,7 +44,7 @@ describe("a failed build for the dev server", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe([...PROBLEMS, "wirefeed build failed: 2 problems; the dev server answers 503 listing them until the seeds compile.", ""].join("\n"));
     expect(run.module()).toContain(`export const BUILD_PROBLEMS: readonly string[] = ${JSON.stringify(PROBLEMS, null, 2)};`);
-    expect(run.module()).toContain("export const ARTICLES: readonly never[] = [];");
+    expect(run.module()).toContain("export const CORPUS = null;");
     expect(existsSync(join(workdir, "out/articles.bin"))).toBe(false);
   });
 

@@ -3,6 +3,7 @@
  * build does, so a test reads as "this copy gives this article / these messages".
  */
 import type { Article } from "../../src/content/article";
+import { openCorpus, packArticles, type Corpus } from "../../src/content/article-pack";
 import { compileSeeds, type SeedFile } from "../../src/content/compile";
 import { formatProblem } from "../../src/content/problems";
 
@@ -73,4 +74,9 @@ export function problems(text: SeedContent, name = "story.txt", today: Date | st
   const compiled = compile({ [name]: text }, today);
   if (compiled.articles.length > 0) throw new Error("expected the build to reject the seed, but it compiled");
   return compiled.problems;
+}
+
+/** `articles` as the Worker reads them: packed as the build packs them, then opened. */
+export function packed(articles: readonly Article[]): Corpus {
+  return openCorpus(packArticles(articles));
 }

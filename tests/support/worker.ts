@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import type { Article } from "../../src/content/article";
-import { openArticles } from "../../src/content/article-pack";
+import { openCorpus, type Corpus } from "../../src/content/article-pack";
+import { packed } from "./seeds";
 import { createApp } from "../../src/http/app";
 import pack from "../generated/articles.bin";
 
@@ -12,16 +13,17 @@ const REQUEST_ORIGIN = "http://localhost:8787";
  * The fixture corpus (tests/fixtures/seeds), newest first, as the Worker under
  * test serves it: compiled before the tests run (vitest.config.ts).
  */
-export const FIXTURE_ARTICLES: readonly Article[] = openArticles(pack);
+export const FIXTURE_CORPUS: Corpus = openCorpus(pack);
+export const FIXTURE_ARTICLES: readonly Article[] = FIXTURE_CORPUS.articles;
 
 /** A request to the Worker under test (src/index.ts over the fixture corpus), through its real fetch handler in workerd. */
 export function fetchWorker(path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(`${REQUEST_ORIGIN}${path}`, init));
 }
 
-/** A fresh Worker over `articles`, with `vars` overriding wrangler.toml's [vars]. */
+/** A fresh Worker over `articles`, packed as the build packs them, with `vars` overriding wrangler.toml's [vars]. */
 export function workerFor(articles: readonly Article[], vars: Record<string, string> = {}) {
-  const app = createApp(articles);
+  const app = createApp(packed(articles));
   const environment = { ...env, ...vars };
   return (path: string, init?: RequestInit) => app.fetch(new Request(`${REQUEST_ORIGIN}${path}`, init), environment);
 }

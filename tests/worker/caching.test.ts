@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app";
-import { FIXTURE_ARTICLES, SITE, fetchWorker } from "../support/worker";
+import { FIXTURE_ARTICLES, FIXTURE_CORPUS, SITE, fetchWorker } from "../support/worker";
 import { env } from "cloudflare:workers";
 
 const FEEDS = ["/feed.xml", "/atom.xml", "/feed.json"];
@@ -161,7 +161,7 @@ describe("determinism", () => {
   it("two fresh Worker instances give the same bytes and ETags", async () => {
     for (const path of ROUTES) {
       const [a, b] = await Promise.all(
-        [createApp(FIXTURE_ARTICLES), createApp(FIXTURE_ARTICLES)].map((app) => app.fetch(new Request(`https://elsewhere.example${path}`), env)),
+        [createApp(FIXTURE_CORPUS), createApp(FIXTURE_CORPUS)].map((app) => app.fetch(new Request(`https://elsewhere.example${path}`), env)),
       );
       expect(a!.headers.get("ETag"), path).toBe(b!.headers.get("ETag"));
       expect(await a!.text()).toBe(await b!.text());

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { Article } from "../../src/content/article";
 import { ConfigError, parseConfig } from "../../src/config";
 import { createApp } from "../../src/http/app";
-import { FIXTURE_ARTICLES } from "../support/worker";
+import { packed } from "../support/seeds";
+import { FIXTURE_ARTICLES, FIXTURE_CORPUS } from "../support/worker";
 
 describe("site configuration", () => {
   it("reads wrangler.toml's [vars]", () => {
@@ -33,7 +34,7 @@ describe("site configuration", () => {
   it("a misconfigured Worker answers 500 with the reason, logs it, and serves nothing half-built", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      const response = await createApp(FIXTURE_ARTICLES).fetch(new Request("https://x/feed.xml"), { ...env, SITE_URL: "" });
+      const response = await createApp(FIXTURE_CORPUS).fetch(new Request("https://x/feed.xml"), { ...env, SITE_URL: "" });
       expect(response.status).toBe(500);
       expect(response.headers.get("Cache-Control")).toBe("no-store");
       expect(await response.text()).toContain('SITE_URL is ""');
@@ -48,7 +49,7 @@ describe("site configuration", () => {
     // A bundled article reads its fields through getters: copy it through toJSON to spread it.
     const article = JSON.parse(JSON.stringify(FIXTURE_ARTICLES[0])) as Article;
     const many = Array.from({ length: 5 }, (_, i) => ({ ...article, id: `a${i}`, slug: `a-${i}` }));
-    const response = await createApp(many).fetch(new Request("https://x/feed.json"), { ...env, FEED_ITEMS: "3" });
+    const response = await createApp(packed(many)).fetch(new Request("https://x/feed.json"), { ...env, FEED_ITEMS: "3" });
     expect((await response.json<{ items: unknown[] }>()).items).toHaveLength(3);
   });
 });

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app";
 import { publishToHub } from "../../scripts/websub";
 import { NS, child, children, parseXml } from "../support/documents";
-import { FIXTURE_ARTICLES } from "../support/worker";
+import { FIXTURE_CORPUS } from "../support/worker";
 
 const HUB = "https://hub.example.net/";
 
 async function feeds(vars: Record<string, string>) {
-  const app = createApp(FIXTURE_ARTICLES);
+  const app = createApp(FIXTURE_CORPUS);
   const get = (path: string) => app.fetch(new Request(`https://x${path}`), { ...env, ...vars });
   return { rss: await get("/feed.xml"), atom: await get("/atom.xml"), json: await get("/feed.json") };
 }
