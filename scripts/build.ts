@@ -30,9 +30,10 @@ import { compileSeeds } from "../src/content/compile";
 import { ENCODING_NAMES, encodingName } from "../src/content/decode";
 import { formatProblem } from "../src/content/problems";
 import { RECORD_FILE } from "../src/content/publication-record";
-import { packArticles } from "../src/content/article-pack";
-import { generatedModule, packPath } from "../src/content/bundle";
+import { openCorpus, packArticles } from "../src/content/article-pack";
+import { generatedModule, packPath, prerenderedPath } from "../src/content/bundle";
 import { isDevBuild, serveProblemsInDev } from "./dev-build";
+import { prerender, wranglerConfig } from "./prerender";
 import { readSeedFolders } from "./seed-folders";
 
 const { values: args } = parseArgs({
@@ -48,6 +49,7 @@ const { values: args } = parseArgs({
 const seedDirs = args.seeds ?? (process.env.WIREFEED_SEEDS || "seeds").split(":").filter((dir) => dir !== "");
 const outFile = args.out!;
 const packFile = packPath(outFile);
+const prerenderedFile = prerenderedPath(outFile);
 
 /** The day new stories are recorded as published, `YYYY-MM-DD` in UTC. */
 function buildToday(): string {
@@ -76,6 +78,7 @@ function fail(lines: string[]): never {
   if (isDevBuild()) serveProblemsInDev(outFile, lines);
   rmSync(outFile, { force: true });
   rmSync(packFile, { force: true });
+  rmSync(prerenderedFile, { force: true });
   for (const line of lines) console.error(line);
   console.error(`wirefeed build failed: ${lines.length} problem${lines.length === 1 ? "" : "s"}; nothing was written.`);
   process.exit(1);
@@ -114,10 +117,12 @@ records.forEach((record, i) => {
 });
 mkdirSync(dirname(outFile), { recursive: true });
 // The module imports src/content at run time: the path depends on where --out put it.
-const contentDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta.url)), "..", "src", "content")).split("\\").join("/");
-// The pack first: the module that imports it appears only once both are complete.
-writeThenRename(packFile, packArticles(articles));
-writeThenRename(outFile, generatedModule(contentDir.startsWith(".") ? contentDir : `./${contentDir}`, basename(packFile)));
+const srcDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta.url)), "..", "src")).split("\\").join("/");
+// The data first: the module that imports it appears only once all of it is complete.
+const pack = packArticles(articles);
+writeThenRename(packFile, pack);
+writeThenRename(prerenderedFile, await prerender(openCorpus(pack), wranglerConfig()));
+writeThenRename(outFile, generatedModule(srcDir.startsWith(".") ? srcDir : `./${srcDir}`, basename(packFile), basename(prerenderedFile)));
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);
   const recorded = records.filter((record) => record.added > 0).map((record) => `; ${record.added} new stor${record.added === 1 ? "y" : "ies"} recorded in ${record.file}`);

@@ -6,7 +6,7 @@
  * (src/build-failed.ts), prints each problem once, and exits 0.
  */
 import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { failedBuildModule, packPath } from "../src/content/bundle";
+import { failedBuildModule, packPath, prerenderedPath } from "../src/content/bundle";
 
 /**
  * True for a build the dev server runs: `npm start`'s (scripts/dev.ts sets
@@ -16,13 +16,14 @@ export function isDevBuild(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.WIREFEED_DEV === "1" || env.WRANGLER_COMMAND === "dev";
 }
 
-/** Write the module that serves `problems` as `outFile` (removing the pack beside it), print them, and exit 0. */
+/** Write the module that serves `problems` as `outFile` (removing the data beside it), print them, and exit 0. */
 export function serveProblemsInDev(outFile: string, problems: readonly string[]): never {
   const temporary = `${outFile}.tmp`;
   writeFileSync(temporary, failedBuildModule(problems));
   renameSync(temporary, outFile);
   // After the module that no longer imports it, so the dev server never bundles a module without its pack.
   rmSync(packPath(outFile), { force: true });
+  rmSync(prerenderedPath(outFile), { force: true });
   for (const problem of problems) console.error(problem);
   const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
   console.error(`wirefeed build failed: ${count}; the dev server answers 503 listing ${problems.length === 1 ? "it" : "them"} until the seeds compile.`);

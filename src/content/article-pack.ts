@@ -209,11 +209,14 @@ class Pack {
 const NOT_A_PACK = "openCorpus: not a wirefeed article pack of this version; run `npm run build`";
 
 class PackedCorpus implements Corpus {
-  readonly articles: readonly Article[];
+  #articles: readonly Article[] | undefined;
   #groups: { sections: Map<string, Collection>; tags: Map<string, Collection>; names: string[] } | undefined;
 
-  constructor(private readonly pack: Pack) {
-    this.articles = Array.from({ length: pack.count }, (_, index) => new StoredArticle(this, pack, index));
+  constructor(private readonly pack: Pack) {}
+
+  /** Made on first use: at 100,000 articles, an isolate whose first request is a prerendered feed makes none. */
+  get articles(): readonly Article[] {
+    return (this.#articles ??= Array.from({ length: this.pack.count }, (_, index) => new StoredArticle(this, this.pack, index)));
   }
 
   get sections(): ReadonlyMap<string, Collection> {
@@ -246,12 +249,12 @@ class PackedCorpus implements Corpus {
 
   private groups() {
     if (this.#groups === undefined) {
+      const corpus = this;
       const list = JSON.parse(decoder.decode(this.pack.section(1))) as { sections: GroupList; tags: GroupList };
       const members = this.pack.section(2);
       const [count] = this.pack.u32(members, 0, 1);
       const ends = this.pack.u32(members, 4, count! + 1);
       const ids = this.pack.u32(members, 4 * (count! + 2), ends[count!]!);
-      const articles = this.articles;
       let id = 0;
       const make = (kind: "section" | "tag", entries: GroupList) =>
         new Map(
@@ -260,7 +263,7 @@ class PackedCorpus implements Corpus {
             id++;
             let list: Article[] | undefined;
             // Each group's articles are made when first read: most requests read one or two groups.
-            const collection: Collection = { kind, slug, name, get articles() { return (list ??= Array.from(own, (i) => articles[i]!)); } };
+            const collection: Collection = { kind, slug, name, get articles() { return (list ??= Array.from(own, (i) => corpus.articles[i]!)); } };
             return [slug, collection];
           }),
         );

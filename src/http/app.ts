@@ -4,6 +4,7 @@ import { ConfigError, parseConfig, type Env } from "../config";
 import { documentAt, feedPath, type DocumentName } from "../render/urls";
 import { cacheControl } from "./cache-policy";
 import { negotiateFeed } from "./negotiate";
+import type { Prerendered } from "./prerendered";
 import { COMMON_HEADERS, respond } from "./respond";
 import { CONTENT_TYPES, Site, type Document } from "./site";
 import { parseWeightedList } from "./weighted-list";
@@ -23,19 +24,20 @@ const PREFLIGHT_HEADERS = {
 };
 
 /**
- * The Worker. `corpus` is the compiled seed set (src/content/article-pack.ts); the
+ * The Worker. `corpus` is the compiled seed set (src/content/article-pack.ts),
+ * `prerendered` what the build rendered of it (src/http/prerendered.ts); the
  * configuration comes from the Worker's env and is validated on first use.
  * What a URL names is decided in one place, `documentAt` (src/render/urls.ts),
  * a pure function of the path; the site says whether that document exists.
  * Hono dispatches on the method.
  */
-export function createApp(corpus: Corpus): Worker {
+export function createApp(corpus: Corpus, prerendered: Prerendered | null = null): Worker {
   const sites = new WeakMap<object, Site>();
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
     let site = sites.get(c.env);
-    if (site === undefined) sites.set(c.env, (site = new Site(parseConfig(c.env), corpus)));
+    if (site === undefined) sites.set(c.env, (site = new Site(parseConfig(c.env), corpus, prerendered)));
     c.set("site", site);
     await next();
   });

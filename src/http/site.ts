@@ -18,6 +18,7 @@ import { renderRss } from "../render/rss";
 import { renderRobots, renderSitemap } from "../render/sitemap";
 import { FEED_FILES, FEED_FORMATS, absolute, documentPath, type CollectionRef, type DocumentName, type FeedFormat } from "../render/urls";
 import { ttlMinutes } from "./cache-policy";
+import { configKey, type Prerendered } from "./prerendered";
 import { representationBytes, represent, type Representation } from "./representation";
 import type { RespondOptions } from "./respond";
 import { htmlSecurityHeaders } from "./security-headers";
@@ -67,11 +68,20 @@ export class Site {
 
   #collections: Collections | undefined;
 
-  /** Nothing is read or grouped here: an isolate's first request pays only for what it asks. */
+  /**
+   * Nothing is read or grouped here: an isolate's first request pays only for
+   * what it asks. Documents the build prerendered for this very configuration
+   * are the site's from the start.
+   */
   constructor(
     readonly config: SiteConfig,
     private readonly corpus: Corpus,
-  ) {}
+    prerendered: Prerendered | null = null,
+  ) {
+    if (prerendered !== null && prerendered.config === configKey(config)) {
+      for (const [path, document] of prerendered.documents()) this.lasting.set(path, document);
+    }
+  }
 
   /** The site, its sections and its tags (grouped at build time; see article-pack.ts). */
   get collections(): Collections {

@@ -1,0 +1,68 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config";
+import { PRERENDERED_NAMES, configKey, openPrerendered, packPrerendered } from "../../src/http/prerendered";
+import { Site, type Document } from "../../src/http/site";
+import { documentPath } from "../../src/render/urls";
+import documents from "../generated/articles.documents.bin";
+import { FIXTURE_CORPUS, fetchWorker } from "../support/worker";
+
+/** What the fixture build prerendered, for wrangler.toml's [vars] (the Worker under test's configuration). */
+const PRERENDERED = openPrerendered(documents);
+const CONFIG = parseConfig(env);
+
+async function rendered(site: Site, path: string): Promise<Document> {
+  const name = PRERENDERED_NAMES.find((candidate) => documentPath(candidate) === path)!;
+  return site.document(name)!;
+}
+
+describe("documents prerendered by the build", () => {
+  it("were made for the configuration the Worker runs with, and are the site's feeds and home page", () => {
+    expect(PRERENDERED.config).toBe(configKey(CONFIG));
+    expect([...PRERENDERED.documents().keys()].sort()).toEqual(["/", "/atom.xml", "/feed.json", "/feed.xml"]);
+  });
+
+  it("are byte for byte what the Worker renders at run time, with the same headers", async () => {
+    const runtime = new Site(CONFIG, FIXTURE_CORPUS);
+    for (const [path, prerendered] of PRERENDERED.documents()) {
+      const made = await rendered(runtime, path);
+      expect(new TextDecoder().decode(prerendered.representation.body), path).toBe(new TextDecoder().decode(made.representation.body));
+      const { body, gzip, ...validators } = prerendered.representation;
+      const { body: _body, gzip: madeGzip, ...madeValidators } = made.representation;
+      expect(validators, path).toEqual(madeValidators);
+      expect(prerendered.options, path).toEqual(made.options);
+      const inflated = await new Response(new Blob([gzip]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+      expect(new Uint8Array(inflated), path).toEqual(body);
+      expect(madeGzip.byteLength).toBeGreaterThan(0);
+    }
+  });
+
+  it("are what the Worker answers with, without rendering anything", async () => {
+    const site = new Site(CONFIG, FIXTURE_CORPUS, PRERENDERED);
+    for (const [path, prerendered] of PRERENDERED.documents()) {
+      // Held as they are, not as a promise: nothing to render or wait for.
+      expect(site.document(PRERENDERED_NAMES.find((name) => documentPath(name) === path)!), path).toBe(prerendered);
+      const response = await fetchWorker(path);
+      expect(response.headers.get("ETag"), path).toBe(`"${prerendered.representation.hash}"`);
+    }
+  });
+
+  it("are never served to a Worker configured otherwise: it renders its own", async () => {
+    const elsewhere = parseConfig({ ...env, SITE_URL: "https://news.example.org" });
+    const site = new Site(elsewhere, FIXTURE_CORPUS, PRERENDERED);
+    for (const [path, prerendered] of PRERENDERED.documents()) {
+      const own = await rendered(site, path);
+      expect(own, path).not.toBe(prerendered);
+      expect(new TextDecoder().decode(own.representation.body), path).toContain("https://news.example.org/");
+      expect(new TextDecoder().decode(own.representation.body), path).not.toContain(CONFIG.siteUrl);
+    }
+  });
+
+  it("read back exactly as they were packed", async () => {
+    const site = new Site(CONFIG, FIXTURE_CORPUS);
+    const made = new Map(await Promise.all(PRERENDERED_NAMES.map(async (name) => [documentPath(name), await site.document(name)!] as const)));
+    const reopened = openPrerendered(packPrerendered(CONFIG, made));
+    expect(reopened.config).toBe(configKey(CONFIG));
+    expect([...reopened.documents()]).toEqual([...made]);
+  });
+});
