@@ -43,7 +43,7 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
   });
 
   // GET, and HEAD through it: Hono routes HEAD to GET handlers and drops the body.
-  app.get("*", serveDocument);
+  app.get("*", (c) => answerDocument(c.req.raw, c.get("site")) ?? serveOther(c));
 
   app.options("*", (c) => {
     const { path } = requestTarget(c.req.url);
@@ -66,7 +66,23 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
     return c.body("Internal error\n", 500, headers);
   });
 
-  return app;
+  return {
+    fetch(request, env, ctx) {
+      // A poll for a document is answered here, by the same function the GET
+      // route calls, without Hono's dispatch: it is nearly every request, and
+      // the answer is nearly always already in memory. Everything else (the
+      // first request of an isolate, /feed, redirects, 404s, other methods,
+      // errors) goes through Hono.
+      const site = sites.get(env);
+      if (site !== undefined && (request.method === "GET" || request.method === "HEAD")) {
+        const answer = answerDocument(request, site);
+        if (answer instanceof Response) return answer;
+        // A failure goes to the router, whose error handler answers it.
+        if (answer !== undefined) return answer.catch(() => app.fetch(request, env, ctx));
+      }
+      return app.fetch(request, env, ctx);
+    },
+  };
 }
 
 /** The Worker's handler; `ctx` is optional so tests can call it as an app. */
@@ -74,17 +90,26 @@ export interface Worker {
   fetch(request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response>;
 }
 
-async function serveDocument(c: Context<AppEnv>): Promise<Response> {
-  const site = c.get("site");
-  const { path, query } = requestTarget(c.req.url);
+/**
+ * The answer to a GET or HEAD for a document the site holds, or undefined
+ * when the URL names none (or names `/feed`, which depends on Accept).
+ */
+function answerDocument(request: Request, site: Site): Response | Promise<Response> | undefined {
+  const { path, query } = requestTarget(request.url);
   const name = documentAt(path);
-  if (name === undefined) return redirectToCanonical(c, path, query) ?? notFound(c);
-  if (name.type === "negotiated-feed") return serveNegotiatedFeed(c);
+  if (name === undefined || name.type === "negotiated-feed") return undefined;
   const found = site.document(name, path);
-  if (found === undefined) return notFound(c);
-  const { representation, options } = found instanceof Promise ? await found : found;
+  if (found === undefined) return undefined;
   // A query string the documents do not use must not become another entry in shared caches.
-  return respond(c.req.raw, site.config, representation, query === "" ? options : { ...options, private: true });
+  const answer = ({ representation, options }: Document) => respond(request, site.config, representation, query === "" ? options : { ...options, private: true });
+  return found instanceof Promise ? found.then(answer) : answer(found);
+}
+
+/** A GET or HEAD that names no document of the site: `/feed`, a trailing slash to redirect, or a 404. */
+function serveOther(c: Context<AppEnv>): Promise<Response> | Response {
+  const { path, query } = requestTarget(c.req.url);
+  if (documentAt(path)?.type === "negotiated-feed") return serveNegotiatedFeed(c);
+  return redirectToCanonical(c, path, query) ?? notFound(c);
 }
 
 /**
