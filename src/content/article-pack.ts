@@ -1,4 +1,6 @@
 import type * as Zlib from "node:zlib";
+import { BUDGETS } from "../budgets";
+import { LruMap } from "../lru-map";
 import type { Article } from "./article";
 import { collect, collectionSlug, type Collection } from "./collections";
 
@@ -42,9 +44,6 @@ const FIXED_SECTIONS = 3;
 /** An RFC 3339 UTC instant to the second is 20 ASCII characters: `2022-01-21T12:00:00Z`. */
 const INSTANT = 20;
 const NONE = 0xffffffff;
-/** Parsed records kept per isolate: several feeds' worth, yet a fraction of a large corpus. */
-const RECORD_CACHE = 256;
-const BLOCK_CACHE = 4;
 
 /** What the index holds of an article: the rest is its record. */
 type IndexField = "slug" | "category" | "tags" | "published" | "updated";
@@ -146,8 +145,9 @@ class Pack {
   readonly slugBytes: Uint8Array;
   private readonly words: Uint32Array;
   private readonly sectionCount: number;
-  private readonly records = new Map<number, Details>();
-  private readonly blocks = new Map<number, Uint8Array>();
+  /** Parsed records, by the bytes of their JSON: a record's strings hold about twice that. */
+  private readonly records = new LruMap<number, { details: Details; bytes: number }>({ bytes: BUDGETS.records, sizeOf: (record) => 2 * record.bytes });
+  private readonly blocks = new LruMap<number, Uint8Array>({ bytes: BUDGETS.blocks, sizeOf: (block) => block.byteLength });
 
   constructor(private readonly bytes: Uint8Array) {
     if (bytes.byteLength < HEADER_WORDS * 4) throw new Error(NOT_A_PACK);
@@ -189,18 +189,21 @@ class Pack {
       const block = Math.floor(index / PER_BLOCK);
       const recordEnds = HEADER_WORDS + 2 * this.sectionCount;
       const start = index === block * PER_BLOCK ? 0 : this.words[recordEnds + index - 1]!;
-      record = JSON.parse(decoder.decode(this.block(block).subarray(start, this.words[recordEnds + index]))) as Details;
-      remember(this.records, index, record, RECORD_CACHE);
+      const json = this.block(block).subarray(start, this.words[recordEnds + index]);
+      record = { details: JSON.parse(decoder.decode(json)) as Details, bytes: json.byteLength };
+      this.records.set(index, record);
     }
-    return record;
+    return record.details;
   }
 
   private block(block: number): Uint8Array {
     let inflated = this.blocks.get(block);
     if (inflated === undefined) {
       const section = this.section(FIXED_SECTIONS + block);
-      inflated = block < RAW_BLOCKS ? section : zlib().inflateRawSync(section);
-      remember(this.blocks, block, inflated, BLOCK_CACHE);
+      // A raw block is a view into the pack, which is held anyway: it weighs nothing here.
+      if (block < RAW_BLOCKS) return section;
+      inflated = zlib().inflateRawSync(section);
+      this.blocks.set(block, inflated);
     }
     return inflated;
   }
@@ -359,11 +362,6 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const length = Math.min(a.byteLength, b.byteLength);
   for (let i = 0; i < length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.byteLength - b.byteLength;
-}
-
-function remember<K, V>(cache: Map<K, V>, key: K, value: V, limit: number): void {
-  if (cache.size >= limit) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
 }
 
 function deflate(bytes: Uint8Array): Uint8Array {

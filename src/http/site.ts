@@ -11,7 +11,8 @@ import { renderHomePage } from "../render/html/home-page";
 import { renderIndexPage } from "../render/html/index-page";
 import { notFoundText, renderNotFoundPage } from "../render/html/not-found-page";
 import { renderJsonFeed } from "../render/json-feed";
-import { LruMap } from "../render/lru-map";
+import { BUDGETS } from "../budgets";
+import { LruMap } from "../lru-map";
 import { renderOpml } from "../render/opml";
 import { articlesOn, pageCount } from "../render/pages";
 import { renderRss } from "../render/rss";
@@ -40,14 +41,6 @@ export const CONTENT_TYPES = {
   icon: "image/x-icon",
 } as const;
 
-/**
- * Bytes the recently used documents (section, tag and archive feeds, older
- * listing pages, article pages) may hold in one isolate, body and gzip
- * counted. An isolate has 128 MB; this leaves room for the site's own
- * documents, the articles being read and the per-item markup.
- */
-export const RECENT_DOCUMENT_BYTES = 16 * 1024 * 1024;
-
 /** When the favicon was drawn: its Last-Modified, as it depends on no article. */
 const FAVICON_DATE = "2026-11-29T00:00:00Z";
 
@@ -62,7 +55,7 @@ export class Site {
   /** The site's own feeds and pages: a handful, polled most, kept for the isolate's life. */
   private readonly lasting = new Map<string, Document>();
   /** Everything else, by bytes: at 10,000 articles, one of each would outgrow the isolate. */
-  private readonly recent = new LruMap<string, Document>(Number.MAX_SAFE_INTEGER, { bytes: RECENT_DOCUMENT_BYTES, sizeOf: (doc) => representationBytes(doc.representation) });
+  private readonly recent = new LruMap<string, Document>({ bytes: BUDGETS.documents, sizeOf: (doc) => representationBytes(doc.representation) });
   /** Documents being rendered, so concurrent first requests render once. */
   private readonly pending = new Map<string, Promise<Document>>();
 

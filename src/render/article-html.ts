@@ -1,8 +1,8 @@
 import type { Article } from "../content/article";
 import { dropForbiddenChars } from "../content/normalise";
 import { escapeText } from "./escape";
-import { RECENT_ITEMS } from "./feed-document";
-import { LruMap } from "./lru-map";
+import { BUDGETS, stringBytes } from "../budgets";
+import { LruMap } from "../lru-map";
 
 interface Body {
   /** HTML paragraphs, every character of the seed escaped. */
@@ -16,9 +16,12 @@ interface Body {
 /**
  * Bodies are the bulk of every document and appear in several (three formats,
  * section, tag and archive feeds, the page): escape each article once, and keep
- * the recently used ones.
+ * the recently used ones, within their byte budget.
  */
-const BODIES = new LruMap<Article, Body>(RECENT_ITEMS);
+const BODIES = new LruMap<Article, Body>({
+  bytes: BUDGETS.bodies,
+  sizeOf: ({ html, htmlAsXml, text }) => stringBytes(html) + stringBytes(htmlAsXml) + stringBytes(text),
+});
 
 function body(article: Article): Body {
   let found = BODIES.get(article);

@@ -3,7 +3,8 @@ import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { articleCategories } from "./categories";
 import { documentLanguage } from "./language";
-import { LruMap } from "./lru-map";
+import { BUDGETS, stringBytes } from "../budgets";
+import { LruMap } from "../lru-map";
 import { articlesOn, pageCount } from "./pages";
 import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, type FeedFormat } from "./urls";
 
@@ -77,16 +78,18 @@ export interface FeedItem {
 /**
  * One FeedItem per article and configuration, the same object in every
  * document that shows the article (site, section, tag and archive feeds), so
- * renderers can remember each item's markup by it (see `perItem`).
+ * renderers can remember each item's markup by it (see `perItem`). The recent
+ * ones: the corpus keeps every article for the isolate's life, so a map keyed
+ * by them, even a weak one, would keep an item for every article ever shown.
  */
-const ITEMS = new WeakMap<SiteConfig, WeakMap<Article, FeedItem>>();
+const ITEMS = new WeakMap<SiteConfig, LruMap<Article, FeedItem>>();
 
-/** How many items' markup (and bodies) stay remembered: every item of the current feeds many times over. */
-export const RECENT_ITEMS = 1024;
+/** How many items stay made: every item of the current feeds many times over. */
+const RECENT_ITEMS = 1024;
 
 function feedItem(site: SiteConfig, article: Article): FeedItem {
   let items = ITEMS.get(site);
-  if (items === undefined) ITEMS.set(site, (items = new WeakMap()));
+  if (items === undefined) ITEMS.set(site, (items = new LruMap({ entries: RECENT_ITEMS })));
   let item = items.get(article);
   if (item === undefined) {
     const categories = articleCategories(article).map((ref) => ({ name: ref.name, url: absolute(site, collectionPagePath(ref)) }));
@@ -99,11 +102,11 @@ function feedItem(site: SiteConfig, article: Article): FeedItem {
 
 /**
  * `render` remembered per item: an item's markup is written once, whatever
- * documents show it. Bounded: at 10,000 articles, a crawler walking every
- * archive page would otherwise keep every item's markup in every format.
+ * documents show it. Bounded in bytes: at 10,000 articles, a crawler walking
+ * every archive page would otherwise keep every item's markup in every format.
  */
 export function perItem(render: (item: FeedItem) => string): (item: FeedItem) => string {
-  const written = new LruMap<FeedItem, string>(RECENT_ITEMS);
+  const written = new LruMap<FeedItem, string>({ bytes: BUDGETS.itemMarkup, sizeOf: stringBytes });
   return (item) => {
     let markup = written.get(item);
     if (markup === undefined) written.set(item, (markup = render(item)));
