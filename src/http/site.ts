@@ -16,7 +16,7 @@ import { LruMap } from "../lru-map";
 import { renderOpml } from "../render/opml";
 import { articlesOn, pageCount } from "../render/pages";
 import { renderRss } from "../render/rss";
-import { renderRobots, renderSitemap } from "../render/sitemap";
+import { renderRobots, renderSitemap, renderSitemapPart, sitemapPartCount } from "../render/sitemap";
 import { FEED_FILES, FEED_FORMATS, absolute, documentPath, type CollectionRef, type DocumentName, type FeedFormat } from "../render/urls";
 import { ttlMinutes } from "./cache-policy";
 import { configKey, type Prerendered } from "./prerendered";
@@ -135,6 +135,8 @@ export class Site {
       }
     }
     for (const article of this.corpus.articles) yield { type: "article", slug: article.slug };
+    const parts = sitemapPartCount(this.config, this.collections);
+    for (let part = 1; part <= parts; part++) yield { type: "sitemap-part", part };
   }
 
   /** What the documents kept in memory weigh: how many, and their bytes (body and gzip). */
@@ -189,6 +191,10 @@ export class Site {
         return () => this.render(renderOpml(this.config, this.collections), "opml", this.newest(), "page");
       case "sitemap":
         return () => this.render(renderSitemap(this.config, this.collections), "xml", this.newest(), "page");
+      case "sitemap-part": {
+        if (name.part > sitemapPartCount(this.config, this.collections)) return undefined;
+        return () => this.render(renderSitemapPart(this.config, this.collections, name.part), "xml", this.newest(), "page");
+      }
       case "robots":
         return () => this.render(renderRobots(this.config), "text", this.newest(), "page");
       case "favicon":
@@ -244,6 +250,7 @@ function isLasting(name: DocumentName): boolean {
     case "listing":
       return name.collection.kind === "site" && name.page === undefined;
     case "article":
+    case "sitemap-part":
       return false;
     default:
       return true;

@@ -47,6 +47,8 @@ export type DocumentName =
   /** `/sections`, `/tags`: every section or tag. */
   | { type: "index"; kind: "section" | "tag" }
   | { type: "article"; slug: string }
+  /** Part `part` (1…) of a sitemap too large for one document; `/sitemap.xml` is then their index. */
+  | { type: "sitemap-part"; part: number }
   | { type: "feeds" | "opml" | "sitemap" | "robots" | "favicon" };
 
 const FIXED: Record<string, DocumentName> = {
@@ -89,6 +91,9 @@ export function documentAt(path: string): DocumentName | undefined {
     if (rest.length === 0) return { type: "listing", collection };
   } else if (rest[0] === "articles") {
     return rest.length === 2 && isSlug(rest[1]) ? { type: "article", slug: rest[1] } : undefined;
+  } else if (rest[0] === SITEMAP_FOLDER) {
+    const part = rest.length === 2 ? /^([1-9][0-9]{0,5})\.xml$/.exec(rest[1]!)?.[1] : undefined;
+    return part === undefined ? undefined : { type: "sitemap-part", part: Number(part) };
   }
   if (rest.length === 1) {
     const format = FORMAT_OF_FILE.get(rest[0]!);
@@ -117,6 +122,8 @@ export function documentPath(name: DocumentName): string {
       return indexPath(name.kind);
     case "article":
       return articlePath(name);
+    case "sitemap-part":
+      return sitemapPartPath(name.part);
     case "negotiated-feed":
       return PATHS.negotiatedFeed;
     default:
@@ -151,6 +158,13 @@ export function feedPath(collection: CollectionRef, format: FeedFormat, page?: n
 /** `/sections` or `/tags`. */
 export function indexPath(kind: "section" | "tag"): string {
   return `/${COLLECTION_FOLDERS[kind]}`;
+}
+
+const SITEMAP_FOLDER = "sitemaps";
+
+/** Part `part` of a large site's sitemap. */
+export function sitemapPartPath(part: number): string {
+  return `/${SITEMAP_FOLDER}/${part}.xml`;
 }
 
 export function articlePath(article: Pick<Article, "slug">): string {

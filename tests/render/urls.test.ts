@@ -17,6 +17,7 @@ const names: fc.Arbitrary<DocumentName> = fc.oneof(
   fc.tuple(collection, optional(page)).map(([c, p]) => withOptional({ type: "listing" as const, collection: c }, "page", p)),
   fc.record({ type: fc.constant("index" as const), kind: fc.constantFrom("section" as const, "tag" as const) }),
   fc.record({ type: fc.constant("article" as const), slug }),
+  fc.record({ type: fc.constant("sitemap-part" as const), part: page }),
   fc.constantFrom<DocumentName>({ type: "negotiated-feed" }, { type: "feeds" }, { type: "opml" }, { type: "sitemap" }, { type: "robots" }, { type: "favicon" }),
 );
 
@@ -30,7 +31,7 @@ describe("what a URL names (documentAt) and where a document lives (documentPath
   });
 
   it("give each document one URL: any path that names a document is the one documentPath writes", () => {
-    const pathLike = fc.array(fc.oneof(slug, fc.constantFrom("sections", "tags", "articles", "archive", "page", "feed.xml", "atom.xml", "feed.json", "", "01", "0", "1")), { maxLength: 6 });
+    const pathLike = fc.array(fc.oneof(slug, fc.constantFrom("sections", "tags", "articles", "archive", "page", "sitemaps", "1.xml", "01.xml", "feed.xml", "atom.xml", "feed.json", "", "01", "0", "1")), { maxLength: 6 });
     fc.assert(
       fc.property(pathLike, (segments) => {
         const path = `/${segments.join("/")}`;
@@ -66,6 +67,10 @@ describe("what a URL names (documentAt) and where a document lives (documentPath
       `/articles/${"a".repeat(129)}`,
       "/feeds/",
       "/index.html",
+      "/sitemaps/0.xml",
+      "/sitemaps/01.xml",
+      "/sitemaps/1",
+      "/sitemaps/x.xml",
     ]) {
       expect(documentAt(path), path).toBeUndefined();
     }
