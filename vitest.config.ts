@@ -2,7 +2,8 @@ import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
 // Every test runs inside workerd, the runtime that serves wirefeed in production,
-// except those of the build CLI, which is a Node program (child_process, fs).
+// except those of the build CLI and the benchmark's tools, which are Node programs
+// (child_process, fs; the benchmark's tests start workerd themselves).
 // The conformance and browser suites have their own configs (they start `wrangler dev`).
 export default defineConfig({
   test: {
@@ -12,14 +13,14 @@ export default defineConfig({
         test: {
           name: "workerd",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/conformance/**", "tests/e2e/**", "tests/scripts/**", "node_modules/**"],
+          exclude: ["tests/conformance/**", "tests/e2e/**", "tests/scripts/**", "tests/bench/**", "node_modules/**"],
         },
       },
       {
         test: {
           name: "node",
           environment: "node",
-          include: ["tests/scripts/**/*.test.ts"],
+          include: ["tests/scripts/**/*.test.ts", "tests/bench/**/*.test.ts"],
         },
       },
     ],
