@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { get, GZIP } from "./http-client";
 import { Inspector } from "./inspector";
 import type { Lab } from "./lab";
-import { bundleFiles, breakdown, CATEGORIES, total, type Breakdown } from "./profile";
+import { bundleFiles, breakdown, CATEGORIES, STEPS, total, type Breakdown } from "./profile";
 import { count, ms, table, type SectionReport } from "./report";
 import { emptyWorker, floorWorker, serve, wirefeedWorker } from "./servers";
 import { scaleOf } from "./settings";
@@ -146,11 +146,11 @@ export async function coldSection(lab: Lab): Promise<SectionReport> {
       });
     }
   }
-  const details = `**Time to first byte** of the first request to a fresh \`workerd serve\` process (\`Accept-Encoding: gzip\`), wirefeed's bundle and the bare Worker holding the same bytes, alternating which starts first; median of ${runs} runs, the difference per run with its range.
+  const details = `**Time to first byte** of the first request (from a client that accepts gzip) to a fresh \`workerd serve\` process, wirefeed's bundle and the bare Worker holding the same bytes, alternating which starts first; median of ${runs} runs, the difference per run with its range.
 
 ${table(["Articles", "First request", "wirefeed", "bare Worker", "difference (range)"], ttfbRows)}
 
-**The work of that request**, inside the isolate: the same first request with workerd's inspector attached and V8's CPU profiler sampling every ${SAMPLING_MICROS} µs from just before the request until the response ended; each sample's time goes to the source file it ran in (built-ins such as \`JSON.parse\` or \`crypto.subtle.digest\` to their caller), grouped as below (\`bench/profile.ts\`). Time waiting for the network is left out. Median of ${runs} fresh processes per cell; the profiler's own cost makes these err high. *native* is time outside JavaScript: HTTP, compiling code on first use, and gzip (CompressionStream runs in workerd's C++). Profiles of the first run are in \`bench/out/workerd-<size>/*.cpuprofile\` (open them in Chrome DevTools).
+**The work of that request**, inside the isolate: the same first request with workerd's inspector attached and V8's CPU profiler sampling every ${SAMPLING_MICROS} µs from just before the request until the response ended; each sample's time goes to the source file it ran in (built-ins such as \`JSON.parse\` or \`crypto.subtle.digest\` to their caller), grouped by step (\`bench/profile.ts\`): ${STEPS.map(({ step, shows }) => `*${step}*: ${shows}`).join("; ")}. Time waiting for the network is left out. Median of ${runs} fresh processes per cell; the profiler's own cost makes these err high. *native* is time outside the Worker's JavaScript: HTTP, compiling code on first use, workerd calling into the isolate. Profiles of the first run are in \`bench/out/workerd-<size>/*.cpuprofile\` (open them in Chrome DevTools).
 
 ${table(["Articles", "First request", ...CATEGORIES, "wirefeed total", "bare Worker total", "difference"], workRows)}`;
   return { verdicts, details };

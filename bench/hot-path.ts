@@ -61,7 +61,7 @@ export async function hotPathSection(lab: Lab): Promise<SectionReport> {
     await workerd.stop();
   }
   lab.log("hot path profiled");
-  const details = `The ${count(size)}-article corpus, warm: V8's CPU profile of each isolate (sampling every ${SAMPLING_MICROS} µs) while \`h2load -c16 -n ${count(requests)}\` sends one request over and over, with \`Accept-Encoding: gzip\`; µs of isolate time per request, by step (as in goal 2; *native* is workerd outside JavaScript: HTTP parsing and writing, headers). The profiler's cost inflates every cell alike. Profiles: \`bench/out/workerd-${size}/hot-path-*.cpuprofile\`.
+  const details = `The ${count(size)}-article corpus, warm: V8's CPU profile of each isolate (sampling every ${SAMPLING_MICROS} µs) while \`h2load -c16 -n ${count(requests)}\` sends one request over and over, accepting gzip; µs of isolate time per request, by step (as in goal 2; *native* is workerd outside JavaScript: HTTP parsing and writing, headers). The profiler's cost inflates every cell alike. Profiles: \`bench/out/workerd-${size}/hot-path-*.cpuprofile\`.
 
 ${table(["Request", "Worker", ...CATEGORIES, "total µs"], rows)}
 

@@ -15,7 +15,7 @@ export const STEPS: ReadonlyArray<{ step: string; files: RegExp; shows: string }
   { step: "pack read", files: /^src\/content\/article-pack\./, shows: "src/content/article-pack.ts (reading the article pack)" },
   { step: "collections", files: /^src\/content\//, shows: "the rest of src/content (grouping, slugs)" },
   { step: "render", files: /^src\/render\//, shows: "src/render" },
-  { step: "hash", files: /^src\/http\/representation\./, shows: "src/http/representation.ts (encoding, SHA-256; gzip runs outside JavaScript, under native)" },
+  { step: "hash & gzip", files: /^src\/http\/representation\./, shows: "src/http/representation.ts (encoding, SHA-256, CompressionStream's gzip)" },
   { step: "routing", files: /^node_modules\/hono\//, shows: "hono" },
   { step: "http", files: /^(src\/|bench\/)/, shows: "the rest of the Worker: src/http, src/config.ts, src/index.ts (the floor: its module)" },
 ];

@@ -3,7 +3,7 @@
  * OPML list, the JSON Feed's items, the README's URL patterns), and wirefeed's
  * answers to each, plain and gzip, which the floor Worker then replays.
  */
-import { get, GZIP, type Captured } from "./http-client";
+import { get, GZIP, PLAIN, type Captured } from "./http-client";
 
 export interface Route {
   /** What kind of URL this is, e.g. "section Atom". */
@@ -13,7 +13,7 @@ export interface Route {
   status: 200 | 404;
 }
 
-/** A route with wirefeed's answers: `gzip` to `Accept-Encoding: gzip`, `plain` to no Accept-Encoding. */
+/** A route with wirefeed's answers: `gzip` to a client that accepts gzip, `plain` to one that sent no Accept-Encoding. */
 export interface CapturedRoute extends Route {
   gzip: Captured;
   plain: Captured;
@@ -58,7 +58,7 @@ export async function captureRoutes(port: number, routes: readonly Route[]): Pro
   const captured: CapturedRoute[] = [];
   for (const route of routes) {
     const gzip = await get(port, route.path, GZIP);
-    const plain = await get(port, route.path);
+    const plain = await get(port, route.path, PLAIN);
     for (const answer of [gzip, plain]) {
       if (answer.status !== route.status) throw new Error(`routes: ${route.kind} ${route.path} answered ${answer.status}, expected ${route.status}`);
     }

@@ -8,7 +8,7 @@
  * with each other or with anything else on the machine.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import type { Readable } from "node:stream";
@@ -29,12 +29,16 @@ export function workerdBinary(): string {
   return join(dirname(dirname(require.resolve("workerd"))), "bin", "workerd");
 }
 
-/** A capnp config serving every worker in `workers`, each on 127.0.0.1:0, written to `file` (capnp resolves embeds relative to it). */
+/**
+ * A capnp config serving every worker in `workers`, each on 127.0.0.1:0,
+ * written to `file` (capnp resolves embeds relative to it). A request's
+ * `cf-blob` header becomes its `request.cf`, as Cloudflare's edge provides it.
+ */
 export function writeConfig(file: string, workers: readonly WorkerSpec[]): void {
   const quote = (text: string) => JSON.stringify(text);
   const lines = ['using Workerd = import "/workerd/workerd.capnp";', "const config :Workerd.Config = ("];
   lines.push(`  services = [${workers.map((w) => `(name = ${quote(w.name)}, worker = .${w.name})`).join(", ")}],`);
-  lines.push(`  sockets = [${workers.map((w) => `(name = ${quote(w.name)}, address = "127.0.0.1:0", http = (), service = ${quote(w.name)})`).join(", ")}],`);
+  lines.push(`  sockets = [${workers.map((w) => `(name = ${quote(w.name)}, address = "127.0.0.1:0", http = (cfBlobHeader = "cf-blob"), service = ${quote(w.name)})`).join(", ")}],`);
   lines.push(");");
   for (const w of workers) {
     const modules = w.modules.map((m) => `(name = ${quote(m.name)}, ${m.type} = embed ${quote(relative(dirname(file), m.path))})`);
@@ -62,8 +66,21 @@ export interface RunningWorkerd {
   readyMs: number;
   /** Resident set now, and its high-water mark, in bytes (Linux /proc). */
   memory(): { rssBytes: number; peakRssBytes: number };
+  /**
+   * Nanoseconds the process's threads have run on a CPU so far (Linux
+   * schedstat): unlike wall time, what other processes on the machine do
+   * hardly changes it.
+   */
+  cpuNanos(): number;
   stop(): Promise<void>;
 }
+
+/**
+ * A workerd whose memory runs away (serving a 16 MB sitemap to h2load at
+ * 100,000 articles once grew one to 23 GB) would take the shared machine down
+ * with it: the bench kills it first, and says so.
+ */
+const MAX_RSS_BYTES = 6 * 2 ** 30;
 
 /** Start `workerd serve config` and wait until every socket of `names` listens. */
 export async function startWorkerd(config: string, names: readonly string[], options: { inspector?: boolean } = {}): Promise<RunningWorkerd> {
@@ -93,19 +110,41 @@ export async function startWorkerd(config: string, names: readonly string[], opt
   });
   const readyMs = performance.now() - started;
   let exited = child.exitCode !== null;
-  child.once("exit", () => (exited = true));
+  let stopping = false;
+  const memory = () => {
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN) * 1024;
+    return { rssBytes: kib("VmRSS"), peakRssBytes: kib("VmHWM") };
+  };
+  const watchdog = setInterval(() => {
+    if (!exited && memory().rssBytes > MAX_RSS_BYTES) {
+      console.error(`bench: workerd (${config}) grew past ${MAX_RSS_BYTES / 2 ** 30} GiB of memory; killed, so that the machine stays usable`);
+      child.kill("SIGKILL");
+    }
+  }, 200);
+  watchdog.unref();
+  child.once("exit", (code, signal) => {
+    exited = true;
+    clearInterval(watchdog);
+    if (!stopping) console.error(`bench: workerd (${config}) exited (${signal ?? code}) while in use:\n${stderr.slice(-2000)}`);
+  });
   return {
     process: child,
     ports,
     ...(inspectorPort === undefined ? {} : { inspectorPort }),
     readyMs,
-    memory: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN) * 1024;
-      return { rssBytes: kib("VmRSS"), peakRssBytes: kib("VmHWM") };
-    },
+    memory,
+    cpuNanos: () =>
+      readdirSync(`/proc/${child.pid}/task`).reduce((sum, task) => {
+        try {
+          return sum + Number(readFileSync(`/proc/${child.pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+        } catch {
+          return sum; // a thread that ended since the listing
+        }
+      }, 0),
     stop: () =>
       new Promise<void>((done) => {
+        stopping = true;
         if (exited) return done();
         child.once("exit", () => done());
         child.kill("SIGTERM");
