@@ -30,7 +30,8 @@ export type Breakdown = Record<string, number>;
 /** The source file of each line of a bundle, from esbuild's `// path` markers. */
 export function bundleFiles(bundlePath: string): string[] {
   const files: string[] = [];
-  let current = "(bundle)";
+  // Before the first marker: esbuild's helpers (__name, __defProp), which wrangler's keepNames calls at run time.
+  let current = "esbuild helpers";
   for (const line of readFileSync(bundlePath, "utf8").split("\n")) {
     const marker = /^\/\/ ((?:src|node_modules|bench)\/\S+|[\w.-]+\.(?:js|ts))$/.exec(line);
     if (marker) current = marker[1]!;

@@ -23,10 +23,14 @@ interface Point {
   firstRequestMs: number;
 }
 
-/** Where the line through `a` and `b` reaches `limit`, in articles. */
-function reach(a: [number, number], b: [number, number], limit: number): number {
+/**
+ * Where the line through `a` and `b` (articles, figure) reaches `limit`, in
+ * articles; `past` when the smaller size is already past it.
+ */
+function reach(a: [number, number], b: [number, number], limit: number): { articles: number; past: boolean } {
+  if (a[1] >= limit) return { articles: a[0], past: true };
   const slope = (b[1] - a[1]) / (b[0] - a[0]);
-  return slope <= 0 ? Infinity : b[0] + (limit - b[1]) / slope;
+  return { articles: slope <= 0 ? Infinity : b[0] + (limit - b[1]) / slope, past: false };
 }
 
 export async function scaleSection(lab: Lab): Promise<SectionReport> {
@@ -60,12 +64,13 @@ export async function scaleSection(lab: Lab): Promise<SectionReport> {
   ];
 
   const bounds: string[][] = [];
-  let fits = Infinity;
+  let fits = { articles: Infinity, past: false, limit: "" };
   if (points.length >= 2) {
     const [a, b] = points.slice(-2) as [Point, Point];
-    const bound = (what: string, limit: string, articles: number, from: string) => {
-      fits = Math.min(fits, articles);
-      bounds.push([what, limit, Number.isFinite(articles) ? `≈ ${count(Math.floor(articles / 1000) * 1000)}` : "no bound", from]);
+    const bound = (what: string, limit: string, reached: { articles: number; past: boolean }, from: string) => {
+      if (reached.articles < fits.articles) fits = { ...reached, limit: what };
+      const at = reached.past ? `already past at ${count(reached.articles)}` : Number.isFinite(reached.articles) ? `≈ ${count(Math.floor(reached.articles / 1000) * 1000)}` : "no bound";
+      bounds.push([what, limit, at, from]);
     };
     const between = `${count(a.size)} and ${count(b.size)} articles`;
     bound("bundle size", "64 MiB", reach([a.size, a.bundleBytes], [b.size, b.bundleBytes], LIMITS.bundle), `bundle sizes at ${between}`);
@@ -85,7 +90,13 @@ ${table(["Articles", "Seeds", "Build", "Bundle raw / gzip", "Bundle ÷ seeds", "
 
 ${bounds.length === 0 ? "(needs two sizes)" : table(["Limit", "Cloudflare", "Reached at", "From"], bounds)}
 
-${Number.isFinite(fits) ? `So about **${count(Math.floor(fits / 1000) * 1000)} articles** fit in one Worker on this corpus (median article ${corpus.medianSeedBytes} bytes of seed text); longer copy lowers it in proportion.` : ""}
+${
+    fits.past
+      ? `So **fewer than ${count(fits.articles)} articles** fit in one Worker as wirefeed stands: ${fits.limit} is the first limit reached.`
+      : Number.isFinite(fits.articles)
+        ? `So about **${count(Math.floor(fits.articles / 1000) * 1000)} articles** fit in one Worker on this corpus (median article ${corpus.medianSeedBytes} bytes of seed text), ${fits.limit} being the first limit reached; longer copy lowers it in proportion.`
+        : ""
+  }
 
 **Beyond one Worker.** What grows is the article pack, and most of it is archive: text that never changes once published. A publisher past the limit keeps in the bundle what every request reads (the index of slugs, sections, tags and dates: about an eighth of the pack at 100,000 articles) and the newest blocks (what the feeds and home page show), and moves the older deflated blocks to R2, fetched by the Worker when an old article or archive page is first asked for and kept in Workers Cache (they are immutable, so they can be cached for a year). The bundle then grows by the index alone, and a site of millions of articles fits. Pre-rendering the archive pages as Workers Static Assets does the same for the immutable pages themselves (25 MiB a file, up to 100,000 files a version on the Paid plan), and splitting the site across Workers by section (routes such as \`/sections/sports/*\`) multiplies every limit by the number of Workers, at the price of one feed list per Worker.`;
   return { verdicts, details };
