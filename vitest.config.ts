@@ -94,7 +94,8 @@ function quietPoolTeardown(): Plugin {
 }
 
 // Every test runs inside workerd, the runtime that serves wirefeed in production,
-// except those of the Node programs (the build CLI, deploy), which use child_process and fs,
+// except those of the Node programs (the build CLI, deploy, the benchmark's tools, which start
+// workerd themselves), which use child_process and fs,
 // and `*.node.test.ts`, which need what only Node offers (a heap to measure).
 // The conformance and browser suites have their own configs (they start `wrangler dev`).
 export default defineConfig({
@@ -105,7 +106,7 @@ export default defineConfig({
         test: {
           name: "workerd",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/conformance/**", "tests/e2e/**", "tests/scripts/**", "tests/**/*.node.test.ts", "node_modules/**"],
+          exclude: ["tests/conformance/**", "tests/e2e/**", "tests/scripts/**", "tests/bench/**", "tests/**/*.node.test.ts", "node_modules/**"],
           // One runtime for all the files, as one isolate serves many requests in
           // production; a runtime per file took twice as long.
           isolate: false,
@@ -115,7 +116,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["tests/scripts/**/*.test.ts", "tests/**/*.node.test.ts"],
+          include: ["tests/scripts/**/*.test.ts", "tests/bench/**/*.test.ts", "tests/**/*.node.test.ts"],
         },
       },
     ],

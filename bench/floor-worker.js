@@ -1,7 +1,10 @@
 // The floor: a bare Worker answering from constants, the least a Worker can do.
-// It returns the exact bytes and headers wirefeed sent (captured by the benchmark
-// into responses.json), gzip bytes as they are, and a 304 when If-None-Match
-// equals the ETag. wirefeed is measured against this, route by route.
+// It returns the exact status, bytes and headers wirefeed sent for each path
+// (captured by the benchmark into responses.json): the gzip bytes as they are
+// when the client accepts gzip (behind Cloudflare, the client's own
+// Accept-Encoding is request.cf.clientAcceptEncoding), the plain ones
+// otherwise, and a 304 when If-None-Match equals that answer's ETag. wirefeed
+// is measured against this, route by route.
 import captured from "./responses.json";
 
 function decode(base64) {
@@ -11,21 +14,23 @@ function decode(base64) {
   return bytes;
 }
 
-const ROUTES = new Map(
-  captured.map(({ path, headers, body }) => [
-    path,
-    { headers, body: decode(body), etag: headers.etag, gzip: headers["content-encoding"] === "gzip" },
+const ANSWERS = new Map(
+  captured.map(({ path, encoding, status, headers, body }) => [
+    `${encoding} ${path}`,
+    { status, headers, body: decode(body), etag: headers.etag, manual: headers["content-encoding"] === "gzip" },
   ]),
 );
 
 export default {
   fetch(request) {
-    const route = ROUTES.get(new URL(request.url).pathname);
-    if (route === undefined) return new Response("Not found\n", { status: 404 });
-    if (request.headers.get("If-None-Match") === route.etag) {
-      const { "content-type": _type, "content-length": _length, "content-encoding": _encoding, ...headers } = route.headers;
+    const accepted = request.cf ? request.cf.clientAcceptEncoding : request.headers.get("Accept-Encoding");
+    const encoding = (accepted ?? "").includes("gzip") ? "gzip" : "plain";
+    const answer = ANSWERS.get(`${encoding} ${new URL(request.url).pathname}`);
+    if (answer === undefined) return new Response("Not found\n", { status: 404 });
+    if (answer.etag !== undefined && request.headers.get("If-None-Match") === answer.etag) {
+      const { "content-type": _type, "content-length": _length, "content-encoding": _encoding, ...headers } = answer.headers;
       return new Response(null, { status: 304, headers });
     }
-    return new Response(route.body, { headers: route.headers, encodeBody: route.gzip ? "manual" : "automatic" });
+    return new Response(answer.body, { status: answer.status, headers: answer.headers, encodeBody: answer.manual ? "manual" : "automatic" });
   },
 };

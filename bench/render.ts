@@ -1,10 +1,8 @@
 /**
- * Times one feed renderer on compiled articles, in this process, and prints
- * one JSON line. The benchmark starts a fresh process per cold measurement,
- * so "cold" is the first call after the modules are loaded (what a fresh
- * isolate pays on its first request), and "warm" is the steady state.
+ * Times one feed renderer on compiled articles, warm (the steady state), in
+ * this process, and prints one JSON line.
  *
- *   tsx bench/render.ts --articles bench/out/articles-100.ts --impl wirefeed|feed --format rss|atom|json --mode cold|warm
+ *   tsx bench/render.ts --articles bench/out/articles-100.ts --impl wirefeed|feed --format rss|atom|json [--warm-ms 400]
  *
  * Both implementations get the same items with the same fields: id, link,
  * title, summary, HTML content, author, categories, published and updated.
@@ -28,10 +26,9 @@ export type Impl = "wirefeed" | "feed";
 export interface RenderTiming {
   impl: Impl;
   format: Format;
-  mode: "cold" | "warm";
   items: number;
   bytes: number;
-  /** Cold: the one first call. Warm: the mean of one call. */
+  /** The mean of one call. */
   ms: number;
   microsPerItem: number;
 }
@@ -86,7 +83,6 @@ async function main(): Promise<void> {
       articles: { type: "string" },
       impl: { type: "string", default: "wirefeed" },
       format: { type: "string", default: "rss" },
-      mode: { type: "string", default: "cold" },
       vars: { type: "string", default: "{}" },
       "warm-ms": { type: "string", default: "400" },
     },
@@ -99,27 +95,18 @@ async function main(): Promise<void> {
   const render = (impl === "wirefeed" ? wirefeedRenderer : feedRenderer)(config, ARTICLES, format);
   const items = Math.min(config.feedItems, ARTICLES.length);
 
-  let ms: number;
-  let bytes: number;
-  if (values.mode === "cold") {
-    const started = performance.now();
-    const text = render();
-    ms = performance.now() - started;
-    bytes = Buffer.byteLength(text);
-  } else {
-    bytes = Buffer.byteLength(render());
-    // Warm up until the optimising compiler has settled, then time whole batches.
-    const budget = Number(values["warm-ms"]);
-    for (const end = performance.now() + budget / 4; performance.now() < end; ) render();
-    let calls = 0;
-    const started = performance.now();
-    while (performance.now() - started < budget) {
-      render();
-      calls++;
-    }
-    ms = (performance.now() - started) / calls;
+  const bytes = Buffer.byteLength(render());
+  // Warm up until the optimising compiler has settled (as long as the timing), then time whole calls.
+  const budget = Number(values["warm-ms"]);
+  for (const end = performance.now() + budget; performance.now() < end; ) render();
+  let calls = 0;
+  const started = performance.now();
+  while (performance.now() - started < budget) {
+    render();
+    calls++;
   }
-  const timing: RenderTiming = { impl, format, mode: values.mode as "cold" | "warm", items, bytes, ms, microsPerItem: (ms * 1000) / items };
+  const ms = (performance.now() - started) / calls;
+  const timing: RenderTiming = { impl, format, items, bytes, ms, microsPerItem: (ms * 1000) / items };
   console.log(JSON.stringify(timing));
 }
 

@@ -1,5 +1,5 @@
 /** wrk (Debian's `wrk`): run it, and read its summary. */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 
 export interface WrkResult {
   requestsPerSecond: number;
@@ -7,6 +7,7 @@ export interface WrkResult {
   /** Socket errors (connect, read, write, timeout) plus non-2xx/3xx responses. */
   errors: number;
   p50Ms: number;
+  p90Ms: number;
   p99Ms: number;
   output: string;
 }
@@ -20,19 +21,7 @@ export interface WrkOptions {
   script?: string;
 }
 
-/** Make sure wrk is installed: Debian's package when apt-get is usable, else a clear message. */
-export function ensureWrk(): void {
-  if (spawnSync("wrk", ["--version"]).error === undefined) return;
-  const root = process.getuid?.() === 0;
-  if (root && spawnSync("apt-get", ["--version"]).error === undefined) {
-    console.error("wrk is not installed: installing Debian's wrk (apt-get update && apt-get install -y wrk)…");
-    execFileSync("apt-get", ["update"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "wrk"], { stdio: "inherit" });
-    return;
-  }
-  throw new Error("npm run bench needs wrk: install it with `sudo apt-get update && sudo apt-get install -y wrk` (Debian/Ubuntu), then run it again.");
-}
-
+/** Run wrk once; every figure comes from its `--latency` summary. */
 export function runWrk(options: WrkOptions): WrkResult {
   const args = ["-t", String(options.threads), "-c", String(options.connections), "-d", `${options.seconds}s`, "--latency"];
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push("-H", `${name}: ${value}`);
@@ -47,6 +36,7 @@ export function runWrk(options: WrkOptions): WrkResult {
     requests: number(/(\d+) requests in/),
     errors: socketErrors + number(/Non-2xx or 3xx responses: (\d+)/),
     p50Ms: latencyMs(output, "50%"),
+    p90Ms: latencyMs(output, "90%"),
     p99Ms: latencyMs(output, "99%"),
     output,
   };

@@ -1,0 +1,103 @@
+/**
+ * Goal 6: what grows with the corpus. Build time, bundle size, startup and
+ * the first request at each size, goal 6's targets at the largest, and the
+ * largest corpus one Worker holds, extrapolated from the two largest sizes
+ * measured (every figure here grows about linearly with the articles).
+ */
+import { coldRuns, FIRST_PATHS } from "./cold";
+import type { Lab } from "./lab";
+import { heapBytes, memoryRun, type MemoryResult } from "./memory";
+import { count, mib, MiB, ms, table, type SectionReport } from "./report";
+import { median } from "./stats";
+
+const BUILD_GOAL_MS = 60_000;
+const STARTUP_GOAL_MS = 100;
+const FIRST_REQUEST_GOAL_MS = 50;
+/** Cloudflare's limits (ARCHITECTURE.md): Worker size, startup, memory per isolate. */
+const LIMITS = { bundle: 64 * MiB, startupMs: 1_000, memory: 128e6 };
+
+interface Point {
+  size: number;
+  bundleBytes: number;
+  startupMs: number;
+  firstRequestMs: number;
+}
+
+/**
+ * Where the line through `a` and `b` (articles, figure) reaches `limit`, in
+ * articles; `past` when the smaller size is already past it.
+ */
+function reach(a: [number, number], b: [number, number], limit: number): { articles: number; past: boolean } {
+  if (a[1] >= limit) return { articles: a[0], past: true };
+  const slope = (b[1] - a[1]) / (b[0] - a[0]);
+  return { articles: slope <= 0 ? Infinity : b[0] + (limit - b[1]) / slope, past: false };
+}
+
+export async function scaleSection(lab: Lab): Promise<SectionReport> {
+  const { sizes, runs } = lab.settings.scale;
+  const rows: string[][] = [];
+  const points: Point[] = [];
+  for (const size of sizes) {
+    const corpus = lab.corpus(size);
+    const cold = await coldRuns(lab, size, runs);
+    const startupMs = median(cold.ready.wirefeed) - median(cold.ready.empty);
+    const firstRequestMs = Math.max(...FIRST_PATHS.map((path) => median(cold.ttfb[path]!.wirefeed)));
+    points.push({ size, bundleBytes: corpus.bundleBytes, startupMs, firstRequestMs });
+    rows.push([
+      count(size),
+      `${mib(corpus.seedsBytes)}`,
+      `${ms(corpus.build.wallMs)} (CPU ${ms(corpus.build.cpuMs)})`,
+      `${mib(corpus.bundleBytes)} / ${mib(corpus.bundleGzipBytes)}`,
+      (corpus.bundleBytes / corpus.seedsBytes).toFixed(2),
+      `${ms(startupMs)} (${ms(median(cold.ready.wirefeed))} − ${ms(median(cold.ready.empty))})`,
+      ms(firstRequestMs),
+    ]);
+  }
+  const largest = points.at(-1)!;
+  const corpus = lab.corpus(largest.size);
+  const at = `${count(largest.size)} articles`;
+  const verdicts: SectionReport["verdicts"] = [
+    { goal: "6 scale: build", measure: `${at}: \`scripts/build.ts\`, wall (CPU)`, wirefeed: `${ms(corpus.build.wallMs)} (${ms(corpus.build.cpuMs)})`, reference: "–", target: `≤ ${BUILD_GOAL_MS / 1000} s`, met: corpus.build.wallMs <= BUILD_GOAL_MS },
+    { goal: "6 scale: bundle", measure: `${at}: every module wrangler uploads, raw (gzip)`, wirefeed: `${mib(corpus.bundleBytes)} (${mib(corpus.bundleGzipBytes)})`, reference: "–", target: "≤ 64 MiB (Worker limit)", met: corpus.bundleBytes <= LIMITS.bundle },
+    { goal: "6 scale: startup", measure: `${at}: workerd ready − empty Worker ready (median of ${runs})`, wirefeed: ms(largest.startupMs), reference: "empty Worker", target: `≤ ${STARTUP_GOAL_MS} ms (limit 1 s)`, met: largest.startupMs <= STARTUP_GOAL_MS },
+    { goal: "6 scale: first request", measure: `${at}: time to first byte, worst of ${FIRST_PATHS.length} feeds (median of ${runs})`, wirefeed: ms(largest.firstRequestMs), reference: "see goal 2", target: `≤ ${FIRST_REQUEST_GOAL_MS} ms`, met: largest.firstRequestMs <= FIRST_REQUEST_GOAL_MS },
+  ];
+
+  const bounds: string[][] = [];
+  let fits = { articles: Infinity, past: false, limit: "" };
+  if (points.length >= 2) {
+    const [a, b] = points.slice(-2) as [Point, Point];
+    const bound = (what: string, limit: string, reached: { articles: number; past: boolean }, from: string) => {
+      if (reached.articles < fits.articles) fits = { ...reached, limit: what };
+      const at = reached.past ? `already past at ${count(reached.articles)}` : Number.isFinite(reached.articles) ? `≈ ${count(Math.floor(reached.articles / 1000) * 1000)}` : "no bound";
+      bounds.push([what, limit, at, from]);
+    };
+    const between = `${count(a.size)} and ${count(b.size)} articles`;
+    bound("bundle size", "64 MiB", reach([a.size, a.bundleBytes], [b.size, b.bundleBytes], LIMITS.bundle), `bundle sizes at ${between}`);
+    bound("startup", "1 s", reach([a.size, a.startupMs], [b.size, b.startupMs], LIMITS.startupMs), `startup at ${between}`);
+    const memorySizes = lab.settings.memory.sizes.filter((size) => lab.has(`memory ${size}`));
+    if (memorySizes.length >= 2) {
+      // Already measured by the memory section: memoryRun returns the same figures.
+      const [m1, m2] = (await Promise.all(memorySizes.slice(-2).map((size) => memoryRun(lab, size)))) as [MemoryResult, MemoryResult];
+      bound("isolate memory (peak heap of the crawl)", "128 MB", reach([m1.size, heapBytes(m1.peak)], [m2.size, heapBytes(m2.peak)], LIMITS.memory), `the crawls at ${count(m1.size)} and ${count(m2.size)} articles (goal 5)`);
+    }
+  }
+  const details = `Per corpus size: the generated seeds' raw size; \`tsx scripts/build.ts\` on them (wall time, and the CPU time of the build's processes, which other work on the machine inflates less); every module \`wrangler deploy --dry-run --outdir\` writes (\`index.js\` and the article pack's Data module), raw and each gzipped; startup as workerd's spawn-to-listening time for wirefeed minus an empty Worker's (workerd evaluates a Worker's global scope before it listens), median of ${runs}; and the slowest of the three site feeds' first request in a fresh process (goal 2's runs).
+
+${table(["Articles", "Seeds", "Build", "Bundle raw / gzip", "Bundle ÷ seeds", "Startup (ready − empty)", "First request"], rows)}
+
+**The largest corpus one Worker holds**, extrapolated along the line through the two largest sizes measured (every figure above grows about linearly with the articles):
+
+${bounds.length === 0 ? "(needs two sizes)" : table(["Limit", "Cloudflare", "Reached at", "From"], bounds)}
+
+${
+    fits.past
+      ? `So **fewer than ${count(fits.articles)} articles** fit in one Worker as wirefeed stands: ${fits.limit} is the first limit reached.`
+      : Number.isFinite(fits.articles)
+        ? `So about **${count(Math.floor(fits.articles / 1000) * 1000)} articles** fit in one Worker on this corpus (median article ${corpus.medianSeedBytes} bytes of seed text), ${fits.limit} being the first limit reached; longer copy lowers it in proportion.`
+        : ""
+  }
+
+**Beyond one Worker.** What grows is the article pack, and most of it is archive: text that never changes once published. A publisher past the limit keeps in the bundle what every request reads (the index of slugs, sections, tags and dates: about an eighth of the pack at 100,000 articles) and the newest blocks (what the feeds and home page show), and moves the older deflated blocks to R2, fetched by the Worker when an old article or archive page is first asked for and kept in Workers Cache (they are immutable, so they can be cached for a year). The bundle then grows by the index alone, and a site of millions of articles fits. Pre-rendering the archive pages as Workers Static Assets does the same for the immutable pages themselves (25 MiB a file, up to 100,000 files a version on the Paid plan), and splitting the site across Workers by section (routes such as \`/sections/sports/*\`) multiplies every limit by the number of Workers, at the price of one feed list per Worker.`;
+  return { verdicts, details };
+}

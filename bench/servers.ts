@@ -1,0 +1,59 @@
+/**
+ * The Workers the bench runs in `workerd serve`: wirefeed's bundle with
+ * wrangler.toml's settings, the floor (bench/floor-worker.js) replaying
+ * wirefeed's captured answers, and an empty Worker (the least startup).
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { unstable_readConfig } from "wrangler";
+import type { Corpus } from "./prepare";
+import type { CapturedRoute } from "./routes";
+import { startWorkerd, writeConfig, type RunningWorkerd, type WorkerSpec } from "./workerd";
+
+const wrangler = unstable_readConfig({ config: "wrangler.toml" });
+/** wrangler.toml's [vars], as deploy would bind them. */
+export const VARS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(wrangler.vars).map(([name, value]) => [name, String(value)]));
+const RUNTIME = { compatibilityDate: wrangler.compatibility_date ?? "2026-04-26", compatibilityFlags: wrangler.compatibility_flags ?? [] };
+
+/** wirefeed's bundle of `corpus`, with `vars` over wrangler.toml's (as `--var` at deploy would). */
+export function wirefeedWorker(corpus: Corpus, vars: Record<string, string> = {}): WorkerSpec {
+  return { name: "wirefeed", modules: corpus.modules, vars: { ...VARS, ...vars }, ...RUNTIME };
+}
+
+/** The floor, replaying `routes` (written with its module into `dir`). */
+export function floorWorker(dir: string, routes: readonly CapturedRoute[]): WorkerSpec {
+  mkdirSync(dir, { recursive: true });
+  const answers = routes.flatMap((route) =>
+    (["gzip", "plain"] as const).map((encoding) => {
+      const { status, headers, body } = route[encoding];
+      return { path: route.path, encoding, status, headers, body: body.toString("base64") };
+    }),
+  );
+  writeFileSync(join(dir, "responses.json"), JSON.stringify(answers));
+  copyFileSync(fileURLToPath(new URL("./floor-worker.js", import.meta.url)), join(dir, "floor-worker.js"));
+  const modules: WorkerSpec["modules"] = [
+    { name: "floor-worker.js", path: join(dir, "floor-worker.js"), type: "esModule" },
+    { name: "responses.json", path: join(dir, "responses.json"), type: "json" },
+  ];
+  return { name: "floor", modules, vars: {}, ...RUNTIME };
+}
+
+/** A Worker that does nothing: what workerd costs before any Worker code. */
+export function emptyWorker(dir: string): WorkerSpec {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "empty.js"), "export default { fetch() { return new Response(''); } };\n");
+  return { name: "empty", modules: [{ name: "empty.js", path: join(dir, "empty.js"), type: "esModule" }], vars: {}, ...RUNTIME };
+}
+
+/** One fresh `workerd serve` process running `workers`, its config written as `dir/<name>.capnp`. */
+export async function serve(dir: string, name: string, workers: readonly WorkerSpec[], options: { inspector?: boolean } = {}): Promise<RunningWorkerd> {
+  mkdirSync(dir, { recursive: true });
+  const config = join(dir, `${name}.capnp`);
+  writeConfig(config, workers);
+  return startWorkerd(
+    config,
+    workers.map((worker) => worker.name),
+    options,
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * How much the bench measures: the full run (issue 11's goals, about 15
+ * minutes on a 2-core machine) or `BENCH_QUICK=1` (every section, tiny, in
+ * about a minute: for iterating, not for judging). `BENCH_ONLY=floor,cold`
+ * runs some sections alone. Sections are named after issue 11's goals, plus
+ * `hotpath`, the profile of warm requests behind goal 1.
+ */
+export const SECTIONS = ["floor", "cold", "render", "load", "memory", "scale", "hotpath"] as const;
+export type SectionName = (typeof SECTIONS)[number];
+
+export interface Settings {
+  quick: boolean;
+  sections: readonly SectionName[];
+  /** Goal 1: interleaved pairs of h2load runs per route and status, each run about `runSeconds` long. */
+  floor: { sizes: number[]; pairs: number; runSeconds: number; connections: number };
+  /** Goal 2: fresh processes per figure (workerd for time to first byte, Node for the steps). */
+  cold: { sizes: number[]; runs: number };
+  /** Goal 3: the warm renderers, timed for `warmMs` after as long again of warm-up. */
+  render: { size: number; warmMs: number };
+  /** Goal 4: wrk runs of `seconds` at 64 connections, wirefeed and floor alternating. */
+  load: { sizes: number[]; pairs: number; seconds: number };
+  /** Goal 5: a crawl of every route with FEED_ITEMS=100. */
+  memory: { sizes: number[]; concurrency: number };
+  /** Goal 6: build, bundle and startup at each size; 100,000 is the issue's scale. */
+  scale: { sizes: number[]; runs: number };
+}
+
+const FULL: Omit<Settings, "quick" | "sections"> = {
+  floor: { sizes: [100, 10_000, 100_000], pairs: 5, runSeconds: 0.2, connections: 16 },
+  cold: { sizes: [100, 10_000, 100_000], runs: 5 },
+  render: { size: 100, warmMs: 400 },
+  load: { sizes: [100, 10_000], pairs: 3, seconds: 5 },
+  memory: { sizes: [10_000, 100_000], concurrency: 4 },
+  scale: { sizes: [100, 1_000, 10_000, 100_000], runs: 5 },
+};
+
+const QUICK: Omit<Settings, "quick" | "sections"> = {
+  floor: { sizes: [100, 1_000], pairs: 2, runSeconds: 0.05, connections: 16 },
+  cold: { sizes: [100, 1_000], runs: 2 },
+  render: { size: 100, warmMs: 50 },
+  load: { sizes: [100], pairs: 1, seconds: 1 },
+  memory: { sizes: [1_000], concurrency: 4 },
+  scale: { sizes: [100, 1_000], runs: 2 },
+};
+
+/** The settings `env` asks for; an unknown section name is an error that lists the known ones. */
+export function settingsFrom(env: NodeJS.ProcessEnv): Settings {
+  const quick = env.BENCH_QUICK !== undefined && env.BENCH_QUICK !== "" && env.BENCH_QUICK !== "0";
+  const only = (env.BENCH_ONLY ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "");
+  for (const name of only) {
+    if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY names "${name}", expected some of ${SECTIONS.join(", ")} (comma-separated)`);
+  }
+  const sections = only.length === 0 ? SECTIONS : SECTIONS.filter((name) => only.includes(name));
+  return { quick, sections, ...(quick ? QUICK : FULL) };
+}
+
+/**
+ * Issue 11 sets goals at 100 articles, at 10,000 and at 100,000; a quick run's
+ * smaller corpora are judged by the goal of the next size up.
+ */
+export function scaleOf(size: number): "small" | "large" | "huge" {
+  return size <= 100 ? "small" : size <= 10_000 ? "large" : "huge";
+}

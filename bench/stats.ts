@@ -1,0 +1,21 @@
+/** Small statistics for repeated measurements. */
+
+/** The median; for an even count, the mean of the two middle values. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Median and range of repeated measurements: the range is the spread the bench reports. */
+export interface Summary {
+  median: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
+export function summarise(values: readonly number[]): Summary {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values), count: values.length };
+}

@@ -1,0 +1,22 @@
+/** The load generators the bench drives: installed from Debian when missing. */
+import { execFileSync, spawnSync } from "node:child_process";
+
+/** The load generators, by command and Debian package. */
+const TOOLS = [
+  { command: "wrk", probe: ["--version"], pkg: "wrk" },
+  { command: "h2load", probe: ["--version"], pkg: "nghttp2-client" },
+];
+
+/** Make sure wrk and h2load are installed: Debian's packages when apt-get is usable, else a clear message. */
+export function ensureLoadTools(): void {
+  const missing = TOOLS.filter(({ command, probe }) => spawnSync(command, probe).error !== undefined).map(({ pkg }) => pkg);
+  if (missing.length === 0) return;
+  const root = process.getuid?.() === 0;
+  if (root && spawnSync("apt-get", ["--version"]).error === undefined) {
+    console.error(`installing Debian's ${missing.join(" ")} (apt-get update && apt-get install -y ${missing.join(" ")})…`);
+    execFileSync("apt-get", ["update"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", ...missing], { stdio: "inherit" });
+    return;
+  }
+  throw new Error(`npm run bench needs ${missing.join(" and ")}: install with \`sudo apt-get update && sudo apt-get install -y ${missing.join(" ")}\` (Debian/Ubuntu), then run it again.`);
+}
