@@ -33,7 +33,7 @@ import { RECORD_FILE } from "../src/content/publication-record";
 import { openCorpus, packArticles } from "../src/content/article-pack";
 import { generatedModule, packPath, prerenderedPath } from "../src/content/bundle";
 import { isDevBuild, serveProblemsInDev } from "./dev-build";
-import { prerender, wranglerConfig } from "./prerender";
+import { prerender, wranglerVars } from "./prerender";
 import { readSeedFolders } from "./seed-folders";
 
 const { values: args } = parseArgs({
@@ -121,7 +121,7 @@ const srcDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta
 // The data first: the module that imports it appears only once all of it is complete.
 const pack = packArticles(articles);
 writeThenRename(packFile, pack);
-writeThenRename(prerenderedFile, await prerender(openCorpus(pack), wranglerConfig()));
+writeThenRename(prerenderedFile, await prerender(openCorpus(pack), wranglerVars()));
 writeThenRename(outFile, generatedModule(srcDir.startsWith(".") ? srcDir : `./${srcDir}`, basename(packFile), basename(prerenderedFile)));
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);

@@ -7,32 +7,35 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import type { Corpus } from "../src/content/article-pack";
-import { ConfigError, parseConfig, type SiteConfig } from "../src/config";
+import { ConfigError, envVars, parseConfig, type Env, type SiteConfig } from "../src/config";
 import { PRERENDERED_NAMES, packPrerendered } from "../src/http/prerendered";
 import { Site, type Document } from "../src/http/site";
 import { documentPath } from "../src/render/urls";
 import { readVars } from "./wrangler-vars";
 
-/** The configuration wrangler.toml gives, or undefined when it has none that validates. */
-export function wranglerConfig(file = "wrangler.toml"): SiteConfig | undefined {
-  if (!existsSync(file)) return undefined;
+/** The variables wrangler.toml's [vars] gives (as far as scripts/wrangler-vars.ts reads them). */
+export function wranglerVars(file = "wrangler.toml"): Env {
+  return existsSync(file) ? envVars(readVars(readFileSync(file, "utf8"))) : {};
+}
+
+/** The prerendered documents' bytes for a Worker whose env holds `vars` (none when they do not validate). */
+export async function prerender(corpus: Corpus, vars: Env): Promise<Uint8Array> {
+  let config: SiteConfig;
   try {
-    return parseConfig(readVars(readFileSync(file, "utf8")));
+    config = parseConfig(vars);
   } catch (error) {
-    if (error instanceof ConfigError) return undefined;
+    if (error instanceof ConfigError) return packPrerendered({}, NO_CONFIG, new Map());
     throw error;
   }
-}
-
-/** The prerendered documents' bytes for `config` (none when it is undefined). */
-export async function prerender(corpus: Corpus, config: SiteConfig | undefined): Promise<Uint8Array> {
+  const site = new Site(config, corpus);
   const documents = new Map<string, Document>();
-  if (config !== undefined) {
-    const site = new Site(config, corpus);
-    for (const name of PRERENDERED_NAMES) documents.set(documentPath(name), await site.document(name)!);
-  }
-  return packPrerendered(config ?? NO_CONFIG, documents);
+  for (const name of PRERENDERED_NAMES) documents.set(documentPath(name), await site.document(name)!);
+  return packPrerendered(vars, config, documents);
 }
 
-/** Stands for "no configuration": a key no Worker's configuration has. */
+/**
+ * Stands for "no configuration": no Worker's configuration is this, and no
+ * env's variables are `{}` and the configuration together (parseConfig
+ * refuses an empty env).
+ */
 const NO_CONFIG = {} as SiteConfig;

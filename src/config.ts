@@ -3,20 +3,30 @@
  * writes comes from here, never from the request (Workers Cache keys ignore
  * the Host header, so a request-derived URL could be served to another host).
  */
-export interface Env {
-  SITE_URL?: string;
-  SITE_TITLE?: string;
-  SITE_DESCRIPTION?: string;
-  SITE_LANGUAGE?: string;
-  SITE_AUTHOR?: string;
-  TAG_PREFIX?: string;
-  FEED_ITEMS?: string;
-  FEED_MAX_AGE?: string;
-  FEED_STALE_WHILE_REVALIDATE?: string;
-  FEED_STALE_IF_ERROR?: string;
-  PAGE_MAX_AGE?: string;
-  NOT_FOUND_MAX_AGE?: string;
-  WEBSUB_HUB?: string;
+/** Every variable wirefeed reads from its env: nothing else can change what it serves. */
+export const ENV_NAMES = [
+  "SITE_URL",
+  "SITE_TITLE",
+  "SITE_DESCRIPTION",
+  "SITE_LANGUAGE",
+  "SITE_AUTHOR",
+  "TAG_PREFIX",
+  "FEED_ITEMS",
+  "FEED_MAX_AGE",
+  "FEED_STALE_WHILE_REVALIDATE",
+  "FEED_STALE_IF_ERROR",
+  "PAGE_MAX_AGE",
+  "NOT_FOUND_MAX_AGE",
+  "WEBSUB_HUB",
+] as const;
+
+export type Env = { [Name in (typeof ENV_NAMES)[number]]?: string };
+
+/** The variables of `env` wirefeed reads, and nothing else. */
+export function envVars(env: Env): Env {
+  const vars: Env = {};
+  for (const name of ENV_NAMES) if (env[name] !== undefined) vars[name] = env[name];
+  return vars;
 }
 
 export interface SiteConfig {

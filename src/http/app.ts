@@ -36,7 +36,7 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
   /** The site for a Worker's env, made on its first request; a bad configuration throws ConfigError. */
   const siteFor = (env: Env): Site => {
     let site = sites.get(env);
-    if (site === undefined) sites.set(env, (site = new Site(parseConfig(env), corpus, prerendered)));
+    if (site === undefined) sites.set(env, (site = new Site(prerendered?.configFor(env) ?? parseConfig(env), corpus, prerendered)));
     return site;
   };
   const app = new Hono<AppEnv>();

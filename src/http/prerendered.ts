@@ -1,4 +1,4 @@
-import type { SiteConfig } from "../config";
+import { ENV_NAMES, type Env, type SiteConfig } from "../config";
 import type { DocumentName } from "../render/urls";
 import type { RespondOptions } from "./respond";
 import type { Document } from "./site";
@@ -27,8 +27,14 @@ const MAGIC = 0x31444657; // "WFD1"
 
 /** What the build prerendered, for which configuration. */
 export interface Prerendered {
-  /** The configuration they were rendered for (`configKey`). */
-  readonly config: string;
+  /** The configuration they were rendered for. */
+  readonly config: SiteConfig;
+  /**
+   * That configuration, when `env` holds exactly the variables it was made
+   * from: a Worker deployed with wrangler.toml's [vars] skips validating them
+   * again on its first request. Undefined for any other env.
+   */
+  configFor(env: Env): SiteConfig | undefined;
   /** The documents, keyed by path, made on first read. */
   documents(): ReadonlyMap<string, Document>;
 }
@@ -49,8 +55,8 @@ export function configKey(config: SiteConfig): string {
   return JSON.stringify(config);
 }
 
-/** The bytes of `documents` (by path), rendered for `config`. */
-export function packPrerendered(config: SiteConfig, documents: ReadonlyMap<string, Document>): Uint8Array {
+/** The bytes of `documents` (by path), rendered for `config`, which was parsed from `vars`. */
+export function packPrerendered(vars: Env, config: SiteConfig, documents: ReadonlyMap<string, Document>): Uint8Array {
   const entries: Entry[] = [];
   const parts: Uint8Array[] = [];
   let offset = 0;
@@ -63,7 +69,7 @@ export function packPrerendered(config: SiteConfig, documents: ReadonlyMap<strin
   for (const [path, { representation: rep, options }] of documents) {
     entries.push({ path, contentType: rep.contentType, hash: rep.hash, lastModified: rep.lastModified, lastModifiedSeconds: rep.lastModifiedSeconds, body: place(rep.body), gzip: place(rep.gzip), options });
   }
-  const head = new TextEncoder().encode(JSON.stringify({ config: configKey(config), entries }));
+  const head = new TextEncoder().encode(JSON.stringify({ vars, config, entries }));
   const out = new Uint8Array(8 + head.byteLength + offset);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
@@ -83,12 +89,13 @@ export function openPrerendered(data: ArrayBuffer | ArrayBufferView): Prerendere
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 8 || view.getUint32(0, true) !== MAGIC) throw new Error("openPrerendered: not wirefeed's prerendered documents; run `npm run build`");
   const headLength = view.getUint32(4, true);
-  const { config, entries } = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headLength))) as { config: string; entries: Entry[] };
+  const { vars, config, entries } = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headLength))) as { vars: Env; config: SiteConfig; entries: Entry[] };
   const data0 = 8 + headLength;
   const slice = ([start, length]: [number, number]) => bytes.subarray(data0 + start, data0 + start + length);
   let documents: Map<string, Document> | undefined;
   return {
     config,
+    configFor: (env) => (ENV_NAMES.every((name) => env[name] === vars[name]) ? config : undefined),
     documents: () =>
       (documents ??= new Map(
         entries.map((entry) => [

@@ -71,7 +71,7 @@ export class Site {
     private readonly corpus: Corpus,
     prerendered: Prerendered | null = null,
   ) {
-    if (prerendered !== null && prerendered.config === configKey(config)) {
+    if (prerendered !== null && (prerendered.config === config || configKey(prerendered.config) === configKey(config))) {
       for (const [path, document] of prerendered.documents()) this.lasting.set(path, document);
     }
   }

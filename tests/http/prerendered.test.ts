@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config";
+import { envVars, parseConfig } from "../../src/config";
 import { PRERENDERED_NAMES, configKey, openPrerendered, packPrerendered } from "../../src/http/prerendered";
 import { Site, type Document } from "../../src/http/site";
 import { documentPath } from "../../src/render/urls";
@@ -18,7 +18,12 @@ async function rendered(site: Site, path: string): Promise<Document> {
 
 describe("documents prerendered by the build", () => {
   it("were made for the configuration the Worker runs with, and are the site's feeds and home page", () => {
-    expect(PRERENDERED.config).toBe(configKey(CONFIG));
+    expect(configKey(PRERENDERED.config)).toBe(configKey(CONFIG));
+    // Recognised by its variables, so the Worker need not validate them again…
+    expect(PRERENDERED.configFor(env)).toBe(PRERENDERED.config);
+    // …and any other variable, even one that parses to the same configuration, is not it.
+    expect(PRERENDERED.configFor({ ...env, SITE_URL: "https://news.example.org" })).toBeUndefined();
+    expect(PRERENDERED.configFor({ ...env, SITE_URL: `${env.SITE_URL}/` })).toBeUndefined();
     expect([...PRERENDERED.documents().keys()].sort()).toEqual(["/", "/atom.xml", "/feed.json", "/feed.xml"]);
   });
 
@@ -61,8 +66,9 @@ describe("documents prerendered by the build", () => {
   it("read back exactly as they were packed", async () => {
     const site = new Site(CONFIG, FIXTURE_CORPUS);
     const made = new Map(await Promise.all(PRERENDERED_NAMES.map(async (name) => [documentPath(name), await site.document(name)!] as const)));
-    const reopened = openPrerendered(packPrerendered(CONFIG, made));
-    expect(reopened.config).toBe(configKey(CONFIG));
+    const reopened = openPrerendered(packPrerendered(envVars(env), CONFIG, made));
+    expect(reopened.config).toEqual(CONFIG);
+    expect(reopened.configFor(env)).toEqual(CONFIG);
     expect([...reopened.documents()]).toEqual([...made]);
   });
 });
