@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import type { Corpus } from "../content/article-pack";
 import { ConfigError, parseConfig, type Env } from "../config";
 import { documentAt, feedPath, type DocumentName } from "../render/urls";
@@ -46,17 +46,18 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
     await next();
   });
 
-  // GET, and HEAD through it: Hono routes HEAD to GET handlers and drops the body.
-  app.get("*", (c) => answerDocument(c.req.raw, c.get("site")) ?? serveOther(c));
+  // GET, and HEAD through it (Hono routes HEAD to GET handlers and drops the body);
+  // reached when the Worker's fast path below handed the request over.
+  app.get("*", (c) => answerGet(c.req.raw, c.get("site")));
 
   app.options("*", (c) => {
     const { path } = requestTarget(c.req.url);
-    return exists(c.get("site"), documentAt(path)) ? c.body(null, 204, PREFLIGHT_HEADERS) : notFound(c);
+    return exists(c.get("site"), documentAt(path)) ? c.body(null, 204, PREFLIGHT_HEADERS) : notFound(c.req.raw, c.get("site"));
   });
 
   app.all("*", (c) => {
     const { path } = requestTarget(c.req.url);
-    if (!exists(c.get("site"), documentAt(path))) return notFound(c);
+    if (!exists(c.get("site"), documentAt(path))) return notFound(c.req.raw, c.get("site"));
     return c.text(`Method ${c.req.method} is not allowed here; use GET or HEAD.\n`, 405, { ...COMMON_HEADERS, Allow: ALLOW, "Cache-Control": "no-store" });
   });
 
@@ -72,24 +73,20 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
 
   return {
     fetch(request, env, ctx) {
-      // A request for a document is answered here, by the same function the
-      // GET route calls, without Hono's dispatch: it is nearly every request,
-      // the answer is nearly always in memory, and Hono builds its router on
-      // its first match (~8 ms of a fresh isolate's first request). Everything
-      // else (/feed, redirects, 404s, other methods, errors) goes through Hono.
-      if (request.method === "GET" || request.method === "HEAD") {
-        let site: Site;
-        try {
-          site = siteFor(env);
-        } catch {
-          return app.fetch(request, env, ctx); // the router's error handler explains a bad configuration
-        }
-        const answer = answerDocument(request, site);
-        if (answer instanceof Response) return answer;
-        // A failure goes to the router, whose error handler answers it.
-        if (answer !== undefined) return answer.catch(() => app.fetch(request, env, ctx));
+      // GET and HEAD are answered here, by the same function the GET route
+      // calls, without Hono's dispatch: they are nearly every request, the
+      // answer is nearly always in memory, and Hono builds its router on its
+      // first match (~8 ms of a fresh isolate's first request). Other methods,
+      // a bad configuration and any failure go through Hono and its handlers.
+      if (request.method !== "GET" && request.method !== "HEAD") return app.fetch(request, env, ctx);
+      let site: Site;
+      try {
+        site = siteFor(env);
+      } catch {
+        return app.fetch(request, env, ctx);
       }
-      return app.fetch(request, env, ctx);
+      const answer = answerGet(request, site);
+      return answer instanceof Response ? answer : answer.catch(() => app.fetch(request, env, ctx));
     },
   };
 }
@@ -100,76 +97,71 @@ export interface Worker {
 }
 
 /**
- * The answer to a GET or HEAD for a document the site holds, or undefined
- * when the URL names none (or names `/feed`, which depends on Accept).
+ * The answer to a GET or HEAD: the document the URL names (a 304 when the
+ * client's copy is current), `/feed` in the format asked for, a redirect from
+ * a trailing slash, or a 404.
  */
-function answerDocument(request: Request, site: Site): Response | Promise<Response> | undefined {
+function answerGet(request: Request, site: Site): Response | Promise<Response> {
   const { path, query } = requestTarget(request.url);
   const name = documentAt(path);
-  if (name === undefined || name.type === "negotiated-feed") return undefined;
-  const found = site.document(name, path);
-  if (found === undefined) return undefined;
+  if (name?.type === "negotiated-feed") return answerNegotiatedFeed(request, site);
+  const found = name === undefined ? undefined : site.document(name, path);
+  if (found === undefined) return redirectToCanonical(site, path, query) ?? notFound(request, site);
   // A query string the documents do not use must not become another entry in shared caches.
   const answer = ({ representation, options }: Document) => respond(request, site.config, representation, query === "" ? options : { ...options, private: true });
   return found instanceof Promise ? found.then(answer) : answer(found);
 }
 
-/** A GET or HEAD that names no document of the site: `/feed`, a trailing slash to redirect, or a 404. */
-function serveOther(c: Context<AppEnv>): Promise<Response> | Response {
-  const { path, query } = requestTarget(c.req.url);
-  if (documentAt(path)?.type === "negotiated-feed") return serveNegotiatedFeed(c);
-  return redirectToCanonical(c, path, query) ?? notFound(c);
-}
+/** Headers of every answer that depends on Accept: `/feed`. */
+const NEGOTIATED = { Vary: "Accept, Accept-Encoding" };
 
 /**
  * `/feed`: the site's feed in the format `Accept` asks for. Private, because
  * Cloudflare's cache keys ignore `Vary: Accept` and a shared copy could hand
  * one reader's format to another.
  */
-async function serveNegotiatedFeed(c: Context<AppEnv>): Promise<Response> {
-  const site = c.get("site");
-  const format = negotiateFeed(c.req.header("Accept"));
-  const vary = { Vary: "Accept, Accept-Encoding" };
+function answerNegotiatedFeed(request: Request, site: Site): Response | Promise<Response> {
+  const format = negotiateFeed(request.headers.get("Accept") ?? undefined);
   if (format === undefined) {
     const body = "Not acceptable: /feed is RSS (application/rss+xml), Atom (application/atom+xml) or JSON Feed (application/feed+json).\n";
-    return c.text(body, 406, { ...COMMON_HEADERS, ...vary, "Cache-Control": "no-store" });
+    return new Response(body, { status: 406, headers: { ...COMMON_HEADERS, ...NEGOTIATED, "Cache-Control": "no-store", "Content-Type": CONTENT_TYPES.text } });
   }
   const { collections } = site;
   const found = site.document({ type: "feed", collection: collections.site, format })!;
-  const { representation, options } = found instanceof Promise ? await found : found;
-  return respond(c.req.raw, site.config, representation, {
-    ...options,
-    private: true,
-    headers: { ...options.headers, ...vary, "Content-Location": feedPath(collections.site, format) },
-  });
+  const answer = ({ representation, options }: Document) =>
+    respond(request, site.config, representation, {
+      ...options,
+      private: true,
+      headers: { ...options.headers, ...NEGOTIATED, "Content-Location": feedPath(collections.site, format) },
+    });
+  return found instanceof Promise ? found.then(answer) : answer(found);
 }
 
 /** A trailing slash on a document's path: 301 to the path without it (root-relative, so browsing stays on this host). */
-function redirectToCanonical(c: Context<AppEnv>, path: string, query: string): Response | undefined {
+function redirectToCanonical(site: Site, path: string, query: string): Response | undefined {
   if (path.length < 2 || !path.endsWith("/")) return undefined;
   const canonical = path.slice(0, -1);
-  if (!exists(c.get("site"), documentAt(canonical))) return undefined;
-  const policy = cacheControl(c.get("site").config, "redirect");
-  return c.body(null, 301, {
-    ...COMMON_HEADERS,
-    Location: query === "" ? canonical : `${canonical}?${query}`,
-    "Cache-Control": query === "" ? policy : policy.replace(/^public/, "private"),
-  });
+  if (!exists(site, documentAt(canonical))) return undefined;
+  const policy = cacheControl(site.config, "redirect");
+  const headers = { ...COMMON_HEADERS, Location: query === "" ? canonical : `${canonical}?${query}`, "Cache-Control": query === "" ? policy : policy.replace(/^public/, "private") };
+  return new Response(null, { status: 301, headers });
 }
 
 /** A 404 that says nothing of the request: an HTML page for browsers, text for everyone else. */
-async function notFound(c: Context<AppEnv>): Promise<Response> {
-  const found = c.get("site").notFound(prefersHtml(c.req.header("Accept")));
-  const { representation, options } = found instanceof Promise ? await found : found;
-  const headers = {
-    ...COMMON_HEADERS,
-    ...options.headers,
-    "Cache-Control": cacheControl(c.get("site").config, "not-found"),
-    "Content-Type": representation.contentType,
-    "Content-Length": String(representation.body.byteLength),
-    Vary: "Accept",
+function notFound(request: Request, site: Site): Response | Promise<Response> {
+  const found = site.notFound(prefersHtml(request.headers.get("Accept") ?? undefined));
+  const answer = ({ representation, options }: Document) => {
+    const headers = {
+      ...COMMON_HEADERS,
+      ...options.headers,
+      "Cache-Control": cacheControl(site.config, "not-found"),
+      "Content-Type": representation.contentType,
+      "Content-Length": String(representation.body.byteLength),
+      Vary: "Accept",
+    };
+    return new Response(request.method === "HEAD" ? null : representation.body, { status: 404, headers });
   };
-  return new Response(c.req.method === "HEAD" ? null : representation.body, { status: 404, headers });
+  return found instanceof Promise ? found.then(answer) : answer(found);
 }
 
 function exists(site: Site, name: DocumentName | undefined): boolean {
