@@ -354,7 +354,7 @@ class StoredArticle implements Article {
 
   #instant(offset: number): string {
     const at = this.#index * 2 * INSTANT + offset;
-    return String.fromCharCode(...this.#pack.dates.subarray(at, at + INSTANT));
+    return decoder.decode(this.#pack.dates.subarray(at, at + INSTANT));
   }
 }
 

@@ -217,9 +217,9 @@ export class Site {
 
   private async feed(collection: Collection, format: FeedFormat, archive?: number): Promise<Document> {
     const feed = feedDocument(this.config, collection, archive);
-    const text = format === "rss" ? renderRss(feed, { ttlMinutes: ttlMinutes(this.config) }) : format === "atom" ? renderAtom(feed) : renderJsonFeed(feed);
+    const bytes = format === "rss" ? renderRss(feed, { ttlMinutes: ttlMinutes(this.config) }) : format === "atom" ? renderAtom(feed) : renderJsonFeed(feed);
     const headers = collection.kind === "site" && archive === undefined ? websubLinks(this.config, format) : undefined;
-    return this.render(text, format, feed.updated, archive === undefined ? "feed" : "archive", headers);
+    return this.render(bytes, format, feed.updated, archive === undefined ? "feed" : "archive", headers);
   }
 
   private async page(html: string, updated: string, kind: RespondOptions["kind"] = "page"): Promise<Document> {

@@ -2,10 +2,11 @@ import { articleBodyHtmlAsXml } from "./article-html";
 import { escapeAttribute as a, escapeText as x, readsAsMarkup } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
+import { around } from "./markup";
 
 /** Atom 1.0 (RFC 4287). */
-export function renderAtom(feed: FeedDocument): string {
-  return [
+export function renderAtom(feed: FeedDocument): Uint8Array {
+  const head = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""} xml:lang="${a(feed.language)}">`,
     `  <id>${x(feed.id)}</id>`,
@@ -22,10 +23,8 @@ export function renderAtom(feed: FeedDocument): string {
     `    <uri>${x(feed.author.url)}</uri>`,
     `  </author>`,
     `  <generator>wirefeed</generator>`,
-    ...feed.items.map(renderEntry),
-    `</feed>`,
-    ``,
-  ].join("\n");
+  ];
+  return around(head.join("\n"), feed.items.map(renderEntry), `</feed>\n`);
 }
 
 /**

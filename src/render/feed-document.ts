@@ -3,8 +3,9 @@ import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { articleCategories } from "./categories";
 import { documentLanguage } from "./language";
-import { BUDGETS, stringBytes } from "../budgets";
+import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
+import { utf8 } from "./markup";
 import { articlesOn, pageCount } from "./pages";
 import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, type FeedFormat } from "./urls";
 
@@ -102,14 +103,14 @@ function feedItem(site: SiteConfig, article: Article): FeedItem {
 
 /**
  * `render` remembered per item: an item's markup is written once, whatever
- * documents show it. Bounded in bytes: at 10,000 articles, a crawler walking
+ * documents show it, as the UTF-8 bytes documents are made of (markup.ts). Bounded in bytes: at 10,000 articles, a crawler walking
  * every archive page would otherwise keep every item's markup in every format.
  */
-export function perItem(render: (item: FeedItem) => string): (item: FeedItem) => string {
-  const written = new LruMap<FeedItem, string>({ bytes: BUDGETS.itemMarkup, sizeOf: stringBytes });
+export function perItem(render: (item: FeedItem) => string): (item: FeedItem) => Uint8Array {
+  const written = new LruMap<FeedItem, Uint8Array>({ bytes: BUDGETS.itemMarkup, sizeOf: (markup) => markup.byteLength });
   return (item) => {
     let markup = written.get(item);
-    if (markup === undefined) written.set(item, (markup = render(item)));
+    if (markup === undefined) written.set(item, (markup = utf8(render(item))));
     return markup;
   };
 }

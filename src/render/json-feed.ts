@@ -1,6 +1,7 @@
 import { dropForbiddenChars } from "../content/normalise";
 import { articleBodyHtml, articleBodyText } from "./article-html";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
+import { assemble, joined } from "./markup";
 
 /**
  * Text fields lose the characters XML refuses, as in the other formats: lone
@@ -14,7 +15,7 @@ const clean = dropForbiddenChars;
  * Authors are given twice, as 1.1 allows for compatibility: `authors` for 1.1
  * readers and `author` for 1.0 ones (gofeed reads only `author`).
  */
-export function renderJsonFeed(feed: FeedDocument): string {
+export function renderJsonFeed(feed: FeedDocument): Uint8Array {
   const author = { name: clean(feed.author.name), url: feed.author.url };
   const head = JSON.stringify({
     version: "https://jsonfeed.org/version/1.1",
@@ -31,7 +32,7 @@ export function renderJsonFeed(feed: FeedDocument): string {
     items: [],
   });
   // `head` ends with `"items":[]}`: put the items between the brackets.
-  return `${head.slice(0, -2)}${feed.items.map(renderItem).join(",")}]}\n`;
+  return assemble([head.slice(0, -2), ...joined(feed.items.map(renderItem), ","), "]}\n"]);
 }
 
 const renderItem = perItem(({ article, id, url, categories }: FeedItem): string => {

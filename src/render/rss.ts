@@ -3,6 +3,7 @@ import { rfc822 } from "./dates";
 import { escapeAttribute as a, escapeText as x, readsAsMarkup } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
+import { around } from "./markup";
 
 export interface RssOptions {
   /** `<ttl>`: minutes a reader may cache the channel; matches the HTTP max-age. */
@@ -10,8 +11,8 @@ export interface RssOptions {
 }
 
 /** RSS 2.0 (RSS Advisory Board), with atom:link self, content:encoded and dc:creator. */
-export function renderRss(feed: FeedDocument, { ttlMinutes }: RssOptions): string {
-  const lines = [
+export function renderRss(feed: FeedDocument, { ttlMinutes }: RssOptions): Uint8Array {
+  const head = [
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""}>`,
     `<channel>`,
@@ -28,12 +29,8 @@ export function renderRss(feed: FeedDocument, { ttlMinutes }: RssOptions): strin
     ...(feed.hub === undefined ? [] : [`  <atom:link href="${a(feed.hub)}" rel="hub"/>`]),
     ...archiveLinks(feed).map(({ rel, href }) => `  <atom:link href="${a(href)}" rel="${rel}" type="application/rss+xml"/>`),
     ...(feed.archive?.archived ? [`  <fh:archive/>`] : []),
-    ...feed.items.map(renderItem),
-    `</channel>`,
-    `</rss>`,
-    ``,
   ];
-  return lines.join("\n");
+  return around(head.join("\n"), feed.items.map(renderItem), `</channel>\n</rss>\n`);
 }
 
 /** sy:updatePeriod/updateFrequency say the same as <ttl> to readers that read the module instead. */

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import seed from "../../seeds/000_854574d7f70e4787.txt?raw";
-import { renderAtom } from "../../src/render/atom";
-import { renderJsonFeed } from "../../src/render/json-feed";
-import { renderRss } from "../../src/render/rss";
 import { NS, atomText, child, children, htmlParagraphs, htmlText, parseXml, site, siteFeed, text } from "../support/documents";
 import { compile, seedText } from "../support/seeds";
+import { renderAtom, renderJsonFeed, renderRss } from "../support/feeds-as-text";
 
 const { articles } = compile({
   "000_854574d7f70e4787.txt": seed,

@@ -7,16 +7,14 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article";
 import { collect } from "../../src/content/collections";
-import { renderAtom } from "../../src/render/atom";
 import { humanDate } from "../../src/render/dates";
 import { feedDocument } from "../../src/render/feed-document";
 import { renderArticlePage } from "../../src/render/html/article-page";
 import { renderCollectionPage } from "../../src/render/html/collection-page";
 import { renderHomePage } from "../../src/render/html/home-page";
-import { renderJsonFeed } from "../../src/render/json-feed";
 import { languageDirection } from "../../src/render/language";
-import { renderRss } from "../../src/render/rss";
 import { NS, child, children, parseHtml, parseXml, site, text } from "../support/documents";
+import { renderAtom, renderJsonFeed, renderRss } from "../support/feeds-as-text";
 
 const SITE = site({ FEED_ITEMS: "2" });
 

@@ -4,14 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { collect } from "../../src/content/collections";
-import { renderAtom } from "../../src/render/atom";
 import { feedDocument } from "../../src/render/feed-document";
 import { renderArticlePage } from "../../src/render/html/article-page";
 import { renderCollectionPage } from "../../src/render/html/collection-page";
-import { renderJsonFeed } from "../../src/render/json-feed";
-import { renderRss } from "../../src/render/rss";
 import { NS, child, children, htmlText, parseHtml, parseXml, site } from "../support/documents";
 import { articles } from "../support/seeds";
+import { renderAtom, renderJsonFeed, renderRss } from "../support/feeds-as-text";
 
 const SITE = site();
 const compiled = articles({

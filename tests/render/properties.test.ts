@@ -1,14 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article";
-import { renderAtom } from "../../src/render/atom";
 import { renderArticlePage } from "../../src/render/html/article-page";
 import { renderHomePage } from "../../src/render/html/home-page";
 import { collect, collectionSlug } from "../../src/content/collections";
-import { renderJsonFeed } from "../../src/render/json-feed";
-import { renderRss } from "../../src/render/rss";
 import { NS, atomText, child, children, htmlParagraphs, htmlText, parseHtml, parseXml, site, siteFeed, text } from "../support/documents";
 import { compile, seedText } from "../support/seeds";
+import { renderAtom, renderJsonFeed, renderRss } from "../support/feeds-as-text";
 
 /**
  * What XML 1.0 cannot carry (§2.2: C0 controls but tab and newline, lone

@@ -9,13 +9,11 @@ import { describe, expect, it } from "vitest";
 import seed from "../../seeds/000_854574d7f70e4787.txt?raw";
 import type { Article } from "../../src/content/article";
 import { articleBodyHtml } from "../../src/render/article-html";
-import { renderAtom } from "../../src/render/atom";
 import type { FeedDocument } from "../../src/render/feed-document";
-import { renderJsonFeed } from "../../src/render/json-feed";
-import { renderRss } from "../../src/render/rss";
 import type { Element } from "@xmldom/xmldom";
 import { NS, atomText, child, children, htmlText, parseXml, site, siteFeed, text, xmlErrors } from "../support/documents";
 import { compile, seedText } from "../support/seeds";
+import { renderAtom, renderJsonFeed, renderRss } from "../support/feeds-as-text";
 
 function referenceFeed(document: FeedDocument): Feed {
   const reference = new Feed({

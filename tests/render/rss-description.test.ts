@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article";
-import { renderRss } from "../../src/render/rss";
 import { child, children, parseXml, site, siteFeed, text } from "../support/documents";
+import { renderRss } from "../support/feeds-as-text";
 
 const SITE = site();
 
