@@ -37,7 +37,8 @@ export async function crawl(port: number, concurrency: number): Promise<CrawlRes
   };
   const visit = async (path: string): Promise<void> => {
     const text = await fetchText(path);
-    if (path === "/sitemap.xml" || /<sitemapindex/.test(text.slice(0, 500))) {
+    // The sitemap, or, past 5,000 pages, its index and each part it lists.
+    if (path === "/sitemap.xml" || path.startsWith("/sitemaps/")) {
       for (const [, loc] of text.matchAll(/<loc>([^<]+)<\/loc>/g)) wanted(new URL(unescape(loc!)).pathname);
     } else if (path === "/opml.xml") {
       for (const [, url] of text.matchAll(/xmlUrl="([^"]+)"/g)) {

@@ -1,6 +1,6 @@
-import type * as Zlib from "node:zlib";
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
+import { zlib } from "../zlib";
 import type { Article } from "./article";
 import { collect, collectionSlug, type Collection } from "./collections";
 
@@ -366,15 +366,6 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 
 function deflate(bytes: Uint8Array): Uint8Array {
   return zlib().deflateRawSync(bytes, { level: 9 });
-}
-
-let zlibModule: typeof Zlib | undefined;
-/**
- * node:zlib, loaded on first use: a static import added ~4 ms to every
- * isolate's startup in workerd, paid even by requests that inflate nothing.
- */
-function zlib(): typeof Zlib {
-  return (zlibModule ??= process.getBuiltinModule("node:zlib"));
 }
 
 /** `bytes`, zero-padded to a multiple of 4 so the next section starts on a word boundary. */
