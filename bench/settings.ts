@@ -2,7 +2,7 @@
  * How much the bench measures: the full run (issue 11's goals, about 15
  * minutes on a 2-core machine) or `BENCH_QUICK=1` (every section, tiny, in
  * about a minute: for iterating, not for judging). `BENCH_ONLY=floor,cold`
- * runs some sections alone. Sections are named after issue 11's goals, plus
+ * runs some sections alone, `BENCH_SIZES=10000` only the corpora of those sizes. Sections are named after issue 11's goals, plus
  * `hotpath`, the profile of warm requests behind goal 1.
  */
 export const SECTIONS = ["floor", "cold", "render", "load", "memory", "scale", "hotpath"] as const;
@@ -51,7 +51,22 @@ export function settingsFrom(env: NodeJS.ProcessEnv): Settings {
     if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY names "${name}", expected some of ${SECTIONS.join(", ")} (comma-separated)`);
   }
   const sections = only.length === 0 ? SECTIONS : SECTIONS.filter((name) => only.includes(name));
-  return { quick, sections, ...(quick ? QUICK : FULL) };
+  const base = quick ? QUICK : FULL;
+  const sizes = (env.BENCH_SIZES ?? "").split(",").map((size) => size.trim()).filter((size) => size !== "");
+  for (const size of sizes) if (!/^[1-9]\d*$/.test(size)) throw new Error(`BENCH_SIZES names "${size}", expected corpus sizes such as 100,10000 (comma-separated)`);
+  if (sizes.length === 0) return { quick, sections, ...base };
+  // Only the corpus sizes named: for iterating on one scale (a section with none of them keeps its own).
+  const keep = (own: number[]) => (own.some((size) => sizes.includes(String(size))) ? own.filter((size) => sizes.includes(String(size))) : own);
+  return {
+    quick,
+    sections,
+    ...base,
+    floor: { ...base.floor, sizes: keep(base.floor.sizes) },
+    cold: { ...base.cold, sizes: keep(base.cold.sizes) },
+    load: { ...base.load, sizes: keep(base.load.sizes) },
+    memory: { ...base.memory, sizes: keep(base.memory.sizes) },
+    scale: { ...base.scale, sizes: keep(base.scale.sizes) },
+  };
 }
 
 /**

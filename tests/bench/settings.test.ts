@@ -20,6 +20,14 @@ describe("bench/settings.ts", () => {
     expect(settingsFrom({ BENCH_ONLY: "memory, cold" }).sections).toEqual(["cold", "memory"]);
   });
 
+  it("BENCH_SIZES keeps only the corpus sizes it names, where a section has them", () => {
+    const settings = settingsFrom({ BENCH_SIZES: "10000" });
+    expect(settings.memory.sizes).toEqual([10_000]);
+    expect(settings.floor.sizes).toEqual([10_000]);
+    expect(settings.render.size).toBe(100);
+    expect(() => settingsFrom({ BENCH_SIZES: "ten" })).toThrow('BENCH_SIZES names "ten"');
+  });
+
   it("BENCH_ONLY with an unknown name says which, and what there is", () => {
     expect(() => settingsFrom({ BENCH_ONLY: "cold,speed" })).toThrow(`BENCH_ONLY names "speed", expected some of ${SECTIONS.join(", ")}`);
   });
