@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Corpus } from "../content/article-pack";
 import { ConfigError, parseConfig, type Env } from "../config";
-import { documentAt, feedPath, type DocumentName } from "../render/urls";
+import { documentAt, feedPath, type DocumentName, type FeedFormat } from "../render/urls";
 import { cacheControl } from "./cache-policy";
 import { negotiateFeed } from "./negotiate";
 import type { Prerendered } from "./prerendered";
@@ -108,7 +108,7 @@ function answerGet(request: Request, site: Site): Response | Promise<Response> {
   const found = name === undefined ? undefined : site.document(name, path);
   if (found === undefined) return redirectToCanonical(site, path, query) ?? notFound(request, site);
   // A query string the documents do not use must not become another entry in shared caches.
-  const answer = ({ representation, options }: Document) => respond(request, site.config, representation, query === "" ? options : { ...options, private: true });
+  const answer = (document: Document) => respond(request, site.config, document, query !== "");
   return found instanceof Promise ? found.then(answer) : answer(found);
 }
 
@@ -126,15 +126,22 @@ function answerNegotiatedFeed(request: Request, site: Site): Response | Promise<
     const body = "Not acceptable: /feed is RSS (application/rss+xml), Atom (application/atom+xml) or JSON Feed (application/feed+json).\n";
     return new Response(body, { status: 406, headers: { ...COMMON_HEADERS, ...NEGOTIATED, "Cache-Control": "no-store", "Content-Type": CONTENT_TYPES.text } });
   }
-  const { collections } = site;
-  const found = site.document({ type: "feed", collection: collections.site, format })!;
-  const answer = ({ representation, options }: Document) =>
-    respond(request, site.config, representation, {
-      ...options,
-      private: true,
-      headers: { ...options.headers, ...NEGOTIATED, "Content-Location": feedPath(collections.site, format) },
-    });
+  const found = site.document({ type: "feed", collection: site.collections.site, format })!;
+  const answer = (document: Document) => respond(request, site.config, negotiated(document, format));
   return found instanceof Promise ? found.then(answer) : answer(found);
+}
+
+/** The site's feed as `/feed` answers with it, made once per document. */
+const NEGOTIATED_DOCUMENTS = new WeakMap<Document, Document>();
+
+function negotiated(document: Document, format: FeedFormat): Document {
+  let answer = NEGOTIATED_DOCUMENTS.get(document);
+  if (answer === undefined) {
+    const headers = { ...document.options.headers, ...NEGOTIATED, "Content-Location": feedPath({ kind: "site", slug: "" }, format) };
+    answer = { representation: document.representation, options: { ...document.options, private: true, headers } };
+    NEGOTIATED_DOCUMENTS.set(document, answer);
+  }
+  return answer;
 }
 
 /** A trailing slash on a document's path: 301 to the path without it (root-relative, so browsing stays on this host). */

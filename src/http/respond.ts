@@ -1,7 +1,7 @@
 import type { SiteConfig } from "../config";
 import { cacheControl, type ResponseKind } from "./cache-policy";
 import { acceptsGzip, clientAcceptEncoding } from "./content-coding";
-import { GZIP_SUFFIX, isNotModified } from "./conditional";
+import { GZIP_SUFFIX, ifNoneMatchHits, isNotModified } from "./conditional";
 import type { Representation } from "./representation";
 
 export interface RespondOptions {
@@ -9,11 +9,16 @@ export interface RespondOptions {
   /** Extra headers (CSP, Link, Vary: Accept) that a 304 must repeat too. */
   headers?: Readonly<Record<string, string>>;
   /**
-   * Only private caches may keep the answer: a URL with a query string the
-   * documents do not use, or a negotiated one (Cloudflare's cache keys ignore
-   * `Vary: Accept`).
+   * Only private caches may keep the answer: a negotiated URL (Cloudflare's
+   * cache keys ignore `Vary: Accept`).
    */
   private?: boolean;
+}
+
+/** A document as the Worker answers with it: its bytes and validators, and how to answer. */
+export interface Document {
+  representation: Representation;
+  options: RespondOptions;
 }
 
 /**
@@ -28,38 +33,73 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The response for `request` given the representation it selects: a 304 when
- * the client's validators match, else the bytes, gzip-compressed when the
- * client accepts it (stored once per isolate, so compression costs nothing
- * per request and reaches clients even for types Cloudflare would not
- * compress, such as application/atom+xml).
+ * The response for `request` given the document it selects: a 304 when the
+ * client's validators match, else the bytes, gzip-compressed when the client
+ * accepts it (stored once per isolate, so compression costs nothing per
+ * request and reaches clients even for types Cloudflare would not compress,
+ * such as application/atom+xml). `privately`: a URL with a query string the
+ * documents do not use, which must not become another entry in shared caches.
  */
-export function respond(request: Request, site: SiteConfig, rep: Representation, options: RespondOptions): Response {
+export function respond(request: Request, site: SiteConfig, document: Document, privately = false): Response {
   const gzip = acceptsGzip(clientAcceptEncoding(request));
+  const variant = variantOf(site, document, gzip, privately);
+  const rep = document.representation;
   const now = nowSeconds();
+  const date = httpDate(now);
   // RFC 9110 §8.8.2.1: never a Last-Modified later than the response's Date
   // (the build refuses future dates; this holds even against a skewed clock).
-  const lastModified = rep.lastModifiedSeconds <= now ? rep.lastModified : httpDate(now);
-  const policy = cacheControl(site, options.kind);
-  const headers: Record<string, string> = {
-    ...COMMON_HEADERS,
-    "Cache-Control": options.private ? policy.replace(/^public/, "private") : policy,
-    ETag: `"${rep.hash}${gzip ? GZIP_SUFFIX : ""}"`,
-    "Last-Modified": lastModified,
-    Vary: "Accept-Encoding",
-    Date: httpDate(now),
-    ...options.headers,
-  };
-  if (isNotModified(request.headers, rep.hash, Math.min(rep.lastModifiedSeconds, now), now)) {
-    return new Response(null, { status: 304, headers });
-  }
-  headers["Content-Type"] = rep.contentType;
-  const body = gzip ? rep.gzip : rep.body;
-  headers["Content-Length"] = String(body.byteLength);
-  if (gzip) headers["Content-Encoding"] = "gzip";
+  const late = rep.lastModifiedSeconds > now;
+  const ifNoneMatch = request.headers.get("If-None-Match");
+  const notModified =
+    ifNoneMatch === null ? isNotModified(request.headers, rep.hash, Math.min(rep.lastModifiedSeconds, now), now) : ifNoneMatch === variant.etag || ifNoneMatchHits(ifNoneMatch, rep.hash);
+  if (notModified) return new Response(null, { status: 304, headers: dated(variant.notModified, date, late) });
+  const headers = dated(variant.ok, date, late);
   if (request.method === "HEAD") return new Response(null, { headers });
   // "manual": the bytes are already gzip; the runtime must send them as they are.
-  return new Response(body, { headers, encodeBody: gzip ? "manual" : "automatic" });
+  return new Response(gzip ? rep.gzip : rep.body, { headers, encodeBody: gzip ? "manual" : "automatic" });
+}
+
+/** The headers of one way of answering with a document: all but Date, made once. */
+interface Variant {
+  /** The strong ETag, quoted, as a client that holds this variant sends it back. */
+  etag: string;
+  ok: Readonly<Record<string, string>>;
+  notModified: Readonly<Record<string, string>>;
+}
+
+/**
+ * Per document, its four variants (gzip or not, public or private), made on
+ * first use: a poll only copies them and adds the date. Keyed by the document,
+ * so they go when it does.
+ */
+const VARIANTS = new WeakMap<Document, Array<Variant | undefined>>();
+
+function variantOf(site: SiteConfig, document: Document, gzip: boolean, privately: boolean): Variant {
+  let variants = VARIANTS.get(document);
+  if (variants === undefined) VARIANTS.set(document, (variants = []));
+  const index = (gzip ? 1 : 0) + (privately || document.options.private ? 2 : 0);
+  return (variants[index] ??= makeVariant(site, document, gzip, index >= 2));
+}
+
+function makeVariant(site: SiteConfig, { representation: rep, options }: Document, gzip: boolean, privately: boolean): Variant {
+  const policy = cacheControl(site, options.kind);
+  const etag = `"${rep.hash}${gzip ? GZIP_SUFFIX : ""}"`;
+  const notModified = {
+    ...COMMON_HEADERS,
+    "Cache-Control": privately ? policy.replace(/^public/, "private") : policy,
+    ETag: etag,
+    "Last-Modified": rep.lastModified,
+    Vary: "Accept-Encoding",
+    ...options.headers,
+  };
+  const body = gzip ? rep.gzip : rep.body;
+  const ok = { ...notModified, "Content-Type": rep.contentType, "Content-Length": String(body.byteLength), ...(gzip ? { "Content-Encoding": "gzip" } : {}) };
+  return { etag, ok, notModified };
+}
+
+/** `headers` with this response's Date, and, should the document's date be ahead of the clock, a Last-Modified of now. */
+function dated(headers: Readonly<Record<string, string>>, date: string, late: boolean): Record<string, string> {
+  return late ? { ...headers, Date: date, "Last-Modified": date } : { ...headers, Date: date };
 }
 
 function nowSeconds(): number {

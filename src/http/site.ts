@@ -21,14 +21,10 @@ import { FEED_FILES, FEED_FORMATS, absolute, documentPath, type CollectionRef, t
 import { ttlMinutes } from "./cache-policy";
 import { configKey, type Prerendered } from "./prerendered";
 import { representationBytes, represent, type Representation } from "./representation";
-import type { RespondOptions } from "./respond";
+import type { Document, RespondOptions } from "./respond";
 import { htmlSecurityHeaders } from "./security-headers";
 
-/** A document as the Worker answers with it: its bytes and validators, and how to answer. */
-export interface Document {
-  representation: Representation;
-  options: RespondOptions;
-}
+export type { Document } from "./respond";
 
 export const CONTENT_TYPES = {
   rss: "application/rss+xml; charset=utf-8",
