@@ -4,7 +4,8 @@
  * request's Accept-Encoding to `br, gzip` before the Worker sees it (keeping the
  * client's own in `request.cf.clientAcceptEncoding`) and compresses some types
  * itself. Every document type (feeds in three formats, current and archived,
- * home, collection and article pages, /feeds, OPML, sitemap, robots.txt),
+ * home, collection and article pages, older pages, /feeds, /sections, /tags,
+ * OPML, sitemap, robots.txt, the icon),
  * requested with Node's plain http client, which sends exactly the headers given:
  *
  * - no Accept-Encoding, `identity`, `gzip;q=0`: the plain bytes, no
@@ -60,11 +61,15 @@ function decoded(answer: Answer): Buffer {
 
 /** Throws unless `bytes` parse as what `contentType` says. */
 function parse(bytes: Buffer, contentType: string): void {
-  const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  if (/json/.test(contentType)) JSON.parse(text);
-  else if (/html/.test(contentType)) parseHtml(text);
-  else if (/xml|opml/.test(contentType)) parseXml(text);
-  else if (!/^text\/plain/.test(contentType)) throw new Error(`no parser for ${contentType}`);
+  const text = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  if (/json/.test(contentType)) JSON.parse(text());
+  else if (/html/.test(contentType)) parseHtml(text());
+  else if (/xml|opml/.test(contentType)) parseXml(text());
+  else if (contentType === "image/x-icon") {
+    if (bytes.readUInt16LE(0) !== 0 || bytes.readUInt16LE(2) !== 1) throw new Error("not an ICO file");
+  }
+  else if (/^text\/plain/.test(contentType)) text();
+  else throw new Error(`no parser for ${contentType}`);
 }
 
 const site = await servedSite();
@@ -77,6 +82,11 @@ const urls = [
   site.opml.url,
   site.sitemap.url,
   site.robots.url,
+  // The indexes, an older page of the home listing, and the icon.
+  `${site.baseUrl}/sections`,
+  `${site.baseUrl}/tags`,
+  `${site.baseUrl}/page/1`,
+  `${site.baseUrl}/favicon.ico`,
 ];
 
 const PLAIN_CLIENTS: Array<Record<string, string>> = [{}, { "Accept-Encoding": "identity" }, { "Accept-Encoding": "gzip;q=0" }];
@@ -101,6 +111,7 @@ it("covers every kind of document", () => {
       "application/feed+json; charset=utf-8",
       "application/rss+xml; charset=utf-8",
       "application/xml; charset=utf-8",
+      "image/x-icon",
       "text/html; charset=utf-8",
       "text/plain; charset=utf-8",
       "text/x-opml; charset=utf-8",
