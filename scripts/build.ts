@@ -28,7 +28,7 @@ import { parseArgs } from "node:util";
 import { parseDay } from "../src/content/calendar";
 import { compileSeeds } from "../src/content/compile";
 import { ENCODING_NAMES, encodingName } from "../src/content/decode";
-import { formatProblem } from "../src/content/problems";
+import { formatProblem, type Problem } from "../src/content/problems";
 import { RECORD_FILE } from "../src/content/publication-record";
 import { openCorpus, packArticles } from "../src/content/article-pack";
 import { generatedModule, packPath, prerenderedPath } from "../src/content/bundle";
@@ -74,6 +74,19 @@ function writeThenRename(file: string, data: string | Uint8Array): void {
   renameSync(temporary, file);
 }
 
+/**
+ * Every warning, up to a hundred: a publisher importing years of archives can
+ * get thousands ("more than a year before…" for each back-filled story), and
+ * a screenful says what they are; WIREFEED_WARNINGS=all lists every one.
+ */
+function printWarnings(list: readonly Problem[]): void {
+  const shown = process.env.WIREFEED_WARNINGS === "all" ? list : list.slice(0, WARNINGS_SHOWN);
+  for (const warning of shown) console.warn(`warning: ${formatProblem(warning)}`);
+  if (shown.length < list.length) console.warn(`warning: … and ${list.length - shown.length} more (WIREFEED_WARNINGS=all npm run build lists every one)`);
+}
+
+const WARNINGS_SHOWN = 100;
+
 function fail(lines: string[]): never {
   if (isDevBuild()) serveProblemsInDev(outFile, lines);
   rmSync(outFile, { force: true });
@@ -103,7 +116,7 @@ try {
 const { articles, problems, warnings, records } = compiled;
 const refused = frozen ? records.flatMap((record) => record.changes) : [];
 // A record repair is a warning, or, when frozen, one of the problems: said once.
-for (const warning of [...read.warnings, ...warnings]) if (!refused.includes(warning)) console.warn(`warning: ${formatProblem(warning)}`);
+printWarnings([...read.warnings, ...warnings].filter((warning) => !refused.includes(warning)));
 if (read.problems.length + problems.length + refused.length > 0) fail([...read.problems, ...problems, ...refused].map(formatProblem));
 
 // The records first: they are what the next build reads, and a write that fails leaves no output either.

@@ -79,13 +79,12 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
       // first match (~8 ms of a fresh isolate's first request). Other methods,
       // a bad configuration and any failure go through Hono and its handlers.
       if (request.method !== "GET" && request.method !== "HEAD") return app.fetch(request, env, ctx);
-      let site: Site;
+      let answer: Response | Promise<Response>;
       try {
-        site = siteFor(env);
+        answer = answerGet(request, siteFor(env));
       } catch {
         return app.fetch(request, env, ctx);
       }
-      const answer = answerGet(request, site);
       return answer instanceof Response ? answer : answer.catch(() => app.fetch(request, env, ctx));
     },
   };

@@ -25,7 +25,7 @@ function build(seeds: Record<string, string>, args: string[] = [], env: Record<s
   const run = spawnSync(process.execPath, [TSX, BUILD, "--seeds", "seeds", "--out", "out/articles.ts", ...args], {
     cwd: workdir,
     encoding: "utf8",
-    env: { ...process.env, WIREFEED_SEEDS: "", WIREFEED_TODAY: "2026-11-29", WIREFEED_FROZEN: "", WIREFEED_ENCODING: "", ...env },
+    env: { ...process.env, WIREFEED_SEEDS: "", WIREFEED_TODAY: "2026-11-29", WIREFEED_FROZEN: "", WIREFEED_ENCODING: "", WIREFEED_WARNINGS: "", ...env },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -132,6 +132,18 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("warning: seeds/story.txt:3: character U+000B dropped, expected text without characters XML 1.0 forbids\n");
     expect(existsSync(out())).toBe(true);
+  });
+
+  it("shows a hundred warnings and counts the rest; WIREFEED_WARNINGS=all lists every one", () => {
+    const seeds = Object.fromEntries(Array.from({ length: 105 }, (_, i) => [`s${String(i).padStart(3, "0")}.txt`, seedText({ headline: `Talks\u000B end ${i}` })]));
+    const lines = (stderr: string) => stderr.trimEnd().split("\n");
+    const capped = build(seeds);
+    expect(capped.status).toBe(0);
+    expect(lines(capped.stderr)).toHaveLength(101);
+    expect(lines(capped.stderr).at(-1)).toBe("warning: … and 5 more (WIREFEED_WARNINGS=all npm run build lists every one)");
+    const all = build({}, [], { WIREFEED_WARNINGS: "all" });
+    expect(lines(all.stderr)).toHaveLength(105);
+    expect(lines(all.stderr).every((line) => /^warning: seeds\/s\d{3}\.txt:3: character U\+000B dropped/.test(line))).toBe(true);
   });
 
   it("fails on a folder with no seeds", () => {

@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { describe, expect, it, vi } from "vitest";
+import type { Corpus } from "../../src/content/article-pack";
+import { createApp } from "../../src/http/app";
 import { parseHttpDate } from "../../src/http/conditional";
-import { articles as compile, seedText } from "../support/seeds";
+import { articles as compile, packed, seedText } from "../support/seeds";
 import { workerFor } from "../support/worker";
 
 const BODY = ["Geneva, Jan 10 (EFE).- Talks opened on Monday.", "Second paragraph. EFE", "ab/cd"];
@@ -120,5 +123,35 @@ describe("dates never ahead of the clock", () => {
   it("an If-Modified-Since later than now is ignored", async () => {
     const response = await fetchSite("/feed.xml", { headers: { "If-Modified-Since": "Fri, 01 Jan 2100 00:00:00 GMT" } });
     expect(response.status).toBe(200);
+  });
+});
+
+describe("a failure while rendering", () => {
+  it("is a 500 that nothing caches, saying nothing of the failure, and the next request renders again", async () => {
+    const corpus = packed(articles);
+    let failing = true;
+    // The corpus fails once, as a pack that cannot be read would.
+    const flaky: Corpus = {
+      get articles() {
+        if (failing) throw new Error("the pack could not be read");
+        return corpus.articles;
+      },
+      sections: corpus.sections,
+      tags: corpus.tags,
+      bySlug: (slug) => corpus.bySlug(slug),
+    };
+    const app = createApp(flaky);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const failed = await app.fetch(new Request("https://x/feed.xml"), env);
+      expect(failed.status).toBe(500);
+      expect(failed.headers.get("Cache-Control")).toBe("no-store");
+      expect(await failed.text()).toBe("Internal error\n");
+      expect(logged).toHaveBeenCalled();
+      failing = false;
+      expect((await app.fetch(new Request("https://x/feed.xml"), env)).status).toBe(200);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
