@@ -79,7 +79,8 @@ export async function scaleSection(lab: Lab): Promise<SectionReport> {
     if (memorySizes.length >= 2) {
       // Already measured by the memory section: memoryRun returns the same figures.
       const [m1, m2] = (await Promise.all(memorySizes.slice(-2).map((size) => memoryRun(lab, size)))) as [MemoryResult, MemoryResult];
-      bound("isolate memory (peak heap of the crawl)", "128 MB", reach([m1.size, heapBytes(m1.peak)], [m2.size, heapBytes(m2.peak)], LIMITS.memory), `the crawls at ${count(m1.size)} and ${count(m2.size)} articles (goal 5)`);
+      // What the isolate keeps, as goal 5 is judged: V8 collects the rest when it needs the room.
+      bound("isolate memory (heap kept after a crawl)", "128 MB", reach([m1.size, heapBytes(m1.afterGc)], [m2.size, heapBytes(m2.afterGc)], LIMITS.memory), `the crawls at ${count(m1.size)} and ${count(m2.size)} articles (goal 5)`);
     }
   }
   const details = `Per corpus size: the generated seeds' raw size; \`tsx scripts/build.ts\` on them (wall time, and the CPU time of the build's processes, which other work on the machine inflates less); every module \`wrangler deploy --dry-run --outdir\` writes (\`index.js\` and the article pack's Data module), raw and each gzipped; startup as workerd's spawn-to-listening time for wirefeed minus an empty Worker's (workerd evaluates a Worker's global scope before it listens), median of ${runs}; and the slowest of the three site feeds' first request in a fresh process (goal 2's runs).

@@ -26,7 +26,7 @@ export interface Settings {
 }
 
 const FULL: Omit<Settings, "quick" | "sections"> = {
-  floor: { sizes: [100, 10_000, 100_000], pairs: 5, runSeconds: 0.2, connections: 16 },
+  floor: { sizes: [100, 10_000, 100_000], pairs: 5, runSeconds: 0.4, connections: 16 },
   cold: { sizes: [100, 10_000, 100_000], runs: 5 },
   render: { size: 100, warmMs: 400 },
   load: { sizes: [100, 10_000], pairs: 3, seconds: 5 },
