@@ -6,7 +6,7 @@
  * working tree's generated module is what `npm start` expects) afterwards.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "../support/free-port";
 import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { FEED_ITEMS, REFERENCE_DATE, SEED_DIRS } from "./support/constants";
@@ -20,16 +20,6 @@ declare module "vitest" {
 const ROOT = resolve(import.meta.dirname, "../..");
 const READY_TIMEOUT_MS = 120_000;
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 async function waitUntilServing(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;

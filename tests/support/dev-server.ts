@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./free-port";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -72,17 +72,6 @@ export async function startDevServer(dir: string): Promise<DevServer> {
   return server;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** Poll `/` until it answers 200 and its canonical link names `origin`, proving it is this run's server. */
 async function waitUntilServing(origin: string, child: ChildProcess, output: () => string): Promise<void> {
