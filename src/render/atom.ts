@@ -53,5 +53,7 @@ const renderEntry = perItem(({ article, id, url, categories, ownLanguage }: Feed
     // Readers show `term` (gofeed, sfeed, elfeed, rss2email, tt-rss) or `label`: both hold the name; `scheme` is the collection's page.
     ...categories.map(({ name, url }) => `    <category term="${a(name)}" scheme="${a(url)}" label="${a(name)}"/>`),
     `  </entry>`,
+    // The line break that ends the item's last line, kept with it: `around` puts items one after another.
+    "",
   ].join("\n");
 });

@@ -74,6 +74,11 @@ export interface FeedItem {
    * when every item is in it, and then each item says so too.
    */
   ownLanguage?: string;
+  /**
+   * The article's `updated`, read once: a document is dated by its newest
+   * item, and a packed article decodes the date again on every read.
+   */
+  updated: string;
 }
 
 /**
@@ -94,7 +99,7 @@ function feedItem(site: SiteConfig, article: Article): FeedItem {
   let item = items.get(article);
   if (item === undefined) {
     const categories = articleCategories(article).map((ref) => ({ name: ref.name, url: absolute(site, collectionPagePath(ref)) }));
-    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories };
+    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories, updated: article.updated };
     if (article.language !== undefined && article.language !== site.language) item.ownLanguage = article.language;
     items.set(article, item);
   }
@@ -142,7 +147,7 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
     author: { name: site.author, url: absolute(site, "/") },
     homeUrl: absolute(site, collectionPagePath(collection)),
     urls: urls(page),
-    updated: newestUpdate(articles),
+    updated: newestUpdate(items),
     items,
     ...(archive === undefined ? {} : { archive }),
     ...(site.hub === undefined || page !== undefined ? {} : { hub: site.hub }),
@@ -161,12 +166,13 @@ export function collectionDescription(site: SiteConfig, collection: Pick<Collect
 }
 
 /**
- * The latest `updated` among `articles`; the Unix epoch for none, so output
- * stays deterministic. The model keeps instants as UTC RFC 3339 to the second,
- * one shape for all, so they compare as strings: no date parsing per item.
+ * The latest `updated` among `dated` (articles, or feed items); the Unix epoch
+ * for none, so output stays deterministic. The model keeps instants as UTC
+ * RFC 3339 to the second, one shape for all, so they compare as strings: no
+ * date parsing per item.
  */
-export function newestUpdate(articles: readonly Article[]): string {
+export function newestUpdate(dated: ReadonlyArray<Pick<Article, "updated">>): string {
   let newest = "1970-01-01T00:00:00Z";
-  for (const article of articles) if (article.updated > newest) newest = article.updated;
+  for (const { updated } of dated) if (updated > newest) newest = updated;
   return newest;
 }

@@ -1,7 +1,7 @@
 import { dropForbiddenChars } from "../content/normalise";
 import { articleBodyHtml, articleBodyText } from "./article-html";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
-import { assemble, joined } from "./markup";
+import { assemble } from "./markup";
 
 /**
  * Text fields lose the characters XML refuses, as in the other formats: lone
@@ -31,13 +31,17 @@ export function renderJsonFeed(feed: FeedDocument): Uint8Array {
     ...(feed.archive?.prev === undefined ? {} : { next_url: feed.archive.prev.json }),
     items: [],
   });
-  // `head` ends with `"items":[]}`: put the items between the brackets.
-  return assemble([head.slice(0, -2), ...joined(feed.items.map(renderItem), ","), "]}\n"]);
+  // `head` ends with `"items":[]}`: put the items between the brackets. Each is kept with
+  // the comma before it, so they go one after another with no separators to copy: the
+  // first item's comma is left out.
+  const items = feed.items.map(renderItem);
+  if (items.length > 0) items[0] = items[0]!.subarray(1);
+  return assemble([head.slice(0, -2), ...items, "]}\n"]);
 }
 
 const renderItem = perItem(({ article, id, url, categories }: FeedItem): string => {
   const author = article.author === undefined ? undefined : { name: clean(article.author) };
-  return JSON.stringify({
+  return `,${JSON.stringify({
     id,
     url,
     title: clean(article.title),
@@ -50,5 +54,5 @@ const renderItem = perItem(({ article, id, url, categories }: FeedItem): string 
     ...(author === undefined ? {} : { authors: [author], author }),
     tags: categories.map(({ name }) => clean(name)),
     ...(article.language === undefined ? {} : { language: article.language }),
-  });
+  })}`;
 });

@@ -66,5 +66,7 @@ const renderItem = perItem(({ article, id, url, categories }: FeedItem): string 
     // The domain names the collection, as Atom's scheme does: readers that show it link the section's page.
     ...categories.map(({ name, url }) => `    <category domain="${a(url)}">${plain(name)}</category>`),
     `  </item>`,
+    // The line break that ends the item's last line, kept with it: `around` puts items one after another.
+    "",
   ].join("\n");
 });
