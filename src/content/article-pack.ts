@@ -80,12 +80,18 @@ export interface Corpus {
   /** The article published at `/articles/<slug>`, found without a map of every slug. */
   bySlug(slug: string): Article | undefined;
   /**
-   * Makes every field of `articles` readable: fetches, from `archive`, the
-   * archived blocks they are in and not read yet (undefined when there are
-   * none, nearly always). Reading an article of an archived block that was
-   * not prepared throws `ArchivedArticle`.
+   * Makes every field of `articles` readable until `release()`: fetches, from
+   * `archive`, the archived blocks they are in and not read yet, and holds
+   * their records (undefined when none is archived, nearly always). Reading
+   * an article of an archived block that is not held or cached throws
+   * `ArchivedArticle`.
    */
-  prepare(articles: Iterable<Article>, archive: Archive | undefined): Promise<void> | undefined;
+  prepare(articles: Iterable<Article>, archive: Archive | undefined): Promise<Held> | undefined;
+}
+
+/** Archived records held for a render: the byte-bounded caches may let them go meanwhile, this does not. */
+export interface Held {
+  release(): void;
 }
 
 /** Reads an archived block's file (`<name>.bin`, as the build wrote it). */
@@ -238,6 +244,12 @@ class Pack {
   private readonly blocks = new LruMap<number, Uint8Array>({ bytes: BUDGETS.blocks, sizeOf: (block) => block.byteLength });
   /** Archived blocks being fetched, so concurrent requests fetch each once. */
   private readonly fetching = new Map<number, Promise<Uint8Array>>();
+  /**
+   * Records of archived articles that renders in progress hold (`load`), by
+   * how many hold each: outside the budgets, for as long as a render (a few
+   * hundred at most, for a 100-item feed rendered by several requests).
+   */
+  private readonly held = new Map<number, { details: Details; holds: number }>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -281,6 +293,10 @@ class Pack {
 
   /** The record of article `index` (newest first), or undefined while its block is archived and not fetched. */
   details(index: number): Details | undefined {
+    if (this.held.size > 0) {
+      const held = this.held.get(index);
+      if (held !== undefined) return held.details;
+    }
     const record = this.records.get(index);
     if (record !== undefined) return record.details;
     const block = this.blockOf(index);
@@ -288,24 +304,50 @@ class Pack {
     return bytes === undefined ? undefined : this.parse(index, bytes);
   }
 
-  /** Fetches the archived blocks of the articles `indices` whose records are not at hand, and parses those records. */
-  async load(indices: Iterable<number>, archive: Archive | undefined): Promise<void> {
+  /**
+   * Holds the records of the articles `indices` that are archived, fetching
+   * the blocks of those not at hand, until the returned hold is released:
+   * under a flood of requests, the caches may evict a record between this and
+   * the render that reads it, and the render would then fetch it again.
+   */
+  async load(indices: Iterable<number>, archive: Archive | undefined): Promise<Held> {
+    const holding: number[] = [];
+    const hold = (index: number, details: Details) => {
+      const held = this.held.get(index);
+      if (held === undefined) this.held.set(index, { details, holds: 1 });
+      else held.holds++;
+      holding.push(index);
+    };
     const wanted = new Map<number, number[]>();
     for (const index of indices) {
       const block = this.blockOf(index);
-      if (block >= this.archived || this.records.get(index) !== undefined) continue;
-      (wanted.get(block) ?? wanted.set(block, []).get(block)!).push(index);
+      if (block >= this.archived) continue;
+      const known = this.held.get(index)?.details ?? this.records.get(index)?.details;
+      if (known !== undefined) hold(index, known);
+      else (wanted.get(block) ?? wanted.set(block, []).get(block)!).push(index);
     }
-    if (wanted.size === 0) return;
-    if (archive === undefined) {
-      throw new Error(`the article pack archives its ${this.archived} oldest blocks, and this Worker has no archive to read them from; expected wrangler.toml's [assets] with binding = "ARCHIVE"`);
+    const held = { release: () => holding.splice(0).forEach((index) => this.release(index)) };
+    if (wanted.size === 0) return held;
+    try {
+      if (archive === undefined) {
+        throw new Error(`the article pack archives its ${this.archived} oldest blocks, and this Worker has no archive to read them from; expected wrangler.toml's [assets] with binding = "ARCHIVE"`);
+      }
+      await Promise.all(
+        [...wanted].map(async ([block, list]) => {
+          const bytes = this.blocks.get(block) ?? (await this.fetch(block, archive));
+          for (const index of list) hold(index, this.parse(index, bytes));
+        }),
+      );
+    } catch (error) {
+      held.release();
+      throw error;
     }
-    await Promise.all(
-      [...wanted].map(async ([block, list]) => {
-        const bytes = this.blocks.get(block) ?? (await this.fetch(block, archive));
-        for (const index of list) this.parse(index, bytes);
-      }),
-    );
+    return held;
+  }
+
+  private release(index: number): void {
+    const held = this.held.get(index)!;
+    if (--held.holds === 0) this.held.delete(index);
   }
 
   private fetch(block: number, archive: Archive): Promise<Uint8Array> {
@@ -392,7 +434,7 @@ class PackedCorpus implements Corpus {
     return this.groups().names[id]!;
   }
 
-  prepare(articles: Iterable<Article>, archive: Archive | undefined): Promise<void> | undefined {
+  prepare(articles: Iterable<Article>, archive: Archive | undefined): Promise<Held> | undefined {
     if (this.pack.archived === 0) return undefined;
     const indices: number[] = [];
     for (const article of articles) if (article instanceof StoredArticle) indices.push(StoredArticle.indexOf(article));

@@ -160,14 +160,18 @@ export class Site {
    * another, it is fetched and the document made again.
    */
   private async withArticles(reads: Iterable<Article>, make: () => Promise<Document>): Promise<Document> {
-    await this.corpus.prepare(reads, this.archive);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await make();
-      } catch (error) {
-        if (!(error instanceof ArchivedArticle) || attempt > MAX_ARCHIVE_ATTEMPTS) throw error;
-        await this.corpus.prepare([error.article], this.archive);
+    const holds = [await this.corpus.prepare(reads, this.archive)];
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await make();
+        } catch (error) {
+          if (!(error instanceof ArchivedArticle) || attempt > MAX_ARCHIVE_ATTEMPTS) throw error;
+          holds.push(await this.corpus.prepare([error.article], this.archive));
+        }
       }
+    } finally {
+      for (const held of holds) held?.release();
     }
   }
 
@@ -273,9 +277,8 @@ export class Site {
 }
 
 /**
- * Each attempt fetches what the last one found missing, so this bounds only a
- * renderer that reads far more than `reads` says (or records evicted under a
- * flood of requests before the render that needs them).
+ * Each attempt fetches and holds what the last one found missing, so this
+ * bounds only a renderer that reads far more than `reads` says.
  */
 const MAX_ARCHIVE_ATTEMPTS = 100;
 

@@ -124,8 +124,26 @@ describe("the article pack the Worker bundles", () => {
       expect(fetched).toHaveLength(2);
       expect(some.map(read)).toEqual(articles.slice(40, 48));
       // The newest are in the pack: no archive needed.
-      await expect(corpus.prepare(corpus.articles.slice(0, 3), undefined)).resolves.toBeUndefined();
+      await expect(corpus.prepare(corpus.articles.slice(0, 3), undefined)).resolves.toHaveProperty("release");
       await expect(openCorpus(pack).prepare(corpus.articles.slice(90), undefined)).rejects.toThrow(/no archive.*\[assets\].*ARCHIVE/);
+    });
+
+    it("holds what it prepared until released, whatever other requests read meanwhile", async () => {
+      // 100 KB articles: reading them all is more than the caches' budgets (src/budgets.ts) keep.
+      const big = Array.from({ length: 80 }, (_, i) => article(`b${i}`, [`${i} `.repeat(50_000)]));
+      const { pack, archive } = packArticles(big, { perBlock: 2, bundledBytes: 0 });
+      const corpus = openCorpus(pack);
+      const oldest = corpus.articles.slice(78);
+      const held = (await corpus.prepare(oldest, archiveOf(archive)))!;
+      for (let start = 6; start < 78; start += 8) {
+        const others = corpus.articles.slice(start, start + 8);
+        const hold = await corpus.prepare(others, archiveOf(archive));
+        others.forEach((other) => other.paragraphs);
+        hold!.release();
+      }
+      expect(oldest.map(read)).toEqual(big.slice(78));
+      held.release();
+      expect(() => oldest[1]!.paragraphs).toThrow(ArchivedArticle);
     });
 
     it("refuses an archived file that is not the block it names", async () => {

@@ -65,7 +65,7 @@ describe("a site whose oldest article blocks are archived", () => {
       sections: corpus.sections,
       tags: corpus.tags,
       bySlug: (slug) => corpus.bySlug(slug),
-      prepare: (list, files) => (skipped++ === 0 ? Promise.resolve() : corpus.prepare(list, files)),
+      prepare: (list, files) => (skipped++ === 0 ? Promise.resolve({ release() {} }) : corpus.prepare(list, files)),
     };
     const site = new Site(config, forgetful, null, archiveOf(archive));
     const oldest = ARTICLES.at(-1)!;
