@@ -97,7 +97,19 @@ export class Site {
     if (kept !== undefined) return kept;
     const make = this.maker(name);
     if (make === undefined) return undefined;
-    const made = this.withArticles(this.reads(name), make).then(
+    return this.withArticles(this.reads(name), () => this.rendering(key, name, make));
+  }
+
+  /**
+   * `make()`, shared by the requests that ask for `key` while it renders.
+   * What is shared waits on no I/O (rendering, hashing, gzip): workerd
+   * cancels a request that waits on another request's I/O as hung, so each
+   * request fetches archived blocks itself (`withArticles`) before it joins.
+   */
+  private rendering(key: string, name: DocumentName, make: () => Promise<Document>): Promise<Document> {
+    const pending = this.pending.get(key);
+    if (pending !== undefined) return pending;
+    const made = make().then(
       (document) => {
         this.pending.delete(key);
         (isLasting(name) ? this.lasting : this.recent).set(key, document);
