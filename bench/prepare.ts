@@ -5,9 +5,10 @@
  * Everything goes to bench/out/.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { archivePath } from "../src/content/bundle";
 import { BUILD_DATE_ENV } from "./build-date";
 import { writeCorpus } from "./corpus";
 import type { WorkerSpec } from "./workerd";
@@ -29,6 +30,8 @@ export interface Corpus {
   bundleBytes: number;
   /** Each module gzipped on its own, as the upload is. */
   bundleGzipBytes: number;
+  /** The archived article blocks (wrangler.toml's [assets], uploaded beside the Worker): the folder the bench's build wrote, its files and bytes. */
+  archive: { dir: string; files: number; bytes: number };
 }
 
 /** Generate `size` articles, build them and bundle the Worker with them. */
@@ -49,6 +52,9 @@ export function prepare(size: number): Corpus {
   const files = ["index.js", ...readdirSync(outdir).filter((name) => name !== "index.js" && !name.endsWith(".map") && name !== "README.md")];
   const modules = files.map((name) => ({ name, path: join(outdir, name), type: moduleType(name) }));
   const raws = files.map((name) => readFileSync(join(outdir, name)));
+  // The same blocks wrangler's build step wrote into src/generated (same corpus, same date: same names and bytes).
+  const archiveDir = archivePath(articlesModule);
+  const archived = readdirSync(archiveDir);
   return {
     size,
     dir,
@@ -59,6 +65,7 @@ export function prepare(size: number): Corpus {
     modules,
     bundleBytes: raws.reduce((sum, raw) => sum + raw.byteLength, 0),
     bundleGzipBytes: raws.reduce((sum, raw) => sum + gzipSync(raw).byteLength, 0),
+    archive: { dir: archiveDir, files: archived.length, bytes: archived.reduce((sum, name) => sum + statSync(join(archiveDir, name)).size, 0) },
   };
 }
 

@@ -13,12 +13,13 @@ import { median } from "./stats";
 const BUILD_GOAL_MS = 60_000;
 const STARTUP_GOAL_MS = 100;
 const FIRST_REQUEST_GOAL_MS = 50;
-/** Cloudflare's limits (ARCHITECTURE.md): Worker size, startup, memory per isolate. */
-const LIMITS = { bundle: 64 * MiB, startupMs: 1_000, memory: 128e6 };
+/** Cloudflare's limits (ARCHITECTURE.md, and Workers' limits page): Worker size, startup, memory per isolate, static asset files per version (Free plan; Paid: 100,000). */
+const LIMITS = { bundle: 64 * MiB, startupMs: 1_000, memory: 128e6, assetFiles: 20_000 };
 
 interface Point {
   size: number;
   bundleBytes: number;
+  archiveFiles: number;
   startupMs: number;
   firstRequestMs: number;
 }
@@ -42,13 +43,14 @@ export async function scaleSection(lab: Lab): Promise<SectionReport> {
     const cold = await coldRuns(lab, size, runs);
     const startupMs = median(cold.ready.wirefeed) - median(cold.ready.empty);
     const firstRequestMs = Math.max(...FIRST_PATHS.map((path) => median(cold.ttfb[path]!.wirefeed)));
-    points.push({ size, bundleBytes: corpus.bundleBytes, startupMs, firstRequestMs });
+    points.push({ size, bundleBytes: corpus.bundleBytes, archiveFiles: corpus.archive.files, startupMs, firstRequestMs });
     rows.push([
       count(size),
       `${mib(corpus.seedsBytes)}`,
       `${ms(corpus.build.wallMs)} (CPU ${ms(corpus.build.cpuMs)})`,
       `${mib(corpus.bundleBytes)} / ${mib(corpus.bundleGzipBytes)}`,
-      (corpus.bundleBytes / corpus.seedsBytes).toFixed(2),
+      corpus.archive.files === 0 ? "–" : `${mib(corpus.archive.bytes)} in ${count(corpus.archive.files)} files`,
+      ((corpus.bundleBytes + corpus.archive.bytes) / corpus.seedsBytes).toFixed(2),
       `${ms(startupMs)} (${ms(median(cold.ready.wirefeed))} − ${ms(median(cold.ready.empty))})`,
       ms(firstRequestMs),
     ]);
@@ -75,6 +77,7 @@ export async function scaleSection(lab: Lab): Promise<SectionReport> {
     const between = `${count(a.size)} and ${count(b.size)} articles`;
     bound("bundle size", "64 MiB", reach([a.size, a.bundleBytes], [b.size, b.bundleBytes], LIMITS.bundle), `bundle sizes at ${between}`);
     bound("startup", "1 s", reach([a.size, a.startupMs], [b.size, b.startupMs], LIMITS.startupMs), `startup at ${between}`);
+    bound("static asset files (archived blocks)", "20,000 a version (Free; Paid 100,000)", reach([a.size, a.archiveFiles], [b.size, b.archiveFiles], LIMITS.assetFiles), `archived blocks at ${between}`);
     const memorySizes = lab.settings.memory.sizes.filter((size) => lab.has(`memory ${size}`));
     if (memorySizes.length >= 2) {
       // Already measured by the memory section: memoryRun returns the same figures.
@@ -83,9 +86,9 @@ export async function scaleSection(lab: Lab): Promise<SectionReport> {
       bound("isolate memory (heap kept after a crawl)", "128 MB", reach([m1.size, heapBytes(m1.afterGc)], [m2.size, heapBytes(m2.afterGc)], LIMITS.memory), `the crawls at ${count(m1.size)} and ${count(m2.size)} articles (goal 5)`);
     }
   }
-  const details = `Per corpus size: the generated seeds' raw size; \`tsx scripts/build.ts\` on them (wall time, and the CPU time of the build's processes, which other work on the machine inflates less); every module \`wrangler deploy --dry-run --outdir\` writes (\`index.js\` and the article pack's Data module), raw and each gzipped; startup as workerd's spawn-to-listening time for wirefeed minus an empty Worker's (workerd evaluates a Worker's global scope before it listens), median of ${runs}; and the slowest of the three site feeds' first request in a fresh process (goal 2's runs).
+  const details = `Per corpus size: the generated seeds' raw size; \`tsx scripts/build.ts\` on them (wall time, and the CPU time of the build's processes, which other work on the machine inflates less); every module \`wrangler deploy --dry-run --outdir\` writes (\`index.js\`, the article pack's Data module and the prerendered documents'), raw and each gzipped, which is what the Worker size limit counts; the archived article blocks the build wrote for wrangler.toml's [assets] (uploaded beside the Worker, read through its ARCHIVE binding; the bench serves the folder to workerd as a disk service), and the bundle and archive together over the seeds; startup as workerd's spawn-to-listening time for wirefeed minus an empty Worker's (workerd evaluates a Worker's global scope before it listens), median of ${runs}; and the slowest of the three site feeds' first request in a fresh process (goal 2's runs).
 
-${table(["Articles", "Seeds", "Build", "Bundle raw / gzip", "Bundle ÷ seeds", "Startup (ready − empty)", "First request"], rows)}
+${table(["Articles", "Seeds", "Build", "Bundle raw / gzip", "Archive (assets)", "Bundle + archive ÷ seeds", "Startup (ready − empty)", "First request"], rows)}
 
 **The largest corpus one Worker holds**, extrapolated along the line through the two largest sizes measured (every figure above grows about linearly with the articles):
 
@@ -99,6 +102,6 @@ ${
         : ""
   }
 
-**Beyond one Worker.** What grows is the article pack, and most of it is archive: text that never changes once published. A publisher past the limit keeps in the bundle what every request reads (the index of slugs, sections, tags and dates: about an eighth of the pack at 100,000 articles) and the newest blocks (what the feeds and home page show), and moves the older deflated blocks to R2, fetched by the Worker when an old article or archive page is first asked for and kept in Workers Cache (they are immutable, so they can be cached for a year). The bundle then grows by the index alone, and a site of millions of articles fits. Pre-rendering the archive pages as Workers Static Assets does the same for the immutable pages themselves (25 MiB a file, up to 100,000 files a version on the Paid plan), and splitting the site across Workers by section (routes such as \`/sections/sports/*\`) multiplies every limit by the number of Workers, at the price of one feed list per Worker.`;
+**How it scales.** What grows is the article pack, and most of it is archive: text that never changes once published. The bundle keeps what every request reads (the index of slugs, sections, tags and dates, about 130 bytes an article), the newest blocks (what the feeds and home page show) and further deflated blocks up to 4 MiB; the build writes older blocks as files named by their content's hash (src/content/article-pack.ts), which wrangler uploads as static assets beside the Worker, only those it does not have yet (a block counts from the oldest article, so a full one never changes). The Worker fetches a block through its ARCHIVE binding the first time an old article or archive page is asked for, and keeps it within the blocks' byte budget. Past the Free plan's 20,000 files (about 640,000 articles at 32 a block), the Paid plan takes 100,000; beyond that, larger blocks (\`WIREFEED_BLOCK_ARTICLES\`), and splitting the site across Workers by section (routes such as \`/sections/sports/*\`) multiplies every limit by the number of Workers, at the price of one feed list per Worker.`;
   return { verdicts, details };
 }

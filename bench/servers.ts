@@ -18,7 +18,7 @@ const RUNTIME = { compatibilityDate: wrangler.compatibility_date ?? "2026-04-26"
 
 /** wirefeed's bundle of `corpus`, with `vars` over wrangler.toml's (as `--var` at deploy would). */
 export function wirefeedWorker(corpus: Corpus, vars: Record<string, string> = {}): WorkerSpec {
-  return { name: "wirefeed", modules: corpus.modules, vars: { ...VARS, ...vars }, ...RUNTIME };
+  return { name: "wirefeed", modules: corpus.modules, vars: { ...VARS, ...vars }, archive: corpus.archive.dir, ...RUNTIME };
 }
 
 /** The floor, replaying `routes` (written with its module into `dir`). */

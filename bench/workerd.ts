@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { Readable } from "node:stream";
 
 export interface WorkerSpec {
@@ -21,6 +21,11 @@ export interface WorkerSpec {
   compatibilityDate: string;
   compatibilityFlags: readonly string[];
   vars: Record<string, string>;
+  /**
+   * A folder served to the Worker as its ARCHIVE binding, as wrangler.toml's
+   * [assets] is on Cloudflare (a workerd disk service: GET /<file> reads it).
+   */
+  archive?: string;
 }
 
 /** The workerd binary that wrangler's own dependency ships. */
@@ -37,12 +42,17 @@ export function workerdBinary(): string {
 export function writeConfig(file: string, workers: readonly WorkerSpec[]): void {
   const quote = (text: string) => JSON.stringify(text);
   const lines = ['using Workerd = import "/workerd/workerd.capnp";', "const config :Workerd.Config = ("];
-  lines.push(`  services = [${workers.map((w) => `(name = ${quote(w.name)}, worker = .${w.name})`).join(", ")}],`);
+  const services = workers.flatMap((w) => [
+    `(name = ${quote(w.name)}, worker = .${w.name})`,
+    ...(w.archive === undefined ? [] : [`(name = ${quote(`${w.name}-archive`)}, disk = (path = ${quote(resolve(w.archive))}, writable = false))`]),
+  ]);
+  lines.push(`  services = [${services.join(", ")}],`);
   lines.push(`  sockets = [${workers.map((w) => `(name = ${quote(w.name)}, address = "127.0.0.1:0", http = (cfBlobHeader = "cf-blob"), service = ${quote(w.name)})`).join(", ")}],`);
   lines.push(");");
   for (const w of workers) {
     const modules = w.modules.map((m) => `(name = ${quote(m.name)}, ${m.type} = embed ${quote(relative(dirname(file), m.path))})`);
     const bindings = Object.entries(w.vars).map(([name, text]) => `(name = ${quote(name)}, text = ${quote(text)})`);
+    if (w.archive !== undefined) bindings.push(`(name = "ARCHIVE", service = ${quote(`${w.name}-archive`)})`);
     lines.push(`const ${w.name} :Workerd.Worker = (`);
     lines.push(`  modules = [${modules.join(", ")}],`);
     lines.push(`  compatibilityDate = ${quote(w.compatibilityDate)},`);

@@ -30,8 +30,8 @@ import { compileSeeds } from "../src/content/compile";
 import { ENCODING_NAMES, encodingName } from "../src/content/decode";
 import { formatProblem, type Problem } from "../src/content/problems";
 import { RECORD_FILE } from "../src/content/publication-record";
-import { openCorpus, packArticles } from "../src/content/article-pack";
-import { generatedModule, packPath, prerenderedPath } from "../src/content/bundle";
+import { BUNDLED_BYTES, PER_BLOCK, openCorpus, packArticles, type ArchiveFiles } from "../src/content/article-pack";
+import { archivePath, generatedModule, packPath, prerenderedPath } from "../src/content/bundle";
 import { isDevBuild, serveProblemsInDev } from "./dev-build";
 import { prerender, wranglerVars } from "./prerender";
 import { readSeedFolders } from "./seed-folders";
@@ -50,6 +50,7 @@ const seedDirs = args.seeds ?? (process.env.WIREFEED_SEEDS || "seeds").split(":"
 const outFile = args.out!;
 const packFile = packPath(outFile);
 const prerenderedFile = prerenderedPath(outFile);
+const archiveDir = archivePath(outFile);
 
 /** The day new stories are recorded as published, `YYYY-MM-DD` in UTC. */
 function buildToday(): string {
@@ -65,6 +66,37 @@ function fallbackEncoding(): string | undefined {
   const name = encodingName(given);
   if (name === undefined) fail([`${args.encoding ? "--encoding" : "WIREFEED_ENCODING"} "${given}" is not an encoding wirefeed reads, expected one of ${ENCODING_NAMES}`]);
   return name;
+}
+
+/**
+ * How much of the pack the Worker bundle keeps (src/content/article-pack.ts):
+ * WIREFEED_BUNDLED_BYTES of deflated blocks (default 4 MiB), older ones
+ * archived; WIREFEED_BLOCK_ARTICLES articles a block (default 32). Tests set
+ * them small to archive a small corpus.
+ */
+function packOptions(): { perBlock: number; bundledBytes: number } {
+  const setting = (name: string, fallback: number, least: number) => {
+    const given = process.env[name];
+    if (given === undefined || given === "") return fallback;
+    if (!/^\d+$/.test(given) || Number(given) < least) fail([`${name} "${given}" is not a whole number of at least ${least}`]);
+    return Number(given);
+  };
+  return { perBlock: setting("WIREFEED_BLOCK_ARTICLES", PER_BLOCK, 1), bundledBytes: setting("WIREFEED_BUNDLED_BYTES", BUNDLED_BYTES, 0) };
+}
+
+/**
+ * The archived blocks, as the whole folder: written beside it, then put in its
+ * place, so the folder holds exactly this build's files (wrangler uploads only
+ * those it does not have: a block's name is its content's hash).
+ */
+function writeArchive(dir: string, files: ArchiveFiles): void {
+  const temporary = join(dirname(dir), `.${basename(dir)}.tmp`);
+  rmSync(temporary, { recursive: true, force: true });
+  mkdirSync(temporary, { recursive: true });
+  for (const [name, bytes] of files) writeFileSync(join(temporary, name), bytes);
+  // Nothing in it but blocks: a folder wrangler serves must exist, even empty.
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(temporary, dir);
 }
 
 function writeThenRename(file: string, data: string | Uint8Array): void {
@@ -92,6 +124,7 @@ function fail(lines: string[]): never {
   rmSync(outFile, { force: true });
   rmSync(packFile, { force: true });
   rmSync(prerenderedFile, { force: true });
+  rmSync(archiveDir, { recursive: true, force: true });
   for (const line of lines) console.error(line);
   console.error(`wirefeed build failed: ${lines.length} problem${lines.length === 1 ? "" : "s"}; nothing was written.`);
   process.exit(1);
@@ -132,9 +165,10 @@ mkdirSync(dirname(outFile), { recursive: true });
 // The module imports src/content at run time: the path depends on where --out put it.
 const srcDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta.url)), "..", "src")).split("\\").join("/");
 // The data first: the module that imports it appears only once all of it is complete.
-const pack = packArticles(articles);
+const { pack, archive } = packArticles(articles, packOptions());
+writeArchive(archiveDir, archive);
 writeThenRename(packFile, pack);
-writeThenRename(prerenderedFile, await prerender(openCorpus(pack), wranglerVars()));
+writeThenRename(prerenderedFile, await prerender(openCorpus(pack), wranglerVars(), archive));
 writeThenRename(outFile, generatedModule(srcDir.startsWith(".") ? srcDir : `./${srcDir}`, basename(packFile), basename(prerenderedFile)));
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);

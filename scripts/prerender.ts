@@ -6,7 +6,7 @@
  * nothing (the Worker then answers 500 naming the variable, as before).
  */
 import { existsSync, readFileSync } from "node:fs";
-import type { Corpus } from "../src/content/article-pack";
+import type { ArchiveFiles, Corpus } from "../src/content/article-pack";
 import { ConfigError, envVars, parseConfig, type Env, type SiteConfig } from "../src/config";
 import { PRERENDERED_NAMES, packPrerendered } from "../src/http/prerendered";
 import { Site, type Document } from "../src/http/site";
@@ -18,8 +18,12 @@ export function wranglerVars(file = "wrangler.toml"): Env {
   return existsSync(file) ? envVars(readVars(readFileSync(file, "utf8"))) : {};
 }
 
-/** The prerendered documents' bytes for a Worker whose env holds `vars` (none when they do not validate). */
-export async function prerender(corpus: Corpus, vars: Env): Promise<Uint8Array> {
+/**
+ * The prerendered documents' bytes for a Worker whose env holds `vars` (none
+ * when they do not validate); `archive`: the blocks the pack archived (a feed
+ * of more items than the pack's newest blocks hold reads some).
+ */
+export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles = new Map()): Promise<Uint8Array> {
   let config: SiteConfig;
   try {
     config = parseConfig(vars);
@@ -27,7 +31,7 @@ export async function prerender(corpus: Corpus, vars: Env): Promise<Uint8Array> 
     if (error instanceof ConfigError) return packPrerendered({}, NO_CONFIG, new Map());
     throw error;
   }
-  const site = new Site(config, corpus);
+  const site = new Site(config, corpus, null, async (file) => archive.get(file) ?? Promise.reject(new Error(`the build wrote no archived block ${file}`)));
   const documents = new Map<string, Document>();
   for (const name of PRERENDERED_NAMES) documents.set(documentPath(name), await site.document(name)!);
   return packPrerendered(vars, config, documents);

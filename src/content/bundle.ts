@@ -49,3 +49,11 @@ export function packPath(moduleFile: string): string {
 export function prerenderedPath(moduleFile: string): string {
   return `${moduleFile.replace(/\.[cm]?[jt]s$/, "")}.documents.bin`;
 }
+
+/**
+ * The folder of archived blocks beside it (`articles.ts` → `articles.archive/`):
+ * wrangler.toml's [assets] directory, uploaded beside the Worker.
+ */
+export function archivePath(moduleFile: string): string {
+  return `${moduleFile.replace(/\.[cm]?[jt]s$/, "")}.archive`;
+}

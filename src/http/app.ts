@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { Corpus } from "../content/article-pack";
+import type { Archive, Corpus } from "../content/article-pack";
 import { ConfigError, parseConfig, type Env } from "../config";
 import { documentAt, feedPath, type DocumentName, type FeedFormat } from "../render/urls";
 import { cacheControl } from "./cache-policy";
@@ -9,7 +9,13 @@ import { COMMON_HEADERS, respond } from "./respond";
 import { CONTENT_TYPES, Site, type Document } from "./site";
 import { parseWeightedList } from "./weighted-list";
 
-type AppEnv = { Bindings: Env; Variables: { site: Site } };
+/**
+ * The Worker's env: the site's [vars], and the ARCHIVE assets binding, which
+ * serves the article blocks a large site's pack archives (wrangler.toml).
+ */
+export type WorkerEnv = Env & { ARCHIVE?: Fetcher };
+
+type AppEnv = { Bindings: WorkerEnv; Variables: { site: Site } };
 
 /** What every document allows; OPTIONS answers a browser's CORS preflight. */
 const ALLOW = "GET, HEAD, OPTIONS";
@@ -34,9 +40,9 @@ const PREFLIGHT_HEADERS = {
 export function createApp(corpus: Corpus, prerendered: Prerendered | null = null): Worker {
   const sites = new WeakMap<object, Site>();
   /** The site for a Worker's env, made on its first request; a bad configuration throws ConfigError. */
-  const siteFor = (env: Env): Site => {
+  const siteFor = (env: WorkerEnv): Site => {
     let site = sites.get(env);
-    if (site === undefined) sites.set(env, (site = new Site(prerendered?.configFor(env) ?? parseConfig(env), corpus, prerendered)));
+    if (site === undefined) sites.set(env, (site = new Site(prerendered?.configFor(env) ?? parseConfig(env), corpus, prerendered, archiveOf(env))));
     return site;
   };
   const app = new Hono<AppEnv>();
@@ -92,7 +98,19 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
 
 /** The Worker's handler; `ctx` is optional so tests can call it as an app. */
 export interface Worker {
-  fetch(request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response>;
+  fetch(request: Request, env: WorkerEnv, ctx?: ExecutionContext): Response | Promise<Response>;
+}
+
+/** The archived blocks as the ARCHIVE binding serves them: the files the build wrote, by name. */
+function archiveOf(env: WorkerEnv): Archive | undefined {
+  const assets = env.ARCHIVE;
+  if (assets === undefined) return undefined;
+  return async (file) => {
+    // The host is not looked at: an assets binding serves its files by path.
+    const response = await assets.fetch(`https://archive.invalid/${file}`);
+    if (!response.ok) throw new Error(`the archived block ${file} answered ${response.status}; expected the build's wrangler.toml [assets] folder, deployed with this Worker`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Corpus } from "../content/article-pack";
+import { ArchivedArticle, type Archive, type Corpus } from "../content/article-pack";
+import type { Article } from "../content/article";
 import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { renderAtom } from "../render/atom";
@@ -67,6 +68,8 @@ export class Site {
     readonly config: SiteConfig,
     private readonly corpus: Corpus,
     prerendered: Prerendered | null = null,
+    /** Where the pack's archived blocks are read from (the ARCHIVE assets binding). */
+    private readonly archive?: Archive,
   ) {
     if (prerendered !== null && (prerendered.config === config || configKey(prerendered.config) === configKey(config))) {
       for (const [path, document] of prerendered.documents()) this.lasting.set(path, document);
@@ -94,6 +97,18 @@ export class Site {
     if (kept !== undefined) return kept;
     const make = this.maker(name);
     if (make === undefined) return undefined;
+    return this.withArticles(this.reads(name), () => this.rendering(key, name, make));
+  }
+
+  /**
+   * `make()`, shared by the requests that ask for `key` while it renders.
+   * What is shared waits on no I/O (rendering, hashing, gzip): workerd
+   * cancels a request that waits on another request's I/O as hung, so each
+   * request fetches archived blocks itself (`withArticles`) before it joins.
+   */
+  private rendering(key: string, name: DocumentName, make: () => Promise<Document>): Promise<Document> {
+    const pending = this.pending.get(key);
+    if (pending !== undefined) return pending;
     const made = make().then(
       (document) => {
         this.pending.delete(key);
@@ -148,6 +163,46 @@ export class Site {
       this.lasting.set(key, document);
       return document;
     });
+  }
+
+  /**
+   * `make()`, once the articles it reads are readable: nearly always at once;
+   * for old articles of a large site, once their archived blocks are fetched
+   * (article-pack.ts). `reads` says which it will read; should it read
+   * another, it is fetched and the document made again.
+   */
+  private async withArticles(reads: Iterable<Article>, make: () => Promise<Document>): Promise<Document> {
+    const holds = [await this.corpus.prepare(reads, this.archive)];
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await make();
+        } catch (error) {
+          if (!(error instanceof ArchivedArticle) || attempt > MAX_ARCHIVE_ATTEMPTS) throw error;
+          holds.push(await this.corpus.prepare([error.article], this.archive));
+        }
+      }
+    } finally {
+      for (const held of holds) held?.release();
+    }
+  }
+
+  /** The articles whose every field the document `name` shows. */
+  private reads(name: DocumentName): Iterable<Article> {
+    switch (name.type) {
+      case "feed":
+      case "listing": {
+        const collection = this.collection(name.collection);
+        return collection === undefined ? [] : articlesOn(collection, this.config.feedItems, name.type === "feed" ? name.archive : name.page);
+      }
+      case "article": {
+        const article = this.corpus.bySlug(name.slug);
+        return article === undefined ? [] : [article];
+      }
+      default:
+        // The others show what the index holds: titles of no article, slugs, dates, collections.
+        return [];
+    }
   }
 
   /** How to make the document `name` names, or undefined when it names none. */
@@ -232,6 +287,12 @@ export class Site {
     return (this.#newest ??= newestUpdate(this.collections.site.articles));
   }
 }
+
+/**
+ * Each attempt fetches and holds what the last one found missing, so this
+ * bounds only a renderer that reads far more than `reads` says.
+ */
+const MAX_ARCHIVE_ATTEMPTS = 100;
 
 /** The site's own documents, polled most and few: kept for the isolate's life. */
 function isLasting(name: DocumentName): boolean {

@@ -65,6 +65,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
         WRANGLER_SEND_METRICS: "false",
         WIREFEED_SEEDS: SEED_DIRS.join(":"),
         WIREFEED_TODAY: REFERENCE_DATE,
+        // Blocks of two articles and none deflated in the bundle: all but the newest six articles
+        // are archived, so every older document is read through the ARCHIVE assets binding.
+        WIREFEED_BLOCK_ARTICLES: "2",
+        WIREFEED_BUNDLED_BYTES: "0",
       },
     },
   );

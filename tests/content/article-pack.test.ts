@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article";
-import { openCorpus, packArticles } from "../../src/content/article-pack";
+import { ArchivedArticle, openCorpus, packArticles } from "../../src/content/article-pack";
 import { collect } from "../../src/content/collections";
+import { archiveOf } from "../support/archive";
 
 const openArticles = (data: ArrayBuffer | ArrayBufferView) => openCorpus(data).articles;
 
@@ -28,7 +29,7 @@ describe("the article pack the Worker bundles", () => {
       article("two", ["Plain ASCII.", 'Quotes " and backslash \\ and \u2028 line separator'], { tags: [], language: "es", image: "https://img.example/a.jpg" }),
       article("three", ["After a multi-byte one: offsets count bytes."], { category: "Économie", tags: ["中文", "b"], updated: "2022-01-22T08:00:00Z" }),
     ];
-    const opened = openArticles(packArticles(articles));
+    const opened = openArticles(packArticles(articles).pack);
     expect(opened.map(read)).toEqual(articles);
     // A plain copy (JSON, spread after toJSON) has exactly the compiled fields, absent ones absent.
     expect(JSON.parse(JSON.stringify(opened))).toStrictEqual(articles);
@@ -36,7 +37,7 @@ describe("the article pack the Worker bundles", () => {
 
   it("reads every article of a corpus spanning many blocks, from either end, and reads them again", () => {
     const articles = Array.from({ length: 1000 }, (_, i) => article(`a${i}`, [`Paragraph ${i} — “${"é".repeat(i % 7)}”.`, `Second ${i}.`], i % 3 ? { category: `S${i % 5}` } : {}));
-    const bytes = packArticles(articles);
+    const bytes = packArticles(articles).pack;
     const opened = openArticles(bytes);
     expect(opened).toHaveLength(1000);
     // Backwards, then forwards again: blocks and records are decoded anew once forgotten.
@@ -47,7 +48,7 @@ describe("the article pack the Worker bundles", () => {
 
   it("opens the bytes however they are held: a Data module's ArrayBuffer or a view into a larger buffer", () => {
     const articles = [article("x", ["One."]), article("y", ["Two."])];
-    const bytes = packArticles(articles);
+    const bytes = packArticles(articles).pack;
     const copy = new ArrayBuffer(bytes.byteLength);
     new Uint8Array(copy).set(bytes);
     expect(openArticles(copy).map(read)).toEqual(articles);
@@ -60,7 +61,7 @@ describe("the article pack the Worker bundles", () => {
     const text = "Talks on the budget would continue in the coming weeks despite mounting pressure. ";
     const articles = Array.from({ length: 1000 }, (_, i) => article(`a${i}`, [text.repeat(20), `${i}`]));
     const plain = new TextEncoder().encode(JSON.stringify(articles)).byteLength;
-    expect(packArticles(articles).byteLength).toBeLessThan(plain / 4);
+    expect(packArticles(articles).pack.byteLength).toBeLessThan(plain / 4);
   });
 
   it("refuses bytes that are not a pack, saying what to do", () => {
@@ -71,7 +72,7 @@ describe("the article pack the Worker bundles", () => {
     const articles = Array.from({ length: 300 }, (_, i) =>
       article(`a${String(i).padStart(3, "0")}`, [`Paragraph ${i}.`], { ...(i % 4 ? { category: ["Politics", "Economía", "سياسة"][i % 3]! } : {}), tags: i % 5 ? [`T${i % 7}`, "Common"] : [] }),
     );
-    const corpus = openCorpus(packArticles(articles));
+    const corpus = openCorpus(packArticles(articles).pack);
     const expected = collect(articles, "");
     const shape = (groups: ReadonlyMap<string, { kind: string; slug: string; name: string; articles: readonly Article[] }>) =>
       [...groups.values()].map((group) => [group.kind, group.slug, group.name, group.articles.map((a) => a.id)]);
@@ -81,8 +82,84 @@ describe("the article pack the Worker bundles", () => {
 
   it("finds each article by its slug, and nothing for any other", () => {
     const articles = Array.from({ length: 500 }, (_, i) => article(`s${i}`, ["x"], { slug: `slug-${(i * 7919) % 1000}-${i}` }));
-    const corpus = openCorpus(packArticles(articles));
+    const corpus = openCorpus(packArticles(articles).pack);
     for (const a of articles) expect(corpus.bySlug(a.slug)?.id).toBe(a.id);
     for (const slug of ["", "slug", "slug-0", "slug-0-00", "zzz", "a", "ümlaut"]) expect(corpus.bySlug(slug)).toBeUndefined();
+  });
+
+  describe("past its budget, with its oldest blocks archived", () => {
+    const articles = Array.from({ length: 100 }, (_, i) => article(`a${i}`, [`Paragraph ${i} — “${"é".repeat(i % 7)}”.`], { category: `S${i % 3}`, published: `2022-01-${String(28 - Math.floor(i / 4)).padStart(2, "0")}T12:00:00Z` }));
+    /** Blocks of 4 articles, none deflated in the pack: the 3 newest blocks stay (raw), 22 are archived. */
+    const packedSmall = (list: readonly Article[] = articles) => packArticles(list, { perBlock: 4, bundledBytes: 0 });
+
+    it("writes the archived blocks as files named by their content, and keeps the rest", () => {
+      const { pack, archive } = packedSmall();
+      expect(archive.size).toBe(22);
+      for (const name of archive.keys()) expect(name).toMatch(/^[0-9a-f]{32}\.bin$/);
+      const everything = packArticles(articles).pack;
+      expect(pack.byteLength).toBeLessThan(everything.byteLength);
+    });
+
+    it("reads the index of every article without the archive, and an archived record only once prepared", async () => {
+      const { pack, archive } = packedSmall();
+      const corpus = openCorpus(pack);
+      const oldest = corpus.articles[99]!;
+      expect([oldest.slug, oldest.published, oldest.category]).toEqual(["a99", articles[99]!.published, "S0"]);
+      expect(() => oldest.title).toThrow(ArchivedArticle);
+      // The newest are in the pack: reading them fetches nothing.
+      expect(corpus.articles.slice(0, 12).map(read)).toEqual(articles.slice(0, 12));
+      const fetched: string[] = [];
+      await corpus.prepare(corpus.articles, archiveOf(archive, fetched));
+      expect(corpus.articles.map(read)).toEqual(articles);
+      expect(new Set(fetched).size).toBe(22);
+      expect(fetched).toHaveLength(22);
+    });
+
+    it("fetches for each request what it needs (workerd cancels a request waiting on another's I/O), and says what is missing without an archive", async () => {
+      const { pack, archive } = packedSmall();
+      const corpus = openCorpus(pack);
+      const fetched: string[] = [];
+      const some = corpus.articles.slice(40, 48);
+      await Promise.all([corpus.prepare(some, archiveOf(archive, fetched)), corpus.prepare(some, archiveOf(archive, fetched))]);
+      expect(fetched).toHaveLength(4);
+      expect(some.map(read)).toEqual(articles.slice(40, 48));
+      // The newest are in the pack: no archive needed.
+      await expect(corpus.prepare(corpus.articles.slice(0, 3), undefined)).resolves.toHaveProperty("release");
+      await expect(openCorpus(pack).prepare(corpus.articles.slice(90), undefined)).rejects.toThrow(/no archive.*\[assets\].*ARCHIVE/);
+    });
+
+    it("holds what it prepared until released, whatever other requests read meanwhile", async () => {
+      // 100 KB articles: reading them all is more than the caches' budgets (src/budgets.ts) keep.
+      const big = Array.from({ length: 80 }, (_, i) => article(`b${i}`, [`${i} `.repeat(50_000)]));
+      const { pack, archive } = packArticles(big, { perBlock: 2, bundledBytes: 0 });
+      const corpus = openCorpus(pack);
+      const oldest = corpus.articles.slice(78);
+      const held = (await corpus.prepare(oldest, archiveOf(archive)))!;
+      for (let start = 6; start < 78; start += 8) {
+        const others = corpus.articles.slice(start, start + 8);
+        const hold = await corpus.prepare(others, archiveOf(archive));
+        others.forEach((other) => other.paragraphs);
+        hold!.release();
+      }
+      expect(oldest.map(read)).toEqual(big.slice(78));
+      held.release();
+      expect(() => oldest[1]!.paragraphs).toThrow(ArchivedArticle);
+    });
+
+    it("refuses an archived file that is not the block it names", async () => {
+      const { pack, archive } = packedSmall();
+      const other = packedSmall(articles.map((a) => ({ ...a, title: `${a.title}!` }))).archive;
+      const swapped = new Map([...archive.keys()].map((name, i) => [name, [...other.values()][i]!]));
+      const corpus = openCorpus(pack);
+      await expect(corpus.prepare(corpus.articles.slice(96), archiveOf(swapped))).rejects.toThrow(/not the one this pack was built with/);
+    });
+
+    it("keeps a full block's file when newer stories are added: blocks count from the oldest", () => {
+      const older = packedSmall(articles.slice(4)).archive;
+      const newer = packedSmall(articles).archive;
+      // One block more is archived; every block archived before keeps its name and bytes.
+      expect(newer.size).toBe(older.size + 1);
+      for (const [name, bytes] of older) expect(newer.get(name)).toEqual(bytes);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -144,6 +144,25 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
     const all = build({}, [], { WIREFEED_WARNINGS: "all" });
     expect(lines(all.stderr)).toHaveLength(105);
     expect(lines(all.stderr).every((line) => /^warning: seeds\/s\d{3}\.txt:3: character U\+000B dropped/.test(line))).toBe(true);
+  });
+
+  it("archives the older blocks past WIREFEED_BUNDLED_BYTES as files beside the pack, which a failed build removes", () => {
+    const archive = join(workdir, "out/articles.archive");
+    const seeds = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`s${String(i).padStart(2, "0")}.txt`, seedText({ headline: `Story ${i}`, body: [`Geneva, Nov ${10 + i} (EFE).- Diplomats met ${i}.`, "More."] })]),
+    );
+    const small = { WIREFEED_BLOCK_ARTICLES: "2", WIREFEED_BUNDLED_BYTES: "0" };
+    expect(build(seeds, [], small).status).toBe(0);
+    // Six blocks of two: the newest three in the pack, three archived.
+    const files = readdirSync(archive);
+    expect(files).toHaveLength(3);
+    for (const file of files) expect(file).toMatch(/^[0-9a-f]{32}\.bin$/);
+    expect(readArticles(out()).map((a) => a.title)).toEqual(Array.from({ length: 12 }, (_, i) => `Story ${11 - i}`));
+    // By default nothing of so small a site is archived, and the folder (wrangler's [assets]) is there, empty.
+    expect(build({}).status).toBe(0);
+    expect(readdirSync(archive)).toEqual([]);
+    expect(build({}, [], { WIREFEED_BUNDLED_BYTES: "lots" }).stderr).toContain('WIREFEED_BUNDLED_BYTES "lots" is not a whole number of at least 0');
+    expect(existsSync(archive)).toBe(false);
   });
 
   it("fails on a folder with no seeds", () => {

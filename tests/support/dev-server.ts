@@ -40,8 +40,11 @@ export function scratchProject(corpus: string): string {
   return dir;
 }
 
-/** Start `npm start` in `dir` on a free port; resolves once `/` answers with this server's own canonical link. */
-export async function startDevServer(dir: string): Promise<DevServer> {
+/**
+ * Start `npm start` in `dir` on a free port, with `env` added to its
+ * environment; resolves once `/` answers with this server's own canonical link.
+ */
+export async function startDevServer(dir: string, env: Record<string, string> = {}): Promise<DevServer> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const chunks: string[] = [];
@@ -50,7 +53,7 @@ export async function startDevServer(dir: string): Promise<DevServer> {
     // Its own process group, so stopping it also stops wrangler and workerd under npm.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port), WIREFEED_SEEDS: "", WIREFEED_TODAY: "2026-11-29" },
+    env: { ...process.env, PORT: String(port), WIREFEED_SEEDS: "", WIREFEED_TODAY: "2026-11-29", ...env },
   });
   child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));

@@ -78,5 +78,5 @@ export function problems(text: SeedContent, name = "story.txt", today: Date | st
 
 /** `articles` as the Worker reads them: packed as the build packs them, then opened. */
 export function packed(articles: readonly Article[]): Corpus {
-  return openCorpus(packArticles(articles));
+  return openCorpus(packArticles(articles).pack);
 }

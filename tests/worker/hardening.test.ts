@@ -139,6 +139,7 @@ describe("a failure while rendering", () => {
       sections: corpus.sections,
       tags: corpus.tags,
       bySlug: (slug) => corpus.bySlug(slug),
+      prepare: (list, archive) => corpus.prepare(list, archive),
     };
     const app = createApp(flaky);
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
