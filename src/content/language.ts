@@ -11,7 +11,7 @@
  * in another language, so a Spanish story about Wembley or a German one about
  * Lupita Nyong'o still reads as what it is. Measured on tests/content/language-corpus.
  */
-const STOP_WORDS: Record<string, string> = {
+export const STOP_WORDS: Record<string, string> = {
   en: "the and of to in a an is was were are be been has have had that for on with as at by it its from said he she his her they their this which who but not will would after",
   es: "el la los las de del que y e o ni en a un una por con para se su sus es son fue fueron ha han había habían sido al lo como más pero según este esta estos entre sin sobre también dijo ya tras desde hasta durante después cuando donde muy otros",
   // l' d' qu' n' s' are French elisions: "l'Insee", "d'un", "qu'elle".
@@ -20,10 +20,12 @@ const STOP_WORDS: Record<string, string> = {
 };
 
 const LANGUAGES = Object.keys(STOP_WORDS);
-const LOOKUP = new Map<string, string[]>();
-for (const language of LANGUAGES) {
-  for (const word of STOP_WORDS[language]!.split(" ")) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), language]);
-}
+/** Each stop word's languages, as indexes into LANGUAGES. */
+const LOOKUP = new Map<string, number[]>();
+LANGUAGES.forEach((language, index) => {
+  for (const word of STOP_WORDS[language]!.split(" ")) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), index]);
+});
+const LONGEST = Math.max(...[...LOOKUP.keys()].map((word) => word.length));
 
 /** Enough function words to decide, and how far the winner must lead the runner-up. */
 const MIN_VOTES = 3;
@@ -35,13 +37,50 @@ const MIN_LEAD = 1.5;
  * evidence against the others, not for one of those that share it.
  */
 export function detectLanguage(text: string): string | undefined {
-  const votes = new Map<string, number>(LANGUAGES.map((language) => [language, 0]));
-  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
-    const languages = LOOKUP.get(word);
-    if (languages === undefined) continue;
-    for (const language of languages) votes.set(language, votes.get(language)! + 1 / languages.length);
-  }
-  const [first, second] = [...votes].sort((a, b) => b[1] - a[1]);
+  const [first, second] = stopWordVotes(text).sort((a, b) => b[1] - a[1]);
   if (!first || first[1] < MIN_VOTES || first[1] < MIN_LEAD * (second?.[1] ?? 0)) return undefined;
   return first[0];
+}
+
+/**
+ * Each language's votes, in LANGUAGES order. The words are the runs of
+ * letters (\p{L}) of the lowercased text, found by one scan that looks up only
+ * runs as short as a stop word: splitting the whole text into words took a
+ * quarter of the build at 100,000 articles (15 s of 59), three times this.
+ */
+export function stopWordVotes(text: string): Array<[language: string, votes: number]> {
+  const lower = text.toLowerCase();
+  const votes = LANGUAGES.map(() => 0);
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const width = i < lower.length ? letterWidth(lower, i) : 0;
+    if (width > 0) {
+      if (start < 0) start = i;
+      i += width - 1;
+      continue;
+    }
+    if (start >= 0 && i - start <= LONGEST) {
+      const languages = LOOKUP.get(lower.slice(start, i));
+      if (languages !== undefined) for (const language of languages) votes[language]! += 1 / languages.length;
+    }
+    start = -1;
+  }
+  return votes.map((count, index) => [LANGUAGES[index]!, count]);
+}
+
+const LETTER = /^\p{L}$/u;
+/** Whether each non-ASCII UTF-16 unit that is a whole code point is a letter, as the scan meets them. */
+const LETTERS = new Map<number, boolean>();
+
+/** The UTF-16 units of the letter at `i` (2 for an astral one), or 0 when it is no letter. */
+function letterWidth(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) ? 1 : 0;
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    const point = text.codePointAt(i)!;
+    return point > 0xffff && LETTER.test(String.fromCodePoint(point)) ? 2 : 0;
+  }
+  let letter = LETTERS.get(unit);
+  if (letter === undefined) LETTERS.set(unit, (letter = LETTER.test(String.fromCharCode(unit))));
+  return letter ? 1 : 0;
 }

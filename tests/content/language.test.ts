@@ -1,6 +1,7 @@
 /// <reference types="vite/types/importMeta.d.ts" />
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectLanguage } from "../../src/content/language";
+import { STOP_WORDS, detectLanguage, stopWordVotes } from "../../src/content/language";
 import { article, seedText } from "../support/seeds";
 
 // Wire stories written for this test (not taken from seeds/): ten or more per
@@ -36,3 +37,32 @@ describe("language detection on ordinary wire copy", () => {
     expect(detectLanguage("la de en que el le")).toBeUndefined();
   });
 });
+
+/** The votes as first written: every run of letters of the lowercased text, found by splitting on the rest. */
+function referenceVotes(text: string): Array<[string, number]> {
+  const words: Record<string, string[]> = {};
+  for (const [language, list] of Object.entries(STOP_WORDS)) for (const word of list.split(" ")) (words[word] ??= []).push(language);
+  const votes = new Map(Object.keys(STOP_WORDS).map((language) => [language, 0]));
+  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) for (const language of Object.hasOwn(words, word) ? words[word]! : []) votes.set(language, votes.get(language)! + 1 / words[word]!.length);
+  return [...votes];
+}
+
+describe("the words the vote counts", () => {
+  it("are the runs of letters of the lowercased text, whatever its characters (scan and split agree)", () => {
+    const words = Object.values(STOP_WORDS).join(" ").split(" ");
+    // Stop words in any case, joined by letters, marks, punctuation, astral letters and lone surrogates.
+    const piece = fc.oneof(
+      fc.constantFrom(...words).map((word) => (word.length > 1 ? word[0]!.toUpperCase() + word.slice(1) : word)),
+      fc.constantFrom(...words),
+      fc.constantFrom(" ", "  ", "'", "’", "-", "\u0301", "é", "ß", "İ", "x", "𝐀", "\ud800", "\udc00", "\n", "1", "ÉTÉ"),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join("")), (text) => {
+        expect(stopWordVotes(text)).toEqual(referenceVotes(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const story of stories) expect(stopWordVotes(story.text), story.name).toEqual(referenceVotes(story.text));
+  });
+});
+
