@@ -30,3 +30,15 @@ export interface Article {
   /** Absolute URL of a lead image, from front matter only. */
   image?: string;
 }
+
+/**
+ * The latest `updated` among `dated` (articles, or feed items); the Unix epoch
+ * for none, so output stays deterministic. The model keeps instants as UTC
+ * RFC 3339 to the second, one shape for all, so they compare as strings: no
+ * date parsing per item.
+ */
+export function newestUpdate(dated: ReadonlyArray<Pick<Article, "updated">>): string {
+  let newest = "1970-01-01T00:00:00Z";
+  for (const { updated } of dated) if (updated > newest) newest = updated;
+  return newest;
+}

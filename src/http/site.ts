@@ -1,10 +1,10 @@
 import { ArchivedArticle, type Archive, type Corpus } from "../content/article-pack";
-import type { Article } from "../content/article";
+import { newestUpdate, type Article } from "../content/article";
 import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { renderAtom } from "../render/atom";
 import { favicon } from "../render/favicon";
-import { feedDocument, newestUpdate } from "../render/feed-document";
+import { feedDocument } from "../render/feed-document";
 import { renderArticlePage } from "../render/html/article-page";
 import { renderCollectionPage } from "../render/html/collection-page";
 import { renderFeedsPage } from "../render/html/feeds-page";
@@ -57,7 +57,6 @@ export class Site {
   private readonly pending = new Map<string, Promise<Document>>();
 
   #collections: Collections | undefined;
-  #newest: string | undefined;
 
   /**
    * Nothing is read or grouped here: an isolate's first request pays only for
@@ -282,9 +281,9 @@ export class Site {
     return { representation, options: headers === undefined ? { kind } : { kind, headers } };
   }
 
-  /** The newest `updated` of all: read once (at 100,000 articles, a pass over the pack's dates). */
+  /** The newest `updated` of all, as the build found it. */
   private newest(): string {
-    return (this.#newest ??= newestUpdate(this.collections.site.articles));
+    return this.corpus.newest;
   }
 }
 

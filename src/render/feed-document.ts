@@ -1,4 +1,4 @@
-import type { Article } from "../content/article";
+import { newestUpdate, type Article } from "../content/article";
 import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { articleCategories } from "./categories";
@@ -163,16 +163,4 @@ export function feedTitle(site: SiteConfig, collection: Pick<Collection, "kind" 
 export function collectionDescription(site: SiteConfig, collection: Pick<Collection, "kind" | "name">): string {
   if (collection.kind === "site") return site.description;
   return `${collection.kind === "tag" ? "Articles tagged" : "Articles in"} ${collection.name} from ${site.title}.`;
-}
-
-/**
- * The latest `updated` among `dated` (articles, or feed items); the Unix epoch
- * for none, so output stays deterministic. The model keeps instants as UTC
- * RFC 3339 to the second, one shape for all, so they compare as strings: no
- * date parsing per item.
- */
-export function newestUpdate(dated: ReadonlyArray<Pick<Article, "updated">>): string {
-  let newest = "1970-01-01T00:00:00Z";
-  for (const { updated } of dated) if (updated > newest) newest = updated;
-  return newest;
 }

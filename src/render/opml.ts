@@ -2,7 +2,7 @@ import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { rfc822 } from "./dates";
 import { escapeAttribute as a, escapeText as x } from "./escape";
-import { newestUpdate } from "./feed-document";
+import { newestUpdate } from "../content/article";
 import { PATHS, absolute, collectionPagePath, feedPath } from "./urls";
 
 /**

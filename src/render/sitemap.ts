@@ -1,7 +1,7 @@
 import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { escapeText as x } from "./escape";
-import { newestUpdate } from "./feed-document";
+import { newestUpdate } from "../content/article";
 import { articlesOn, pageCount } from "./pages";
 import { PATHS, absolute, articleUrl, indexPath, listingPagePath, sitemapPartPath } from "./urls";
 

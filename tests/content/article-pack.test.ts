@@ -64,6 +64,14 @@ describe("the article pack the Worker bundles", () => {
     expect(packArticles(articles).pack.byteLength).toBeLessThan(plain / 4);
   });
 
+  it("knows, without reading every article, the latest update of all: an older story updated later counts", () => {
+    const articles = [
+      article("new", ["x"], { published: "2022-01-23T12:00:00Z", updated: "2022-01-23T12:00:00Z" }),
+      article("old", ["x"], { published: "2022-01-20T12:00:00Z", updated: "2022-01-25T08:00:00Z" }),
+    ];
+    expect(openCorpus(packArticles(articles).pack).newest).toBe("2022-01-25T08:00:00Z");
+  });
+
   it("refuses bytes that are not a pack, saying what to do", () => {
     expect(() => openArticles(new TextEncoder().encode("export const ARTICLES = [];"))).toThrow(/not a wirefeed article pack.*npm run build/);
   });

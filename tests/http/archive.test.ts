@@ -64,6 +64,7 @@ describe("a site whose oldest article blocks are archived", () => {
       },
       sections: corpus.sections,
       tags: corpus.tags,
+      newest: corpus.newest,
       bySlug: (slug) => corpus.bySlug(slug),
       prepare: (list, files) => (skipped++ === 0 ? Promise.resolve({ release() {} }) : corpus.prepare(list, files)),
     };

@@ -138,6 +138,7 @@ describe("a failure while rendering", () => {
       },
       sections: corpus.sections,
       tags: corpus.tags,
+      newest: corpus.newest,
       bySlug: (slug) => corpus.bySlug(slug),
       prepare: (list, archive) => corpus.prepare(list, archive),
     };
