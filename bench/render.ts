@@ -69,7 +69,7 @@ function feedRenderer(config: SiteConfig, articles: readonly Article[], format: 
         content: articleBodyHtml(article),
         date: new Date(article.updated),
         published: new Date(article.published),
-        ...(article.author === undefined ? {} : { author: [{ name: article.author }] }),
+        ...(article.authors === undefined ? {} : { author: article.authors.map((name) => ({ name })) }),
         category: categories.map(({ name }) => ({ name })),
       });
     }

@@ -1,7 +1,7 @@
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
 import { zlib } from "../zlib";
-import { newestUpdate, type Article } from "./article";
+import { newestUpdate, type Article, type Credit, type Image, type Labels } from "./article";
 import { collect, collectionSlug, type Collection } from "./collections";
 
 /**
@@ -547,8 +547,20 @@ class StoredArticle implements Article {
   get agency(): string | undefined {
     return this.#details().agency;
   }
-  get author(): string | undefined {
-    return this.#details().author;
+  get authors(): string[] | undefined {
+    return this.#details().authors;
+  }
+  get contributors(): Credit[] | undefined {
+    return this.#details().contributors;
+  }
+  get labels(): Labels | undefined {
+    return this.#details().labels;
+  }
+  get note(): string | undefined {
+    return this.#details().note;
+  }
+  get rights(): string | undefined {
+    return this.#details().rights;
   }
   get initials(): string | undefined {
     return this.#details().initials;
@@ -556,7 +568,7 @@ class StoredArticle implements Article {
   get language(): string | undefined {
     return this.#details().language;
   }
-  get image(): string | undefined {
+  get image(): Image | undefined {
     return this.#details().image;
   }
 

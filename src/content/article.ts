@@ -17,18 +17,65 @@ export interface Article {
   category?: string;
   tags: string[];
   place?: string;
+  /** The agency that filed the copy, by its usual name (`dpa` for `dpa/lnw`). */
   agency?: string;
-  /** Front matter `author`, else the agency, else absent. */
-  author?: string;
-  /** The editors' initials line, e.g. `is/mp/ks`. */
+  /**
+   * Who wrote it, in the order credited: front matter `author`, else the
+   * byline or the reporters a trailer names (`Reporting by …`), else the
+   * agency; absent when none is known.
+   */
+  authors?: string[];
+  /** Everyone else the copy credits: additional reporting, writing, editing, "contributed to this report". */
+  contributors?: Credit[];
+  /** The editors' initials line, e.g. `is/mp/ks`: desk metadata, shown only where the site asks. */
   initials?: string;
+  /** What the agency's headline prefix said (`UPDATE 2-`, `URGENT:`, `EXCLUSIVE-`), kept out of the title and slug. */
+  labels?: Labels;
+  /** A correction, update or refile note the copy (or front matter `correction:`) carries, shown with the story. */
+  note?: string;
+  /** The copyright line the agency closed with (`Copyright 2026 The Associated Press. All rights reserved.`). */
+  rights?: string;
   /** RFC 3339 instants in UTC to the second: `2022-01-21T12:00:00Z`. */
   published: string;
   updated: string;
   /** BCP 47 tag: front matter, else detected from the copy; absent = the site's language. */
   language?: string;
-  /** Absolute URL of a lead image, from front matter only. */
-  image?: string;
+  /** The lead image, from front matter. */
+  image?: Image;
+}
+
+/** A person credited for part of the work, and for what. */
+export interface Credit {
+  name: string;
+  /** As the copy says it, in its language: `additional reporting`, `editing`, `writing`, `contributed`. */
+  role: string;
+}
+
+/** The labels an agency puts before a headline. Each as the agency wrote it, e.g. `UPDATE 2`. */
+export interface Labels {
+  /** `FLASH`, `URGENT`, `BREAKING`, `URGENTE`. */
+  priority?: string;
+  /** `UPDATE 2`, `2nd LD`, `CORRECTED`, `REFILE`, `WRITETHRU`. */
+  version?: string;
+  /** `EXCLUSIVE`, `FACTBOX`, `ANALYSIS`, `WRAPUP 1`. */
+  kind?: string;
+}
+
+/** A picture that goes with the story. */
+export interface Image {
+  /** Absolute http(s) URL. */
+  url: string;
+  /** Text alternative for the page's `<img alt>`; the caption when absent. */
+  alt?: string;
+  caption?: string;
+  /** Photographer and agency, e.g. `REUTERS/Jane Doe`. */
+  credit?: string;
+  /** Media type, e.g. `image/jpeg`; guessed from the URL's extension when absent. */
+  type?: string;
+  /** Size in bytes, for RSS `enclosure length`. */
+  length?: number;
+  width?: number;
+  height?: number;
 }
 
 /**

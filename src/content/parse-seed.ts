@@ -130,10 +130,10 @@ export function parseSeed({ file, bytes, text, publishedOn, today, fallbackEncod
     category: fm.frontMatter.category ?? section!.text,
     place: fm.frontMatter.place ?? dateline?.place,
     agency: dateline?.agency,
-    author: fm.frontMatter.author ?? dateline?.agency,
+    authors: fm.frontMatter.author !== undefined ? [fm.frontMatter.author] : dateline?.agency !== undefined ? [dateline.agency] : undefined,
     initials: tail.initials,
     language: fm.frontMatter.language ?? detectLanguage(tail.paragraphs.join(" ")),
-    image: fm.frontMatter.image,
+    image: fm.frontMatter.image === undefined ? undefined : { url: fm.frontMatter.image },
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (article as unknown as Record<string, unknown>)[key] = value;

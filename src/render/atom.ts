@@ -49,7 +49,7 @@ const renderEntry = perItem(({ article, id, url, categories, ownLanguage }: Feed
     `    <link rel="alternate" type="text/html" href="${a(url)}"/>`,
     `    ${textConstruct("summary", article.summary)}`,
     `    <content type="html">${articleBodyHtmlAsXml(article)}</content>`,
-    ...(article.author === undefined ? [] : [`    <author>`, `      <name>${x(article.author)}</name>`, `    </author>`]),
+    ...(article.authors ?? []).flatMap((name) => [`    <author>`, `      <name>${x(name)}</name>`, `    </author>`]),
     // Readers show `term` (gofeed, sfeed, elfeed, rss2email, tt-rss) or `label`: both hold the name; `scheme` is the collection's page.
     ...categories.map(({ name, url }) => `    <category term="${a(name)}" scheme="${a(url)}" label="${a(name)}"/>`),
     `  </entry>`,

@@ -40,7 +40,7 @@ export function renderJsonFeed(feed: FeedDocument): Uint8Array {
 }
 
 const renderItem = perItem(({ article, id, url, categories }: FeedItem): string => {
-  const author = article.author === undefined ? undefined : { name: clean(article.author) };
+  const authors = article.authors?.map((name) => ({ name: clean(name) }));
   return `,${JSON.stringify({
     id,
     url,
@@ -50,8 +50,9 @@ const renderItem = perItem(({ article, id, url, categories }: FeedItem): string 
     content_text: articleBodyText(article),
     date_published: article.published,
     date_modified: article.updated,
-    ...(article.image === undefined ? {} : { image: article.image }),
-    ...(author === undefined ? {} : { authors: [author], author }),
+    ...(article.image === undefined ? {} : { image: article.image.url }),
+    // 1.0's single `author` beside 1.1's `authors`: gofeed reads only `author`.
+    ...(authors === undefined || authors.length === 0 ? {} : { authors, author: authors[0] }),
     tags: categories.map(({ name }) => clean(name)),
     ...(article.language === undefined ? {} : { language: article.language }),
   })}`;

@@ -62,7 +62,7 @@ const renderItem = perItem(({ article, id, url, categories }: FeedItem): string 
     // Readers take <description> as HTML: the plain-text summary is escaped for HTML, then for XML.
     `    <description>${x(x(article.summary))}</description>`,
     `    <content:encoded>${articleBodyHtmlAsXml(article)}</content:encoded>`,
-    ...(article.author === undefined ? [] : [`    <dc:creator>${x(article.author)}</dc:creator>`]),
+    ...(article.authors ?? []).map((name) => `    <dc:creator>${x(name)}</dc:creator>`),
     // The domain names the collection, as Atom's scheme does: readers that show it link the section's page.
     ...categories.map(({ name, url }) => `    <category domain="${a(url)}">${plain(name)}</category>`),
     `  </item>`,

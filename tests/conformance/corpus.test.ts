@@ -232,7 +232,7 @@ describe("the build compiles each seed to what it says", () => {
         title: article!.title,
         published: article!.published,
         updated: article!.updated,
-        author: article!.author,
+        author: article!.authors?.[0],
         categories: [article!.category, ...article!.tags],
         language: article!.language,
         paragraphs: article!.paragraphs.length,

@@ -20,13 +20,13 @@ const article = (id: string, paragraphs: string[], extra: Partial<Article> = {})
 
 /** Each field read the way a renderer reads it, into a plain object (no field that is absent). */
 const read = (a: Article): Article => Object.fromEntries(FIELDS.filter((field) => a[field] !== undefined).map((field) => [field, a[field]])) as unknown as Article;
-const FIELDS = ["id", "slug", "title", "summary", "paragraphs", "category", "tags", "place", "agency", "author", "initials", "published", "updated", "language", "image"] as const;
+const FIELDS = ["id", "slug", "title", "summary", "paragraphs", "category", "tags", "place", "agency", "authors", "initials", "published", "updated", "language", "image"] as const;
 
 describe("the article pack the Worker bundles", () => {
   it("gives back every article exactly, in order, whatever their characters", () => {
     const articles = [
-      article("one", ["“Frank” talks ‘ended’ — no deal.", "Ä, ß, é, ñ and 中文 and 🎉 (astral), <b>&amp;</b>"], { category: "Politics", place: "Genève", agency: "EFE", author: "EFE", initials: "is/mp" }),
-      article("two", ["Plain ASCII.", 'Quotes " and backslash \\ and \u2028 line separator'], { tags: [], language: "es", image: "https://img.example/a.jpg" }),
+      article("one", ["“Frank” talks ‘ended’ — no deal.", "Ä, ß, é, ñ and 中文 and 🎉 (astral), <b>&amp;</b>"], { category: "Politics", place: "Genève", agency: "EFE", authors: ["EFE"], initials: "is/mp" }),
+      article("two", ["Plain ASCII.", 'Quotes " and backslash \\ and \u2028 line separator'], { tags: [], language: "es", image: { url: "https://img.example/a.jpg" } }),
       article("three", ["After a multi-byte one: offsets count bytes."], { category: "Économie", tags: ["中文", "b"], updated: "2022-01-22T08:00:00Z" }),
     ];
     const opened = openArticles(packArticles(articles).pack);

@@ -22,15 +22,18 @@ describe("front matter overrides what the copy says", () => {
 
   it.each([
     ["id", "efe-2022-01-21-geneva"],
-    ["author", "Ana Pérez"],
     ["category", "World news"],
     ["slug", "geneva-talks"],
     ["summary", "The short version."],
-    ["image", "https://images.example.com/geneva.jpg"],
     ["language", "es-ES"],
     ["place", "Ginebra"],
   ] as const)("%s", (key, value) => {
     expect(overridden[key]).toBe(value);
+  });
+
+  it("author and image", () => {
+    expect(overridden.authors).toEqual(["Ana Pérez"]);
+    expect(overridden.image).toEqual({ url: "https://images.example.com/geneva.jpg" });
   });
 
   it("date and updated, stored as UTC instants", () => {
@@ -50,7 +53,7 @@ describe("front matter overrides what the copy says", () => {
 
   it("without front matter, author is the agency, summary the lede, tags empty", () => {
     const plain = article(seedText());
-    expect([plain.author, plain.summary, plain.tags]).toEqual(["EFE", "Diplomats met on Friday to discuss the standoff.", []]);
+    expect([plain.authors, plain.summary, plain.tags]).toEqual([["EFE"], "Diplomats met on Friday to discuss the standoff.", []]);
   });
 });
 
@@ -121,7 +124,7 @@ describe("build errors: file:line: found, expected", () => {
   it("quoted tags may hold commas; quotes inside a value are text", () => {
     const a = article(seedText({ frontMatter: [`tags: ["Budget, Spending", Congress, "O'Neill"]`, 'summary: He said "no" twice.', "author: O'Brien"] }));
     expect(a.tags).toEqual(["Budget, Spending", "Congress", "O'Neill"]);
-    expect([a.summary, a.author]).toEqual(['He said "no" twice.', "O'Brien"]);
+    expect([a.summary, a.authors]).toEqual(['He said "no" twice.', ["O'Brien"]]);
   });
 
   it("a key given twice", () => {

@@ -15,7 +15,7 @@ describe("the seed 000_854574d7f70e4787", () => {
     expect(story.title).toBe("US, Russia hold ‘frank’ talk but no breakthrough over Ukraine standoff");
     expect(story.place).toBe("Geneva");
     expect(story.agency).toBe("EFE");
-    expect(story.author).toBe("EFE");
+    expect(story.authors).toEqual(["EFE"]);
   });
 
   it("dates it Friday 21 January 2022, the only recent year Jan 21 fell on a Friday", () => {

@@ -85,7 +85,7 @@ describe("pages", () => {
   });
 
   it("an Arabic article is right to left on its page and in lists, its chrome left to right", () => {
-    const arabic = article("ar-1", { language: "ar", category: "الشرق الأوسط", title: "معرض للكتاب في دبي", author: "Jane Roe", agency: "Reuters" });
+    const arabic = article("ar-1", { language: "ar", category: "الشرق الأوسط", title: "معرض للكتاب في دبي", authors: ["Jane Roe"], agency: "Reuters" });
     const collections = collect([english, arabic], SITE.title);
     const page = parseHtml(renderArticlePage(SITE, collections, arabic));
     const element = page.getElementsByTagName("article")[0]!;

@@ -58,7 +58,7 @@ function toArticle(f: ArticleText, index = 0): Article {
     tags: f.tags,
     place: "Geneva",
     agency: "EFE",
-    author: f.author,
+    authors: [f.author],
     published: "2022-01-21T12:00:00Z",
     updated: "2022-01-21T12:00:00Z",
   };
@@ -76,7 +76,7 @@ describe("any article text, read back by real parsers", () => {
         expect(htmlText(text(item, "title"))).toBe(readable(a.title));
         // <description> is HTML to readers: the summary comes back as the text it shows.
         expect(htmlText(text(item, "description"))).toBe(readable(a.summary));
-        expect(text(item, "creator", NS.dc)).toBe(readable(a.author!));
+        expect(text(item, "creator", NS.dc)).toBe(readable(a.authors![0]!));
         expect(children(item, "category").map((c) => htmlText(c.textContent ?? ""))).toEqual([a.category!, ...a.tags].map(readable));
         expect(htmlParagraphs(text(item, "encoded", NS.content))).toEqual(a.paragraphs.map(readable));
       }),
@@ -90,7 +90,7 @@ describe("any article text, read back by real parsers", () => {
         const entry = child(parseXml(renderAtom(siteFeed(SITE, [a]))).documentElement!, "entry", NS.atom);
         expect(atomText(child(entry, "title", NS.atom))).toBe(readable(a.title));
         expect(atomText(child(entry, "summary", NS.atom))).toBe(readable(a.summary));
-        expect(text(child(entry, "author", NS.atom), "name", NS.atom)).toBe(readable(a.author!));
+        expect(text(child(entry, "author", NS.atom), "name", NS.atom)).toBe(readable(a.authors![0]!));
         // XML normalises tabs and newlines in attribute values to spaces (§3.3.3).
         const asAttribute = (s: string) => readable(s).replace(/[\t\n]/g, " ");
         for (const name of ["term", "label"]) {
@@ -108,8 +108,8 @@ describe("any article text, read back by real parsers", () => {
         const item = JSON.parse(renderJsonFeed(siteFeed(SITE, [a]))).items[0];
         expect(item.title).toBe(readable(a.title));
         expect(item.summary).toBe(readable(a.summary));
-        expect(item.authors).toEqual([{ name: readable(a.author!) }]);
-        expect(item.author).toEqual({ name: readable(a.author!) });
+        expect(item.authors).toEqual([{ name: readable(a.authors![0]!) }]);
+        expect(item.author).toEqual({ name: readable(a.authors![0]!) });
         expect(item.tags).toEqual([a.category!, ...a.tags].map(readable));
         expect(item.content_text).toBe(readable(a.paragraphs.join("\n\n")));
         expect(htmlParagraphs(item.content_html)).toEqual(a.paragraphs.map(readable));
@@ -133,7 +133,7 @@ const plain = (a: Article): Article => ({
   summary: "s",
   paragraphs: a.paragraphs.map(() => "p"),
   category: a.category === undefined ? undefined : `c ${collectionSlug(a.category)}`,
-  author: "x",
+  authors: ["x"],
   tags: a.tags.map((tag) => `t ${collectionSlug(tag)}`),
 });
 

@@ -37,7 +37,7 @@ function referenceFeed(document: FeedDocument): Feed {
       published: new Date(article.published),
       description: article.summary,
       content: articleBodyHtml(article),
-      author: article.author === undefined ? [] : [{ name: article.author }],
+      author: (article.authors ?? []).map((name) => ({ name })),
       category: categories.map(({ name, url }) => ({ name, term: name, domain: url, scheme: url })),
     });
   }

@@ -18,7 +18,8 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
   // The page's chrome (navigation, footer, labels) is in the site's language; the article says its own, and its direction.
   const writing = articleWriting(site, article);
   const chrome = langAttributes(siteWriting(site), writing);
-  const byline = article.author !== undefined && article.author !== article.agency ? `<p class="meta"${chrome}>By ${h(article.author)}</p>\n` : "";
+  const people = (article.authors ?? []).filter((name) => name !== article.agency);
+  const byline = people.length === 0 ? "" : `<p class="meta"${chrome}>By ${h(people.join(", "))}</p>\n`;
   const credits = article.initials === undefined ? "" : `\n<p class="meta"${chrome}>Editors: ${h(article.initials)}</p>`;
   const tagList =
     tags.length === 0
@@ -32,7 +33,7 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
     feeds: section === undefined ? [collections.site] : [collections.site, section],
     share: {
       type: "article",
-      ...(article.image === undefined ? {} : { image: article.image }),
+      ...(article.image === undefined ? {} : { image: article.image.url }),
       article: [
         ["published_time", article.published],
         ["modified_time", article.updated],

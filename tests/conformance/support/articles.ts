@@ -66,7 +66,7 @@ export function collectionItems(baseUrl: string, kind: CollectionKind, name: str
       title: article.title,
       published: article.published,
       updated: article.updated,
-      author: article.author,
+      author: article.authors?.[0],
       language: article.language ?? wranglerVar("SITE_LANGUAGE"),
       categories: categoriesOf(article),
       summary: article.summary,
