@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig, type Plugin } from "vitest/config";
+import { TEST_VARS } from "./tests/support/test-vars.ts";
 
 const ROOT = import.meta.dirname;
 /** The fixture corpus, and the module it is compiled to (ignored by git; tests/support/worker.ts reads its pack). */
@@ -30,7 +31,9 @@ function workerOverFixtures(): Plugin {
     configureVitest() {
       // Frozen: the fixtures' publication record is committed, and a test run never writes into the tree.
       // Its output is shown only when it fails: the sample's expected year warning is not news on every run.
-      const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--seeds", FIXTURE_SEEDS, "--out", FIXTURE_MODULE, "--quiet", "--frozen"], {
+      // Prerendered for the tests' variables, as the Worker under test runs with them, not wrangler.toml's.
+      const vars = Object.entries(TEST_VARS).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+      const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--seeds", FIXTURE_SEEDS, "--out", FIXTURE_MODULE, "--quiet", "--frozen", ...vars], {
         cwd: ROOT,
         env: { ...process.env, WIREFEED_SEEDS: "", WIREFEED_TODAY: FIXTURE_TODAY },
         encoding: "utf8",
@@ -102,7 +105,9 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } }), quietPoolTeardown(), workerOverFixtures(), withoutDependencySourceMaps()],
+        // wrangler.toml for the runtime (compatibility date, flags, the ARCHIVE binding); its [vars] are the
+        // publisher's, so every one is bound over with the tests' own (tests/support/test-vars.ts).
+        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" }, miniflare: { bindings: { ...TEST_VARS } } }), quietPoolTeardown(), workerOverFixtures(), withoutDependencySourceMaps()],
         test: {
           name: "workerd",
           include: ["tests/**/*.test.ts"],

@@ -4,7 +4,7 @@
  * them all as `file:line: …`, removes the previous output and exits 1, so a
  * broken seed can never be served or deployed with stale articles.
  *
- *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--today YYYY-MM-DD] [--frozen] [--encoding NAME] [--quiet]
+ *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--today YYYY-MM-DD] [--frozen] [--encoding NAME] [--var NAME:VALUE]... [--quiet]
  *
  * Seed folders: every --seeds, else $WIREFEED_SEEDS (folders joined by `:`),
  * else `seeds`. The variable lets `wrangler dev`'s own build step, which runs
@@ -20,6 +20,11 @@
  *
  * --encoding (or $WIREFEED_ENCODING): the encoding of seeds that are not UTF-8
  * and declare none in front matter (e.g. windows-1252).
+ *
+ * --var NAME:VALUE: a variable the Worker will run with over wrangler.toml's
+ * [vars], as `wrangler dev --var` and `wrangler deploy --var` give it; the
+ * documents the build prerenders are made for that configuration (`npm start`
+ * serves on localhost, the tests' Worker has its own variables).
  */
 import { mkdirSync, rmSync, writeFileSync, renameSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
@@ -32,6 +37,7 @@ import { formatProblem, type Problem } from "../src/content/problems";
 import { RECORD_FILE } from "../src/content/publication-record";
 import { BUNDLED_BYTES, PER_BLOCK, openCorpus, packArticles, type ArchiveFiles } from "../src/content/article-pack";
 import { archivePath, generatedModule, packPath, prerenderedPath } from "../src/content/bundle";
+import { envVars, type Env } from "../src/config";
 import { isDevBuild, serveProblemsInDev } from "./dev-build";
 import { prerender, wranglerVars } from "./prerender";
 import { readSeedFolders } from "./seed-folders";
@@ -43,6 +49,7 @@ const { values: args } = parseArgs({
     today: { type: "string" },
     frozen: { type: "boolean", default: false },
     encoding: { type: "string" },
+    var: { type: "string", multiple: true },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -66,6 +73,17 @@ function fallbackEncoding(): string | undefined {
   const name = encodingName(given);
   if (name === undefined) fail([`${args.encoding ? "--encoding" : "WIREFEED_ENCODING"} "${given}" is not an encoding wirefeed reads, expected one of ${ENCODING_NAMES}`]);
   return name;
+}
+
+/** wrangler.toml's [vars] with every --var over them: the configuration the Worker will run with. */
+function workerVars(): Env {
+  const vars: Record<string, string> = { ...wranglerVars() };
+  for (const given of args.var ?? []) {
+    const colon = given.indexOf(":");
+    if (colon < 1) fail([`--var "${given}" is not NAME:VALUE, expected a variable and its value such as --var SITE_URL:http://localhost:8787`]);
+    vars[given.slice(0, colon)] = given.slice(colon + 1);
+  }
+  return envVars(vars);
 }
 
 /**
@@ -134,6 +152,7 @@ const started = performance.now();
 const today = buildToday();
 const frozen = args.frozen || ["1", "true"].includes(process.env.WIREFEED_FROZEN ?? "");
 const encoding = fallbackEncoding();
+const vars = workerVars();
 const read = readSeedFolders(seedDirs);
 if (read.problems.length === 0 && read.folders.every((folder) => folder.seeds.length === 0)) {
   fail([`${seedDirs.join(", ")}: no .txt seeds, expected at least one article`]);
@@ -168,7 +187,7 @@ const srcDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta
 const { pack, archive } = packArticles(articles, packOptions());
 writeArchive(archiveDir, archive);
 writeThenRename(packFile, pack);
-writeThenRename(prerenderedFile, await prerender(openCorpus(pack), wranglerVars(), archive));
+writeThenRename(prerenderedFile, await prerender(openCorpus(pack), vars, archive));
 writeThenRename(outFile, generatedModule(srcDir.startsWith(".") ? srcDir : `./${srcDir}`, basename(packFile), basename(prerenderedFile)));
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);

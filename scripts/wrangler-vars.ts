@@ -1,3 +1,5 @@
+import { ConfigError, envVars, parseConfig } from "../src/config";
+
 /**
  * The `[vars]` of wrangler.toml, read without wrangler (importing it costs the
  * build ~2 s, and the dev loop builds on every save). Only what `[vars]` holds
@@ -7,20 +9,45 @@
  * itself reads decides what the Worker runs with.
  */
 export function readVars(toml: string): Record<string, string> {
-  const vars: Record<string, string> = {};
+  return Object.fromEntries([...varLines(toml)].map(([name, { value }]) => [name, value]));
+}
+
+/**
+ * What is wrong with the `[vars]` of `toml` (read from `file`) as the site's
+ * configuration, each problem as `file:line: …` (the line of the variable, or
+ * of `[vars]` when it is missing); none when they configure a site.
+ */
+export function varsProblems(toml: string, file: string): string[] {
+  const vars = varLines(toml);
+  try {
+    parseConfig(envVars(readVars(toml)));
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const table = toml.split(/\r?\n/).findIndex((line) => /^\s*\[\s*vars\s*\]/.test(line)) + 1;
+    return error.problems.map((problem) => {
+      const line = vars.get(/^\w+/.exec(problem)?.[0] ?? "")?.line ?? table;
+      return `${file}${line > 0 ? `:${line}` : ""}: [vars] ${problem}`;
+    });
+  }
+}
+
+/** Each variable `[vars]` sets, its value and its 1-based line. */
+function varLines(toml: string): Map<string, { value: string; line: number }> {
+  const vars = new Map<string, { value: string; line: number }>();
   let inVars = false;
-  for (const line of toml.split(/\r?\n/)) {
+  toml.split(/\r?\n/).forEach((line, index) => {
     const header = /^\s*\[\[?\s*([^\]]+?)\s*\]/.exec(line)?.[1];
     if (header !== undefined) {
       inVars = header === "vars";
-      continue;
+      return;
     }
-    if (!inVars) continue;
+    if (!inVars) return;
     const match = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*?)\s*(?:#[^"']*)?$/.exec(line);
-    if (match === null) continue;
+    if (match === null) return;
     const value = tomlValue(match[2]!);
-    if (value !== undefined) vars[match[1]!] = value;
-  }
+    if (value !== undefined) vars.set(match[1]!, { value, line: index + 1 });
+  });
   return vars;
 }
 

@@ -7,7 +7,7 @@ import { documentPath } from "../../src/render/urls";
 import documents from "../generated/articles.documents.bin";
 import { FIXTURE_CORPUS, fetchWorker } from "../support/worker";
 
-/** What the fixture build prerendered, for wrangler.toml's [vars] (the Worker under test's configuration). */
+/** What the fixture build prerendered, for the Worker under test's configuration (tests/support/test-vars.ts, not wrangler.toml's [vars]). */
 const PRERENDERED = openPrerendered(documents);
 const CONFIG = parseConfig(env);
 

@@ -4,9 +4,10 @@ import { openCorpus, type Corpus } from "../../src/content/article-pack";
 import { packed } from "./seeds";
 import { createApp } from "../../src/http/app";
 import pack from "../generated/articles.bin";
+import { TEST_VARS } from "./test-vars";
 
-/** The configured site URL (wrangler.toml [vars]); requests use another host to prove URLs never come from it. */
-export const SITE = "https://wirefeed.example.com";
+/** The Worker under test's site URL (its own, not wrangler.toml's); requests use another host to prove URLs never come from it. */
+export const SITE = TEST_VARS.SITE_URL;
 const REQUEST_ORIGIN = "http://localhost:8787";
 
 /**
@@ -21,7 +22,7 @@ export function fetchWorker(path: string, init: RequestInit = {}): Promise<Respo
   return exports.default.fetch(new Request(`${REQUEST_ORIGIN}${path}`, init));
 }
 
-/** A fresh Worker over `articles`, packed as the build packs them, with `vars` overriding wrangler.toml's [vars]. */
+/** A fresh Worker over `articles`, packed as the build packs them, with `vars` over the tests' own (tests/support/test-vars.ts). */
 export function workerFor(articles: readonly Article[], vars: Record<string, string> = {}) {
   const app = createApp(packed(articles));
   const environment = { ...env, ...vars };

@@ -7,9 +7,9 @@ import { packed } from "../support/seeds";
 import { FIXTURE_ARTICLES, FIXTURE_CORPUS } from "../support/worker";
 
 describe("site configuration", () => {
-  it("reads wrangler.toml's [vars]", () => {
-    const config = parseConfig(env);
-    expect(config).toMatchObject({ siteUrl: "https://wirefeed.example.com", language: "en", feedItems: 50 });
+  it("reads the Worker's variables", () => {
+    const config = parseConfig({ ...env, SITE_URL: "https://news.example.org/", SITE_LANGUAGE: "es", FEED_ITEMS: "20" });
+    expect(config).toMatchObject({ siteUrl: "https://news.example.org", language: "es", feedItems: 20 });
   });
 
   it("names every bad variable at once, saying what was expected", () => {
