@@ -69,21 +69,37 @@ describe("a failed build for the dev server", () => {
 });
 
 describe("wrangler.toml for npm start", () => {
-  it("keeps everything but the [build] table", () => {
-    const toml = ['name = "x"', 'main = "src/index.ts"', "", "[build]", 'command = "npm run build"', 'watch_dir = "seeds"', "", "[vars]", 'SITE_URL = "https://x.example"', ""].join("\n");
-    const dev = devConfig(toml, "wrangler.toml");
-    expect(dev.split("\n").slice(1)).toEqual(['name = "x"', 'main = "src/index.ts"', "", "[vars]", 'SITE_URL = "https://x.example"', ""]);
+  const DEV = { main: ".wrangler/dev-build/index.ts", assets: ".wrangler/dev-build/articles.archive", siteUrl: "http://localhost:8787" };
+
+  it("keeps everything but the [build] table, pointing main, the assets and SITE_URL at the dev server's own build and origin", () => {
+    const toml = [
+      'name = "x"', 'main = "src/index.ts"', "", "[assets]", 'directory = "src/generated/articles.archive"', 'binding = "ARCHIVE"', "",
+      "[build]", 'command = "npm run build"', 'watch_dir = "seeds"', "", "[vars]", "# the site", 'SITE_URL = "https://x.example"', 'SITE_TITLE = "X"', "",
+    ].join("\n");
+    expect(devConfig(toml, "wrangler.toml", DEV).split("\n").slice(1)).toEqual([
+      'name = "x"', 'main = ".wrangler/dev-build/index.ts"', "", "[assets]", 'directory = ".wrangler/dev-build/articles.archive"', 'binding = "ARCHIVE"', "",
+      "[vars]", 'SITE_URL = "http://localhost:8787"', "# the site", 'SITE_TITLE = "X"', "",
+    ]);
   });
 
-  it("the project's own wrangler.toml loses its build step and nothing else", () => {
+  it("adds main and SITE_URL where wrangler.toml has none", () => {
+    const dev = devConfig('name = "x"\n[vars]\nSITE_TITLE = "X"\n', "wrangler.toml", DEV).split("\n").slice(1);
+    expect(dev).toEqual(['main = ".wrangler/dev-build/index.ts"', 'name = "x"', "[vars]", 'SITE_URL = "http://localhost:8787"', 'SITE_TITLE = "X"', ""]);
+    expect(devConfig('name = "x"\n', "wrangler.toml", DEV).split("\n").slice(1)).toEqual(['main = ".wrangler/dev-build/index.ts"', 'name = "x"', "", "", "[vars]", 'SITE_URL = "http://localhost:8787"', ""]);
+  });
+
+  it("the project's own wrangler.toml loses its build step and keeps every other setting", () => {
     const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8");
-    const dev = devConfig(toml, "wrangler.toml");
+    const dev = devConfig(toml, "wrangler.toml", DEV);
     expect(dev).not.toMatch(/^\s*\[build\]|^\s*command\s*=/m);
-    for (const line of toml.split("\n").filter((line) => /^\s*\w+\s*=/.test(line) && !/^\s*(command|watch_dir)\s*=/.test(line))) expect(dev).toContain(line);
+    expect(dev).toMatch(/^main = "\.wrangler\/dev-build\/index\.ts"$/m);
+    expect(dev).toMatch(/^directory = "\.wrangler\/dev-build\/articles\.archive"$/m);
+    const replaced = /^\s*(command|watch_dir|main|directory|SITE_URL)\s*=/;
+    for (const line of toml.split("\n").filter((line) => /^\s*\w+\s*=/.test(line) && !replaced.test(line))) expect(dev).toContain(line);
   });
 
   it("a build step written as a key is an error naming file:line", () => {
-    expect(() => devConfig('name = "x"\nbuild = { command = "make" }\n', "wrangler.toml")).toThrow(
+    expect(() => devConfig('name = "x"\nbuild = { command = "make" }\n', "wrangler.toml", DEV)).toThrow(
       "wrangler.toml:2: a build step written as a key, expected a [build] table (npm start runs the build itself and leaves that table out)",
     );
   });
