@@ -48,7 +48,8 @@ export async function startDevServer(dir: string, env: Record<string, string> = 
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const chunks: string[] = [];
-  const child = spawn("npm", ["start"], {
+  // wrangler's inspector too: from WIREFEED_TEST_PORTS when set, never a fixed port another run may hold.
+  const child = spawn("npm", ["start", "--", "--inspector-port", String(await freePort())], {
     cwd: dir,
     // Its own process group, so stopping it also stops wrangler and workerd under npm.
     detached: true,
