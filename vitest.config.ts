@@ -121,6 +121,8 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
+          // These start the build, npm or wrangler as processes: 2-3 s each on a busy machine, past vitest's 5 s for two.
+          testTimeout: 30_000,
           include: ["tests/scripts/**/*.test.ts", "tests/bench/**/*.test.ts", "tests/**/*.node.test.ts"],
         },
       },
