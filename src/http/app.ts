@@ -7,7 +7,6 @@ import { negotiateFeed } from "./negotiate";
 import type { Prerendered } from "./prerendered";
 import { COMMON_HEADERS, respond } from "./respond";
 import { CONTENT_TYPES, Site, type Document } from "./site";
-import { parseWeightedList } from "./weighted-list";
 
 /**
  * The Worker's env: the site's [vars], and the ARCHIVE assets binding, which
@@ -171,9 +170,16 @@ function redirectToCanonical(site: Site, path: string, query: string): Response 
   return new Response(null, { status: 301, headers });
 }
 
-/** A 404 that says nothing of the request: an HTML page for browsers, text for everyone else. */
+/**
+ * A 404 that says nothing of the request: the HTML page, to browsers and feed
+ * readers alike. One body and no `Vary: Accept`, because Cloudflare's cache
+ * ignores Vary: a 404 chosen by Accept and cached publicly gave a reader the
+ * browser's page or a browser the reader's text, whichever asked first. One
+ * body keeps it public, so a dead feed URL that readers keep polling is
+ * answered by the cache; a reader reads the status, not the page.
+ */
 function notFound(request: Request, site: Site): Response | Promise<Response> {
-  const found = site.notFound(prefersHtml(request.headers.get("Accept") ?? undefined));
+  const found = site.notFound();
   const answer = ({ representation, options }: Document) => {
     const headers = {
       ...COMMON_HEADERS,
@@ -181,7 +187,6 @@ function notFound(request: Request, site: Site): Response | Promise<Response> {
       "Cache-Control": cacheControl(site.config, "not-found"),
       "Content-Type": representation.contentType,
       "Content-Length": String(representation.body.byteLength),
-      Vary: "Accept",
     };
     return new Response(request.method === "HEAD" ? null : representation.body, { status: 404, headers });
   };
@@ -190,11 +195,6 @@ function notFound(request: Request, site: Site): Response | Promise<Response> {
 
 function exists(site: Site, name: DocumentName | undefined): boolean {
   return name !== undefined && (name.type === "negotiated-feed" || site.has(name));
-}
-
-/** Browsers name `text/html` in Accept; feed readers and scripts send their feed types or `*∕*`. */
-function prefersHtml(accept: string | undefined): boolean {
-  return accept !== undefined && parseWeightedList(accept).some(({ value, q }) => (value === "text/html" || value === "application/xhtml+xml") && q > 0);
 }
 
 /** The path (as sent: still percent-encoded) and query of an absolute URL, without parsing all of it. */

@@ -10,7 +10,7 @@ import { renderCollectionPage } from "../render/html/collection-page";
 import { renderFeedsPage } from "../render/html/feeds-page";
 import { renderHomePage } from "../render/html/home-page";
 import { renderIndexPage } from "../render/html/index-page";
-import { notFoundText, renderNotFoundPage } from "../render/html/not-found-page";
+import { renderNotFoundPage } from "../render/html/not-found-page";
 import { renderJsonFeed } from "../render/json-feed";
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
@@ -150,15 +150,12 @@ export class Site {
     for (let part = 1; part <= parts; part++) yield { type: "sitemap-part", part };
   }
 
-  /** What answers a URL that names nothing: an HTML page or plain text, the same for every such URL. */
-  notFound(html: boolean): Document | Promise<Document> {
-    const key = html ? "404.html" : "404.txt";
+  /** What answers a URL that names nothing: one HTML page, the same for every such URL and every client (app.ts says why). */
+  notFound(): Document | Promise<Document> {
+    const key = "404.html";
     const kept = this.lasting.get(key);
     if (kept !== undefined) return kept;
-    const made = html
-      ? this.page(renderNotFoundPage(this.config, this.collections), this.newest(), "not-found")
-      : this.render(notFoundText(this.config), "text", this.newest(), "not-found");
-    return made.then((document) => {
+    return this.page(renderNotFoundPage(this.config, this.collections), this.newest(), "not-found").then((document) => {
       this.lasting.set(key, document);
       return document;
     });

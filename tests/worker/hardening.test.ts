@@ -33,7 +33,7 @@ describe("only the documented URLs answer", () => {
     expect((await fetchSite("/tags/congress/atom.xml")).status).toBe(200);
   });
 
-  it("a 404 says nothing of the request: the same bytes for every path, in HTML and in text", async () => {
+  it("a 404 says nothing of the request: the same bytes for every path, whatever the Accept", async () => {
     const hostile = ["/<script>alert(1)</script>", "/%3Cscript%3Ealert(1)%3C/script%3E", "/a%0D%0ASet-Cookie:%20x=1", "/%00", "/articles/%E2%80%AE"];
     for (const accept of ["text/html,application/xhtml+xml,*/*;q=0.8", "application/rss+xml, */*"]) {
       const bodies = new Set<string>();
@@ -105,6 +105,10 @@ describe("weights in Accept and Accept-Encoding (RFC 9110 §12.4.2)", () => {
     expect(await negotiated("text/html")).toBe("/feed.xml");
     expect(await negotiated("*/*;q=0")).toBe(406);
     expect(await negotiated("application/rss+xml;q=0, application/atom+xml;q=0, application/feed+json;q=0, application/json;q=0")).toBe(406);
+    // JSON Feed refused by its own name is not given back as application/json through */*.
+    expect(await negotiated("application/rss+xml;q=0, application/atom+xml;q=0, application/feed+json;q=0, */*")).toBe(406);
+    expect(await negotiated("application/rss+xml;q=0, application/atom+xml;q=0, application/feed+json;q=0, application/*")).toBe(406);
+    expect(await negotiated("application/rss+xml;q=0, application/atom+xml;q=0, application/json")).toBe("/feed.json");
   });
 });
 
@@ -118,6 +122,16 @@ describe("dates never ahead of the clock", () => {
       const lastModified = parseHttpDate(response.headers.get("Last-Modified")!)!;
       expect(lastModified, path).toBeLessThanOrEqual(parseHttpDate(response.headers.get("Date")!)!);
     }
+  });
+
+  it("an If-Modified-Since on a day its month does not have is ignored, not read as the next month", async () => {
+    const lastModified = parseHttpDate((await fetchSite("/feed.xml")).headers.get("Last-Modified")!)!;
+    const year = new Date(lastModified * 1000).getUTCFullYear();
+    // The copy is dated in January: read as 3 March (as Date.UTC rolls it over), 31 Feb would be a current copy and a 304.
+    expect(lastModified).toBeLessThan(Date.UTC(year, 1, 1) / 1000);
+    const response = await fetchSite("/feed.xml", { headers: { "If-Modified-Since": `Tue, 31 Feb ${year} 00:00:00 GMT` } });
+    expect(response.status).toBe(200);
+    expect((await fetchSite("/feed.xml", { headers: { "If-Modified-Since": `Tue, 03 Mar ${year} 00:00:00 GMT` } })).status).toBe(304);
   });
 
   it("an If-Modified-Since later than now is ignored", async () => {
