@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Archive, Corpus } from "../content/article-pack";
 import { ConfigError, parseConfig, type Env } from "../config";
-import { documentAt, feedPath, type DocumentName, type FeedFormat } from "../render/urls";
+import { decodeSegment, documentAt, feedPath, slugSegment, type DocumentName, type FeedFormat } from "../render/urls";
 import { cacheControl } from "./cache-policy";
 import { negotiateFeed } from "./negotiate";
 import type { Prerendered } from "./prerendered";
@@ -160,14 +160,31 @@ function negotiated(document: Document, format: FeedFormat): Document {
   return answer;
 }
 
-/** A trailing slash on a document's path: 301 to the path without it (root-relative, so browsing stays on this host). */
+/**
+ * Another spelling of a document's path: 301 to the one wirefeed writes
+ * (root-relative, so browsing stays on this host). A trailing slash, and
+ * percent-encoding other than the site's (`%d0%b2` for `%D0%B2`, `c%2B%2B`
+ * for `c++`), decoded once: a link typed or copied by hand still arrives.
+ */
 function redirectToCanonical(site: Site, path: string, query: string): Response | undefined {
-  if (path.length < 2 || !path.endsWith("/")) return undefined;
-  const canonical = path.slice(0, -1);
-  if (!exists(site, documentAt(canonical))) return undefined;
+  const canonical = canonicalSpelling(path);
+  if (canonical === undefined || canonical === path || !exists(site, documentAt(canonical))) return undefined;
   const policy = cacheControl(site.config, "redirect");
   const headers = { ...COMMON_HEADERS, Location: query === "" ? canonical : `${canonical}?${query}`, "Cache-Control": query === "" ? policy : policy.replace(/^public/, "private") };
   return new Response(null, { status: 301, headers });
+}
+
+/** `path` without a trailing slash, each segment decoded once and encoded as wirefeed writes slugs; undefined when a segment is not UTF-8 percent-encoding. */
+function canonicalSpelling(path: string): string | undefined {
+  const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+  if (!trimmed.includes("%") && !/[^\x21-\x7e]/.test(trimmed)) return trimmed;
+  const segments: string[] = [];
+  for (const segment of trimmed.split("/")) {
+    const decoded = decodeSegment(segment);
+    if (decoded === undefined) return undefined;
+    segments.push(slugSegment(decoded));
+  }
+  return segments.join("/");
 }
 
 /**

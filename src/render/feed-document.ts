@@ -7,7 +7,7 @@ import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
 import { utf8 } from "./markup";
 import { articlesOn, pageCount } from "./pages";
-import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, type FeedFormat } from "./urls";
+import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, slugSegment, type FeedFormat } from "./urls";
 
 /**
  * What the three feed renderers share: one feed document's metadata and items,
@@ -140,7 +140,7 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
             next: page < pages ? urls(page + 1) : urls(),
           };
   return {
-    id: `${site.tagPrefix}${collection.kind === "site" ? "feed" : `${collection.kind}:${collection.slug}`}`,
+    id: `${site.tagPrefix}${collection.kind === "site" ? "feed" : `${collection.kind}:${slugSegment(collection.slug)}`}`,
     title: feedTitle(site, collection),
     description: collectionDescription(site, collection),
     language: documentLanguage(site, articles),
