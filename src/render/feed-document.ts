@@ -2,6 +2,7 @@ import { newestUpdate, type Article } from "../content/article";
 import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { articleCategories } from "./categories";
+import { balanceBidi } from "./escape";
 import { documentLanguage } from "./language";
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
@@ -156,11 +157,12 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
 
 /** A collection's feed title as readers show it: `wirefeed`, `Politics · wirefeed`, `#Ukraine · wirefeed`. */
 export function feedTitle(site: SiteConfig, collection: Pick<Collection, "kind" | "name">): string {
-  return collection.kind === "site" ? site.title : `${collection.kind === "tag" ? "#" : ""}${collection.name} · ${site.title}`;
+  // The name balanced: an unclosed right-to-left override in it would reverse the site's name after it.
+  return collection.kind === "site" ? site.title : `${collection.kind === "tag" ? "#" : ""}${balanceBidi(collection.name)} · ${site.title}`;
 }
 
 /** What a collection's feed and page say it is. */
 export function collectionDescription(site: SiteConfig, collection: Pick<Collection, "kind" | "name">): string {
   if (collection.kind === "site") return site.description;
-  return `${collection.kind === "tag" ? "Articles tagged" : "Articles in"} ${collection.name} from ${site.title}.`;
+  return `${collection.kind === "tag" ? "Articles tagged" : "Articles in"} ${balanceBidi(collection.name)} from ${site.title}.`;
 }

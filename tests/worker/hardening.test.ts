@@ -3,6 +3,9 @@ import { describe, expect, it, vi } from "vitest";
 import type { Corpus } from "../../src/content/article-pack";
 import { createApp } from "../../src/http/app";
 import { parseHttpDate } from "../../src/http/conditional";
+import { openBidi } from "../support/bidi";
+import type { Element } from "@xmldom/xmldom";
+import { child, children, parseHtml, parseXml, text } from "../support/documents";
 import { articles as compile, packed, seedText } from "../support/seeds";
 import { workerFor } from "../support/worker";
 
@@ -169,5 +172,57 @@ describe("a failure while rendering", () => {
     } finally {
       logged.mockRestore();
     }
+  });
+});
+
+describe("an unbalanced right-to-left override in article text (U+202E) reverses nothing after it", () => {
+  const RLO = "\u202E";
+  const overridden = compile({
+    "o.txt": seedText({ section: `World${RLO}`, headline: `Talks ${RLO}open in Geneva`, body: BODY, frontMatter: [`tags: Congress${RLO}, Budget`] }),
+  });
+  const fetchOverridden = workerFor(overridden);
+  const story = overridden[0]!;
+  /** Each piece of article text, as written, leaves nothing open; what follows it is the site's. */
+  const closed = (field: string, label: string) => expect(openBidi(field), `${label}: ${JSON.stringify(field)}`).toBe(0);
+
+  it("in <title> and the share titles, the site's name keeps its direction; the page body isolates names in <bdi>", async () => {
+    const doc = parseHtml(await (await fetchOverridden(`/articles/${story.slug}`)).text());
+    const title = doc.getElementsByTagName("title")[0]!.textContent!;
+    expect(title).toContain(RLO);
+    const headline = title.slice(0, title.lastIndexOf(" · "));
+    expect(headline).toContain("open in Geneva");
+    closed(headline, "<title> before the site's name");
+    for (const meta of Array.from(doc.getElementsByTagName("meta") as unknown as Element[])) {
+      const content = meta.getAttribute("content") ?? "";
+      if (content.includes(RLO)) closed(content, `meta ${meta.getAttribute("property") ?? meta.getAttribute("name")}`);
+    }
+    const tags = Array.from(doc.getElementsByTagName("bdi") as unknown as Element[]).map((bdi) => bdi.textContent);
+    expect(tags).toContain(`Congress${RLO}\u202C`);
+
+    const tagPage = parseHtml(await (await fetchOverridden("/tags/congress")).text());
+    closed(tagPage.getElementsByTagName("title")[0]!.textContent!.split(" · ")[0]!, "tag page <title>");
+    expect(tagPage.getElementsByTagName("h1")[0]!.getElementsByTagName("bdi")).toHaveLength(1);
+  });
+
+  it("in every feed format, each title and category is closed", async () => {
+    const rss = child(parseXml(await (await fetchOverridden("/tags/congress/feed.xml")).text()).documentElement!, "channel");
+    closed(text(rss, "title").split(" · ")[0]!, "RSS channel title");
+    for (const item of children(rss, "item")) {
+      closed(text(item, "title"), "RSS item title");
+      for (const category of children(item, "category")) closed(category.textContent!, "RSS category");
+    }
+    const atom = parseXml(await (await fetchOverridden("/sections/world/atom.xml")).text()).documentElement!;
+    closed(text(atom, "title").split(" · ")[0]!, "Atom feed title");
+    for (const entry of children(atom, "entry")) {
+      closed(text(entry, "title"), "Atom entry title");
+      for (const category of children(entry, "category")) closed(category.getAttribute("label")!, "Atom category label");
+    }
+    const json = JSON.parse(await (await fetchOverridden("/tags/congress/feed.json")).text());
+    closed(json.title.split(" · ")[0], "JSON Feed title");
+    for (const item of json.items) {
+      closed(item.title, "JSON Feed item title");
+      for (const tag of item.tags) closed(tag, "JSON Feed tag");
+    }
+    expect(JSON.stringify(json)).toContain(RLO);
   });
 });
