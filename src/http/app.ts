@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Archive, Corpus } from "../content/article-pack";
 import { ConfigError, parseConfig, type Env } from "../config";
-import { decodeSegment, documentAt, feedPath, slugSegment, type DocumentName, type FeedFormat } from "../render/urls";
+import { decodeSegment, documentAt, documentPath, feedPath, slugSegment, type DocumentName, type FeedFormat } from "../render/urls";
 import { cacheControl } from "./cache-policy";
 import { negotiateFeed } from "./negotiate";
 import type { Prerendered } from "./prerendered";
@@ -165,13 +165,27 @@ function negotiated(document: Document, format: FeedFormat): Document {
  * (root-relative, so browsing stays on this host). A trailing slash, and
  * percent-encoding other than the site's (`%d0%b2` for `%D0%B2`, `c%2B%2B`
  * for `c++`), decoded once: a link typed or copied by hand still arrives.
+ * And a section's or tag's URL from before issue 20, whose slug moved: its
+ * subscribers follow the 301 to the same feed.
  */
 function redirectToCanonical(site: Site, path: string, query: string): Response | undefined {
-  const canonical = canonicalSpelling(path);
-  if (canonical === undefined || canonical === path || !exists(site, documentAt(canonical))) return undefined;
+  const spelled = canonicalSpelling(path);
+  if (spelled === undefined) return undefined;
+  const canonical = spelled !== path && exists(site, documentAt(spelled)) ? spelled : movedPath(site, spelled);
+  if (canonical === undefined) return undefined;
   const policy = cacheControl(site.config, "redirect");
   const headers = { ...COMMON_HEADERS, Location: query === "" ? canonical : `${canonical}?${query}`, "Cache-Control": query === "" ? policy : policy.replace(/^public/, "private") };
   return new Response(null, { status: 301, headers });
+}
+
+/** A section's or tag's document at the slug it had before issue 20: the path of the same document at today's (Site.movedCollection). */
+function movedPath(site: Site, path: string): string | undefined {
+  const name = documentAt(path);
+  if (name === undefined || (name.type !== "feed" && name.type !== "listing")) return undefined;
+  const collection = site.movedCollection(name.collection);
+  if (collection === undefined) return undefined;
+  const moved: DocumentName = { ...name, collection };
+  return exists(site, moved) ? documentPath(moved) : undefined;
 }
 
 /** `path` without a trailing slash, each segment decoded once and encoded as wirefeed writes slugs; undefined when a segment is not UTF-8 percent-encoding. */

@@ -1,6 +1,7 @@
 import { ArchivedArticle, type Archive, type Corpus } from "../content/article-pack";
 import { newestUpdate, type Article } from "../content/article";
 import type { Collection, Collections } from "../content/collections";
+import { movedSlugs, type MovedSlugs } from "../content/legacy-slugs";
 import type { SiteConfig } from "../config";
 import { renderAtom } from "../render/atom";
 import { favicon } from "../render/favicon";
@@ -57,6 +58,7 @@ export class Site {
   private readonly pending = new Map<string, Promise<Document>>();
 
   #collections: Collections | undefined;
+  #moved: MovedSlugs | undefined;
 
   /**
    * Nothing is read or grouped here: an isolate's first request pays only for
@@ -122,6 +124,17 @@ export class Site {
     );
     this.pending.set(key, made);
     return made;
+  }
+
+  /**
+   * The section or tag at the slug its name had before issue 20, where that
+   * slug named only it (content/legacy-slugs.ts); worked out on the first
+   * request for a URL that names nothing.
+   */
+  movedCollection(ref: CollectionRef): CollectionRef | undefined {
+    if (ref.kind === "site") return undefined;
+    const slug = (this.#moved ??= movedSlugs(this.collections))[ref.kind].get(ref.slug);
+    return slug === undefined ? undefined : { kind: ref.kind, slug };
   }
 
   /** Whether `name` names a document of this site (without rendering it). */

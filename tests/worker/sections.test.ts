@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { articles as compile, seedText } from "../support/seeds";
 import { SITE, workerFor } from "../support/worker";
+import { legacyCollectionSlug } from "../../src/content/legacy-slugs";
 
 const SIGN_OFF_BODY = "Second paragraph. EFE";
 import { NS, child, children, parseXml, text } from "../support/documents";
@@ -195,7 +196,8 @@ describe("distinct names stay distinct (issue 20, item 4)", () => {
     expect(await entries("/tags/f%23/atom.xml")).toEqual(["F sharp released"]);
     // Spellings that differ in case and meaningless punctuation still share one.
     expect(await entries("/sections/%D0%BC%D0%B8%D1%80/atom.xml")).toEqual(["F sharp released", "Russia votes", "US votes"]);
-    for (const path of ["/tags/2024", "/tags/c", "/tags/f", "/sections/x-0000000"]) expect((await fetchDistinct(path)).status, path).toBe(404);
+    // The one URL they shared before issue 20 names none of them now (and redirects nowhere: it named two).
+    for (const path of ["/tags/2024", "/tags/c"]) expect((await fetchDistinct(path, { redirect: "manual" })).status, path).toBe(404);
   });
 
   it("feeds link every category by its own URI, percent-encoded, that answers", async () => {
@@ -229,3 +231,35 @@ describe("distinct names stay distinct (issue 20, item 4)", () => {
     }
   });
 });
+
+describe("sections and tags whose URL moved with issue 20", () => {
+  const body = (place: string, day: number) => [`${place}, Jan ${day} (EFE).- Something happened in ${place}.`, SIGN_OFF_BODY, "ab/cd"];
+  const moved = compile({
+    "ua.txt": seedText({ section: "Україна", headline: "Kyiv votes", body: body("Kyiv", 10), frontMatter: ["tags: Выборы 2024 США, C#"] }),
+    "cs.txt": seedText({ section: "Україна", headline: "Kyiv codes", body: body("Kyiv", 11), frontMatter: ["tags: C++"] }),
+  });
+  const fetchMoved = workerFor(moved);
+
+  it("the slug a name had is the one the old rule gave it", () => {
+    expect(["Україна", "Выборы 2024 США", "C#", "C++", "Economía"].map(legacyCollectionSlug)).toEqual(["x-18xeu80", "2024", "c", "c", "economia"]);
+  });
+
+  it("redirect (301) from the old slug to the same document at today's, when the old slug named one collection", async () => {
+    for (const [path, location] of [
+      ["/sections/x-18xeu80", "/sections/%D1%83%D0%BA%D1%80%D0%B0%D1%97%D0%BD%D0%B0"],
+      ["/sections/x-18xeu80/feed.xml", "/sections/%D1%83%D0%BA%D1%80%D0%B0%D1%97%D0%BD%D0%B0/feed.xml"],
+      ["/tags/2024/atom.xml", "/tags/%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B-2024-%D1%81%D1%88%D0%B0/atom.xml"],
+    ] as const) {
+      const response = await fetchMoved(path, { redirect: "manual" });
+      expect(response.status, path).toBe(301);
+      expect(response.headers.get("Location"), path).toBe(location);
+      expect((await fetchMoved(location)).status, location).toBe(200);
+    }
+  });
+
+  it("an old slug that named two collections (C# and C++ were both c) redirects nowhere", async () => {
+    expect((await fetchMoved("/tags/c/feed.xml", { redirect: "manual" })).status).toBe(404);
+    expect((await fetchMoved("/sections/x-0000000", { redirect: "manual" })).status).toBe(404);
+  });
+});
+
