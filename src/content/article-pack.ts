@@ -213,7 +213,11 @@ export function packArticles(articles: readonly Article[], options: PackOptions 
   return { pack, archive };
 }
 
-/** An archived block's name: its content's hash, so a block that did not change keeps its file (and its upload). */
+/**
+ * An archived block's name: its content's hash, so a block that did not change
+ * keeps its file (and its upload), and a fetched file proves it is the block
+ * (Pack.inflateArchived). node:crypto in Node and in workerd (nodejs_compat).
+ */
 function archiveName(block: Uint8Array): string {
   return process.getBuiltinModule("node:crypto").createHash("sha256").update(block).digest("hex").slice(0, ARCHIVE_NAME);
 }
@@ -370,11 +374,24 @@ class Pack {
     return `${decoder.decode(this.section(3).subarray(block * ARCHIVE_NAME, (block + 1) * ARCHIVE_NAME))}.bin`;
   }
 
+  /**
+   * The block's records from its fetched file, once the file is the one its
+   * name says: the name is the hash of the bytes the build wrote, so a stale,
+   * swapped or damaged file (one of another block, of the same length, served
+   * another story at this one's URL) is refused before anything reads it, and
+   * nothing of it is kept. A length check alone let a same-length swap through.
+   */
   private inflateArchived(block: number, file: ArrayBuffer | Uint8Array): Uint8Array {
-    const inflated = zlib().inflateRawSync(file);
-    // A file that inflates to another length is not this block (a stale or truncated upload): never serve from it.
+    const bytes = file instanceof Uint8Array ? file : new Uint8Array(file);
+    const name = this.fileOf(block);
+    const found = archiveName(bytes);
+    if (`${found}.bin` !== name) {
+      throw new Error(`the archived block ${name} holds other bytes (${bytes.byteLength} whose SHA-256 starts ${found}); expected the file the build wrote beside this pack: deploy its wrangler.toml [assets] folder with this Worker`);
+    }
+    const inflated = zlib().inflateRawSync(bytes);
+    // The hash matched: a length that differs means the pack itself is not the one the build wrote.
     if (inflated.byteLength !== this.recordEnd(Math.min((block + 1) * this.perBlock, this.count) - 1)) {
-      throw new Error(`archived block ${this.fileOf(block)} is not the one this pack was built with`);
+      throw new Error(`archived block ${name} is not the one this pack was built with`);
     }
     this.blocks.set(block, inflated);
     return inflated;

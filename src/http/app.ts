@@ -1,13 +1,12 @@
 import { Hono } from "hono";
 import type { Archive, Corpus } from "../content/article-pack";
 import { ConfigError, parseConfig, type Env } from "../config";
-import { documentAt, feedPath, type DocumentName, type FeedFormat } from "../render/urls";
+import { decodeSegment, documentAt, documentPath, feedPath, slugSegment, type DocumentName, type FeedFormat } from "../render/urls";
 import { cacheControl } from "./cache-policy";
 import { negotiateFeed } from "./negotiate";
 import type { Prerendered } from "./prerendered";
 import { COMMON_HEADERS, respond } from "./respond";
 import { CONTENT_TYPES, Site, type Document } from "./site";
-import { parseWeightedList } from "./weighted-list";
 
 /**
  * The Worker's env: the site's [vars], and the ARCHIVE assets binding, which
@@ -161,19 +160,57 @@ function negotiated(document: Document, format: FeedFormat): Document {
   return answer;
 }
 
-/** A trailing slash on a document's path: 301 to the path without it (root-relative, so browsing stays on this host). */
+/**
+ * Another spelling of a document's path: 301 to the one wirefeed writes
+ * (root-relative, so browsing stays on this host). A trailing slash, and
+ * percent-encoding other than the site's (`%d0%b2` for `%D0%B2`, `c%2B%2B`
+ * for `c++`), decoded once: a link typed or copied by hand still arrives.
+ * And a section's or tag's URL from before issue 20, whose slug moved: its
+ * subscribers follow the 301 to the same feed.
+ */
 function redirectToCanonical(site: Site, path: string, query: string): Response | undefined {
-  if (path.length < 2 || !path.endsWith("/")) return undefined;
-  const canonical = path.slice(0, -1);
-  if (!exists(site, documentAt(canonical))) return undefined;
+  const spelled = canonicalSpelling(path);
+  if (spelled === undefined) return undefined;
+  const canonical = spelled !== path && exists(site, documentAt(spelled)) ? spelled : movedPath(site, spelled);
+  if (canonical === undefined) return undefined;
   const policy = cacheControl(site.config, "redirect");
   const headers = { ...COMMON_HEADERS, Location: query === "" ? canonical : `${canonical}?${query}`, "Cache-Control": query === "" ? policy : policy.replace(/^public/, "private") };
   return new Response(null, { status: 301, headers });
 }
 
-/** A 404 that says nothing of the request: an HTML page for browsers, text for everyone else. */
+/** A section's or tag's document at the slug it had before issue 20: the path of the same document at today's (Site.movedCollection). */
+function movedPath(site: Site, path: string): string | undefined {
+  const name = documentAt(path);
+  if (name === undefined || (name.type !== "feed" && name.type !== "listing")) return undefined;
+  const collection = site.movedCollection(name.collection);
+  if (collection === undefined) return undefined;
+  const moved: DocumentName = { ...name, collection };
+  return exists(site, moved) ? documentPath(moved) : undefined;
+}
+
+/** `path` without a trailing slash, each segment decoded once and encoded as wirefeed writes slugs; undefined when a segment is not UTF-8 percent-encoding. */
+function canonicalSpelling(path: string): string | undefined {
+  const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+  if (!trimmed.includes("%") && !/[^\x21-\x7e]/.test(trimmed)) return trimmed;
+  const segments: string[] = [];
+  for (const segment of trimmed.split("/")) {
+    const decoded = decodeSegment(segment);
+    if (decoded === undefined) return undefined;
+    segments.push(slugSegment(decoded));
+  }
+  return segments.join("/");
+}
+
+/**
+ * A 404 that says nothing of the request: the HTML page, to browsers and feed
+ * readers alike. One body and no `Vary: Accept`, because Cloudflare's cache
+ * ignores Vary: a 404 chosen by Accept and cached publicly gave a reader the
+ * browser's page or a browser the reader's text, whichever asked first. One
+ * body keeps it public, so a dead feed URL that readers keep polling is
+ * answered by the cache; a reader reads the status, not the page.
+ */
 function notFound(request: Request, site: Site): Response | Promise<Response> {
-  const found = site.notFound(prefersHtml(request.headers.get("Accept") ?? undefined));
+  const found = site.notFound();
   const answer = ({ representation, options }: Document) => {
     const headers = {
       ...COMMON_HEADERS,
@@ -181,7 +218,6 @@ function notFound(request: Request, site: Site): Response | Promise<Response> {
       "Cache-Control": cacheControl(site.config, "not-found"),
       "Content-Type": representation.contentType,
       "Content-Length": String(representation.body.byteLength),
-      Vary: "Accept",
     };
     return new Response(request.method === "HEAD" ? null : representation.body, { status: 404, headers });
   };
@@ -190,11 +226,6 @@ function notFound(request: Request, site: Site): Response | Promise<Response> {
 
 function exists(site: Site, name: DocumentName | undefined): boolean {
   return name !== undefined && (name.type === "negotiated-feed" || site.has(name));
-}
-
-/** Browsers name `text/html` in Accept; feed readers and scripts send their feed types or `*∕*`. */
-function prefersHtml(accept: string | undefined): boolean {
-  return accept !== undefined && parseWeightedList(accept).some(({ value, q }) => (value === "text/html" || value === "application/xhtml+xml") && q > 0);
 }
 
 /** The path (as sent: still percent-encoded) and query of an absolute URL, without parsing all of it. */

@@ -56,5 +56,8 @@ export function parseHttpDate(value: string): number | undefined {
   const month = MONTHS.indexOf(monthName);
   const [d, h, mi, s] = [Number(day), Number(hour), Number(minute), Number(second)];
   if (month === -1 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
-  return Date.UTC(Number(year), month, d, h, mi, Math.min(s, 59)) / 1000;
+  const time = Date.UTC(Number(year), month, d, h, mi, Math.min(s, 59));
+  // Date.UTC rolls 31 Feb over to 3 Mar: a day its month does not have is no date, so the header is ignored.
+  if (new Date(time).getUTCDate() !== d) return undefined;
+  return time / 1000;
 }

@@ -30,14 +30,22 @@ export function negotiateFeed(accept: string | undefined): FeedFormat | undefine
   return best?.format ?? firstNotRefused;
 }
 
-/** The weight `ranges` give `format`: its best media type's most specific match; undefined when nothing matches. */
+/**
+ * The weight `ranges` give `format`: the most specific range that matches any
+ * of its media types (`type/subtype` before `type/*` before `*∕*`), the
+ * heaviest among equally specific ones; undefined when nothing matches. A
+ * format is one format under any of its names: `application/feed+json;q=0`
+ * refuses JSON Feed, and `*∕*` does not give it back as `application/json`.
+ */
 function weightOf(format: FeedFormat, ranges: readonly Weighted[]): number | undefined {
-  let weight: number | undefined;
+  let best: { specificity: number; q: number } | undefined;
   for (const media of MEDIA_TYPES[format]) {
     const [type] = media.split("/");
-    const match =
-      ranges.find((range) => range.value === media) ?? ranges.find((range) => range.value === `${type}/*`) ?? ranges.find((range) => range.value === "*/*");
-    if (match !== undefined && (weight === undefined || match.q > weight)) weight = match.q;
+    for (const range of ranges) {
+      const specificity = range.value === media ? 2 : range.value === `${type}/*` ? 1 : range.value === "*/*" ? 0 : -1;
+      if (specificity < 0) continue;
+      if (best === undefined || specificity > best.specificity || (specificity === best.specificity && range.q > best.q)) best = { specificity, q: range.q };
+    }
   }
-  return weight;
+  return best?.q;
 }

@@ -1,6 +1,7 @@
 import { ArchivedArticle, type Archive, type Corpus } from "../content/article-pack";
 import { newestUpdate, type Article } from "../content/article";
 import type { Collection, Collections } from "../content/collections";
+import { movedSlugs, type MovedSlugs } from "../content/legacy-slugs";
 import type { SiteConfig } from "../config";
 import { renderAtom } from "../render/atom";
 import { favicon } from "../render/favicon";
@@ -10,7 +11,7 @@ import { renderCollectionPage } from "../render/html/collection-page";
 import { renderFeedsPage } from "../render/html/feeds-page";
 import { renderHomePage } from "../render/html/home-page";
 import { renderIndexPage } from "../render/html/index-page";
-import { notFoundText, renderNotFoundPage } from "../render/html/not-found-page";
+import { renderNotFoundPage } from "../render/html/not-found-page";
 import { renderJsonFeed } from "../render/json-feed";
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
@@ -57,6 +58,7 @@ export class Site {
   private readonly pending = new Map<string, Promise<Document>>();
 
   #collections: Collections | undefined;
+  #moved: MovedSlugs | undefined;
 
   /**
    * Nothing is read or grouped here: an isolate's first request pays only for
@@ -124,6 +126,17 @@ export class Site {
     return made;
   }
 
+  /**
+   * The section or tag at the slug its name had before issue 20, where that
+   * slug named only it (content/legacy-slugs.ts); worked out on the first
+   * request for a URL that names nothing.
+   */
+  movedCollection(ref: CollectionRef): CollectionRef | undefined {
+    if (ref.kind === "site") return undefined;
+    const slug = (this.#moved ??= movedSlugs(this.collections))[ref.kind].get(ref.slug);
+    return slug === undefined ? undefined : { kind: ref.kind, slug };
+  }
+
   /** Whether `name` names a document of this site (without rendering it). */
   has(name: DocumentName): boolean {
     return this.maker(name) !== undefined;
@@ -150,15 +163,12 @@ export class Site {
     for (let part = 1; part <= parts; part++) yield { type: "sitemap-part", part };
   }
 
-  /** What answers a URL that names nothing: an HTML page or plain text, the same for every such URL. */
-  notFound(html: boolean): Document | Promise<Document> {
-    const key = html ? "404.html" : "404.txt";
+  /** What answers a URL that names nothing: one HTML page, the same for every such URL and every client (app.ts says why). */
+  notFound(): Document | Promise<Document> {
+    const key = "404.html";
     const kept = this.lasting.get(key);
     if (kept !== undefined) return kept;
-    const made = html
-      ? this.page(renderNotFoundPage(this.config, this.collections), this.newest(), "not-found")
-      : this.render(notFoundText(this.config), "text", this.newest(), "not-found");
-    return made.then((document) => {
+    return this.page(renderNotFoundPage(this.config, this.collections), this.newest(), "not-found").then((document) => {
       this.lasting.set(key, document);
       return document;
     });

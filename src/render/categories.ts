@@ -4,7 +4,7 @@ import { collectionSlug } from "../content/collections";
 /** A section or tag an article belongs to, as readers are shown it: by its collection's name, with its page. */
 export interface CategoryRef {
   kind: "section" | "tag";
-  /** The collection's URL segment (`/sections/<slug>`, `/tags/<slug>`). */
+  /** The collection's slug, which urls.ts percent-encodes into `/sections/<slug>`, `/tags/<slug>`. */
   slug: string;
   /** The collection's name (the build gives every article its collections' own spelling). */
   name: string;

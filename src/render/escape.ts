@@ -15,21 +15,74 @@
  */
 import { dropForbiddenChars } from "../content/normalise";
 
-/** What needs work in text content: `&`, `<`, `>` (so `]]>` can't appear), and anything XML forbids. */
-const TEXT_WORK = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+/** What needs work in text content: `&`, `<`, `>` (so `]]>` can't appear), anything XML forbids, and bidi controls (balanceBidi). */
+const TEXT_WORK = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 /** The same for double-quoted attribute values, which also need their quotes escaped. */
-const ATTRIBUTE_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+const ATTRIBUTE_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
 /** Safe as XML or HTML text content. Quotes, common in agency copy, need no escaping there. */
 export function escapeText(text: string): string {
   if (!TEXT_WORK.test(text)) return text;
-  return dropForbiddenChars(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return balanceBidi(dropForbiddenChars(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Safe as a double-quoted XML or HTML attribute value (every attribute wirefeed writes is double-quoted). */
 export function escapeAttribute(text: string): string {
   if (!ATTRIBUTE_WORK.test(text)) return text;
-  return dropForbiddenChars(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return balanceBidi(dropForbiddenChars(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/** Pop directional formatting (closes LRE, RLE, LRO, RLO) and pop directional isolate (closes LRI, RLI, FSI). */
+const PDF = "\u202C";
+const PDI = "\u2069";
+
+/**
+ * `text` with its bidi embeddings, overrides and isolates closed (Unicode
+ * bidi algorithm, UAX #9 §3.3.2), so it cannot change the direction of what
+ * is written after it: a headline with an unbalanced right-to-left override
+ * (U+202E) reversed the rest of `<title>`, the site's name included, and a
+ * reader's line after a feed title. Closers with nothing to close are
+ * dropped, so it cannot end an isolate around it either. Every field written
+ * through escapeText or escapeAttribute is balanced; a text joined to other
+ * text before it is escaped (`<title>`, a feed's title) is balanced first.
+ */
+export function balanceBidi(text: string): string {
+  if (!BIDI_CONTROL.test(text)) return text;
+  const open: string[] = [];
+  let out = "";
+  for (const ch of text) {
+    switch (ch) {
+      case "\u202A":
+      case "\u202B":
+      case "\u202D":
+      case "\u202E":
+        open.push(PDF);
+        out += ch;
+        break;
+      case "\u2066":
+      case "\u2067":
+      case "\u2068":
+        open.push(PDI);
+        out += ch;
+        break;
+      case PDF:
+        // Closes the innermost embedding, never an isolate (§3.3.2 X7).
+        if (open.at(-1) === PDF) out += open.pop()!;
+        break;
+      case PDI: {
+        // Closes the innermost isolate and every embedding opened inside it (X6a).
+        const isolate = open.lastIndexOf(PDI);
+        if (isolate !== -1) {
+          out += open.splice(isolate).reverse().join("");
+        }
+        break;
+      }
+      default:
+        out += ch;
+    }
+  }
+  return out + open.reverse().join("");
 }
 
 /**

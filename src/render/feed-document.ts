@@ -2,12 +2,13 @@ import { newestUpdate, type Article } from "../content/article";
 import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { articleCategories } from "./categories";
+import { balanceBidi } from "./escape";
 import { documentLanguage } from "./language";
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
 import { utf8 } from "./markup";
 import { articlesOn, pageCount } from "./pages";
-import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, type FeedFormat } from "./urls";
+import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, slugSegment, type FeedFormat } from "./urls";
 
 /**
  * What the three feed renderers share: one feed document's metadata and items,
@@ -140,7 +141,7 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
             next: page < pages ? urls(page + 1) : urls(),
           };
   return {
-    id: `${site.tagPrefix}${collection.kind === "site" ? "feed" : `${collection.kind}:${collection.slug}`}`,
+    id: `${site.tagPrefix}${collection.kind === "site" ? "feed" : `${collection.kind}:${slugSegment(collection.slug)}`}`,
     title: feedTitle(site, collection),
     description: collectionDescription(site, collection),
     language: documentLanguage(site, articles),
@@ -156,11 +157,12 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
 
 /** A collection's feed title as readers show it: `wirefeed`, `Politics · wirefeed`, `#Ukraine · wirefeed`. */
 export function feedTitle(site: SiteConfig, collection: Pick<Collection, "kind" | "name">): string {
-  return collection.kind === "site" ? site.title : `${collection.kind === "tag" ? "#" : ""}${collection.name} · ${site.title}`;
+  // The name balanced: an unclosed right-to-left override in it would reverse the site's name after it.
+  return collection.kind === "site" ? site.title : `${collection.kind === "tag" ? "#" : ""}${balanceBidi(collection.name)} · ${site.title}`;
 }
 
 /** What a collection's feed and page say it is. */
 export function collectionDescription(site: SiteConfig, collection: Pick<Collection, "kind" | "name">): string {
   if (collection.kind === "site") return site.description;
-  return `${collection.kind === "tag" ? "Articles tagged" : "Articles in"} ${collection.name} from ${site.title}.`;
+  return `${collection.kind === "tag" ? "Articles tagged" : "Articles in"} ${balanceBidi(collection.name)} from ${site.title}.`;
 }

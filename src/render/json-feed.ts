@@ -1,13 +1,15 @@
 import { dropForbiddenChars } from "../content/normalise";
 import { articleBodyHtml, articleBodyText } from "./article-html";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
+import { balanceBidi } from "./escape";
 import { assemble } from "./markup";
 
 /**
  * Text fields lose the characters XML refuses, as in the other formats: lone
- * surrogates would make the JSON unreadable as UTF-8. (Bodies come cleaned.)
+ * surrogates would make the JSON unreadable as UTF-8 (bodies come cleaned),
+ * and bidi controls are closed (escape.ts, balanceBidi).
  */
-const clean = dropForbiddenChars;
+const clean = (text: string): string => balanceBidi(dropForbiddenChars(text));
 
 /**
  * JSON Feed 1.1 (jsonfeed.org/version/1.1), compact. Keys in a fixed order, so

@@ -1,5 +1,5 @@
 import type { Article } from "../content/article";
-import type { Collection } from "../content/collections";
+import { isCollectionSlug, type Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 
 /**
@@ -65,7 +65,7 @@ const FIXED: Record<string, DocumentName> = {
 
 const FORMAT_OF_FILE = new Map(Object.entries(FEED_FILES).map(([format, file]) => [file, format as FeedFormat]));
 
-/** Lowercase ASCII words joined by single hyphens: every slug wirefeed writes (src/content/slug.ts). */
+/** Lowercase ASCII words joined by single hyphens: every article slug, and most collection slugs, as wirefeed writes them (src/content/slug.ts). */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG = 128;
 /** Page numbers as written: no sign, no leading zero; six digits is more pages than a Worker can hold. */
@@ -85,8 +85,9 @@ export function documentAt(path: string): DocumentName | undefined {
   let rest = parts.slice(1);
   const kind = rest[0] === COLLECTION_FOLDERS.section ? "section" : rest[0] === COLLECTION_FOLDERS.tag ? "tag" : undefined;
   if (kind !== undefined) {
-    if (!isSlug(rest[1])) return undefined;
-    collection = { kind, slug: rest[1] };
+    const slug = collectionSlugAt(rest[1]);
+    if (slug === undefined) return undefined;
+    collection = { kind, slug };
     rest = rest.slice(2);
     if (rest.length === 0) return { type: "listing", collection };
   } else if (rest[0] === "articles") {
@@ -109,6 +110,40 @@ export function documentAt(path: string): DocumentName | undefined {
 
 function isSlug(segment: string | undefined): segment is string {
   return segment !== undefined && segment.length <= MAX_SLUG && SLUG.test(segment);
+}
+
+/**
+ * The collection slug a path segment spells, decoded once, or undefined when
+ * it spells none in the one way `slugSegment` writes it: `%D0%B2`, not
+ * `%d0%b2` nor `в` raw; `c++`, not `c%2B%2B`. A segment decoded twice
+ * (`%2523`) is no slug: `%` is in none.
+ */
+function collectionSlugAt(segment: string | undefined): string | undefined {
+  if (segment === undefined) return undefined;
+  if (segment.length <= MAX_SLUG && SLUG.test(segment)) return segment;
+  // A slug's every character written as %XX%XX%XX%XX at most.
+  if (segment.length > MAX_SLUG * 12) return undefined;
+  const slug = decodeSegment(segment);
+  return slug !== undefined && slugSegment(slug) === segment && isCollectionSlug(slug) ? slug : undefined;
+}
+
+/** A path segment, percent-decoded once; undefined when it is not UTF-8 percent-encoded. */
+export function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A slug as a path segment: UTF-8 percent-encoded, so documents carry URIs
+ * (feeds must; browsers show the letters decoded in the address bar), and
+ * `#` as `%23`. `+` means itself in a path (RFC 3986 sub-delims) and stays
+ * readable: `/tags/c++`. An ASCII slug is itself.
+ */
+export function slugSegment(slug: string): string {
+  return SLUG.test(slug) ? slug : encodeURIComponent(slug).replace(/%2B/g, "+");
 }
 
 /** The path of a document: the one spelling `documentAt` reads back. */
@@ -137,7 +172,7 @@ export function absolute(site: SiteConfig, path: string): string {
 
 /** `` for the site, `/sections/<slug>`, `/tags/<slug>`. */
 export function collectionBase(collection: CollectionRef): string {
-  return collection.kind === "site" ? "" : `/${COLLECTION_FOLDERS[collection.kind]}/${collection.slug}`;
+  return collection.kind === "site" ? "" : `/${COLLECTION_FOLDERS[collection.kind]}/${slugSegment(collection.slug)}`;
 }
 
 /** The collection's HTML page: its newest articles. */

@@ -72,7 +72,8 @@ const SEEDS: Record<string, { title: string; published: string; updated?: string
     title: "معرض للكتاب في دبي يجمع ناشرين من العالم العربي",
     published: "2024-06-03T12:00:00Z",
     author: "Reuters",
-    categories: ["الشرق الأوسط"],
+    // Names that differ only in letters of another script, or in # and +, are five collections (issue 20, item 4).
+    categories: ["الشرق الأوسط", "انتخابات 2024", "Выборы 2024 США", "Выборы 2024 Россия", "C#", "C++"],
     language: "ar",
     phrase: "סיפור על אהבה וחושך",
     paragraphs: 3,

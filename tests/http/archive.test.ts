@@ -107,4 +107,42 @@ describe("a site whose oldest article blocks are archived", () => {
       console.error = original;
     }
   });
+
+  it("a fetched block whose bytes are not the ones its name hashes is a 500 that caches nothing, logged once, never served and never kept", async () => {
+    const [oldestFile, nextFile] = [...archive.keys()];
+    const inflate = (bytes: Uint8Array) => process.getBuiltinModule("node:zlib").inflateRawSync(bytes).byteLength;
+    // The swap the length check let through: another block that inflates to the same length.
+    expect(inflate(archive.get(nextFile!)!)).toBe(inflate(archive.get(oldestFile!)!));
+    const files = new Map(archive);
+    files.set(oldestFile!, archive.get(nextFile!)!);
+    const ARCHIVE = {
+      fetch: async (input: RequestInfo | URL) => {
+        const bytes = files.get(new URL(String(input instanceof Request ? input.url : input)).pathname.slice(1));
+        return bytes === undefined ? new Response("not found", { status: 404 }) : new Response(bytes);
+      },
+    } as unknown as Fetcher;
+    const oldest = ARTICLES.at(-1)!;
+    const worker = createApp(openCorpus(pack));
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const failed = await worker.fetch(new Request(`http://localhost/articles/${oldest.slug}`), { ...env, ARCHIVE });
+      expect(failed.status).toBe(500);
+      expect(failed.headers.get("Cache-Control")).toBe("no-store");
+      expect(await failed.text()).not.toMatch(/story/i);
+      expect(errors).toHaveLength(1);
+      expect(String(errors.flat())).toContain(`the archived block ${oldestFile} holds other bytes`);
+    } finally {
+      console.error = original;
+    }
+    // The right file deployed again: the same isolate serves the right story, nothing of the wrong file kept.
+    files.set(oldestFile!, archive.get(oldestFile!)!);
+    const restored = await worker.fetch(new Request(`http://localhost/articles/${oldest.slug}`), { ...env, ARCHIVE });
+    expect(restored.status).toBe(200);
+    const body = await restored.text();
+    expect(body).toContain(oldest.paragraphs[1]);
+    const neighbour = ARTICLES.at(-4)!;
+    expect(body).not.toContain(neighbour.paragraphs[1]);
+  });
 });

@@ -7,10 +7,11 @@ describe("HTTP-date (RFC 9110 §5.6.7)", () => {
     expect(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT")).toBe(expected);
     expect(parseHttpDate("Sunday, 06-Nov-94 08:49:37 GMT")).toBe(expected);
     expect(parseHttpDate("Sun Nov  6 08:49:37 1994")).toBe(expected);
+    expect(parseHttpDate("Thu, 29 Feb 2024 00:00:00 GMT")).toBe(Date.UTC(2024, 1, 29) / 1000);
   });
 
   it("rejects what is not an HTTP-date, so the header is ignored", () => {
-    for (const value of ["", "0", "yesterday", "2022-01-21T12:00:00Z", "Sun, 06 Nov 1994 08:49:37 PST", "Sun, 32 Nov 1994 08:49:37 GMT", "Sun, 06 Nox 1994 08:49:37 GMT"]) {
+    for (const value of ["", "0", "yesterday", "2022-01-21T12:00:00Z", "Sun, 06 Nov 1994 08:49:37 PST", "Sun, 32 Nov 1994 08:49:37 GMT", "Sun, 06 Nox 1994 08:49:37 GMT", "Sat, 31 Feb 2026 00:00:00 GMT", "Sun, 29 Feb 2026 00:00:00 GMT", "Tue, 31 Apr 2026 00:00:00 GMT", "Saturday, 31-Feb-26 00:00:00 GMT", "Sat Feb 31 00:00:00 2026"]) {
       expect(parseHttpDate(value), value).toBeUndefined();
     }
   });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeAttribute, escapeText, readsAsMarkup } from "../../src/render/escape";
+import { balanceBidi, escapeAttribute, escapeText, readsAsMarkup } from "../../src/render/escape";
+import { openBidi } from "../support/bidi";
 import { htmlText, parseHtml, parseXml } from "../support/documents";
 
 describe("escaping", () => {
@@ -78,6 +79,43 @@ describe("text that reads as markup", () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join("").replace(/[\r\u0000]/g, "")), (text) => {
         if (!readsAsMarkup(text)) expect(htmlText(text)).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("bidi controls in article text (balanceBidi)", () => {
+  const RLO = "\u202E";
+  const PDF = "\u202C";
+  const RLI = "\u2067";
+  const PDI = "\u2069";
+
+  it("closes what a text leaves open, so nothing after it changes direction", () => {
+    expect(balanceBidi(`Breaking ${RLO}news`)).toBe(`Breaking ${RLO}news${PDF}`);
+    expect(balanceBidi(`${RLI}a${RLO}b`)).toBe(`${RLI}a${RLO}b${PDF}${PDI}`);
+    expect(balanceBidi(`${RLI}a${RLO}b${PDI}c`)).toBe(`${RLI}a${RLO}b${PDF}${PDI}c`);
+    expect(escapeText(`${RLO}<b>`)).toBe(`${RLO}&lt;b&gt;${PDF}`);
+    expect(escapeAttribute(`x${RLI}`)).toBe(`x${RLI}${PDI}`);
+  });
+
+  it("drops closers with nothing to close, which would end an isolate around the text", () => {
+    expect(balanceBidi(`a${PDF}b${PDI}c`)).toBe("abc");
+    expect(balanceBidi(`${RLI}a${PDF}b${PDI}`)).toBe(`${RLI}ab${PDI}`);
+  });
+
+  it("leaves balanced text and text without controls as written", () => {
+    for (const text of ["plain", "مرحبا بالعالم", `${RLO}a${PDF}`, `${RLI}a${PDI}`, `\u200Fmark\u200E`]) expect(balanceBidi(text)).toBe(text);
+  });
+
+  it("whatever the text, the result leaves nothing open and keeps every other character", () => {
+    const controls = fc.constantFrom("\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "a", "ب", " ");
+    fc.assert(
+      fc.property(fc.array(controls, { maxLength: 40 }).map((chars) => chars.join("")), (text) => {
+        const balanced = balanceBidi(text);
+        expect(openBidi(balanced)).toBe(0);
+        expect(balanced.replace(/[\u202A-\u202E\u2066-\u2069]/g, "")).toBe(text.replace(/[\u202A-\u202E\u2066-\u2069]/g, ""));
+        expect(balanceBidi(balanced)).toBe(balanced);
       }),
       { numRuns: 2000 },
     );

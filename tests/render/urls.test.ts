@@ -1,12 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { collectionSlug } from "../../src/content/collections";
 import { FEED_FORMATS, documentAt, documentPath, type CollectionRef, type DocumentName } from "../../src/render/urls";
 
 const slug = fc.stringMatching(/^[a-z0-9]{1,12}(?:-[a-z0-9]{1,12}){0,3}$/);
+/** Collection slugs as names of every script give them (`выборы-2024-сша`, `c++`, `日内瓦会谈`). */
+const collectionSlugs = fc.oneof(slug, fc.string({ unit: "grapheme", minLength: 1, maxLength: 16 }).map(collectionSlug));
 const page = fc.integer({ min: 1, max: 999_999 });
 const collection: fc.Arbitrary<CollectionRef> = fc.oneof(
   fc.constant({ kind: "site" as const, slug: "" }),
-  fc.record({ kind: fc.constantFrom("section" as const, "tag" as const), slug }),
+  fc.record({ kind: fc.constantFrom("section" as const, "tag" as const), slug: collectionSlugs }),
 );
 const optional = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined });
 /** `{ page: undefined }` and `{}` are one name: build names without absent keys. */
@@ -31,7 +34,8 @@ describe("what a URL names (documentAt) and where a document lives (documentPath
   });
 
   it("give each document one URL: any path that names a document is the one documentPath writes", () => {
-    const pathLike = fc.array(fc.oneof(slug, fc.constantFrom("sections", "tags", "articles", "archive", "page", "sitemaps", "1.xml", "01.xml", "feed.xml", "atom.xml", "feed.json", "", "01", "0", "1")), { maxLength: 6 });
+    const encoded = collectionSlugs.chain((text) => fc.constantFrom(encodeURIComponent(text), encodeURIComponent(text).toLowerCase(), encodeURI(text), text));
+    const pathLike = fc.array(fc.oneof(slug, encoded, fc.constantFrom("sections", "tags", "articles", "archive", "page", "sitemaps", "1.xml", "01.xml", "feed.xml", "atom.xml", "feed.json", "", "01", "0", "1")), { maxLength: 6 });
     fc.assert(
       fc.property(pathLike, (segments) => {
         const path = `/${segments.join("/")}`;
@@ -40,6 +44,14 @@ describe("what a URL names (documentAt) and where a document lives (documentPath
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("write a collection slug of any script percent-encoded, as URIs carry it, and read it back decoded once", () => {
+    const path = documentPath({ type: "feed", collection: { kind: "tag", slug: "выборы-2024-сша" }, format: "atom" });
+    expect(path).toBe("/tags/%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B-2024-%D1%81%D1%88%D0%B0/atom.xml");
+    expect(documentAt(path)).toEqual({ type: "feed", collection: { kind: "tag", slug: "выборы-2024-сша" }, format: "atom" });
+    expect(documentPath({ type: "listing", collection: { kind: "tag", slug: "c#" } })).toBe("/tags/c%23");
+    expect(documentPath({ type: "listing", collection: { kind: "tag", slug: "c++" } })).toBe("/tags/c++");
   });
 
   it("recognise only the exact spellings wirefeed writes", () => {
@@ -71,6 +83,14 @@ describe("what a URL names (documentAt) and where a document lives (documentPath
       "/sitemaps/01.xml",
       "/sitemaps/1",
       "/sitemaps/x.xml",
+      // A collection slug in any spelling but the one written: lowercase hex, an encoded +, raw, decoded twice, not UTF-8.
+      "/tags/%d0%bc%d0%b8%d1%80",
+      "/tags/c%2B%2B",
+      "/tags/мир",
+      "/tags/c%2523",
+      "/tags/%FF",
+      "/tags/%D0%9C%D0%B8%D1%80",
+      "/articles/%D0%BC%D0%B8%D1%80",
     ]) {
       expect(documentAt(path), path).toBeUndefined();
     }

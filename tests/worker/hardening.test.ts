@@ -3,6 +3,9 @@ import { describe, expect, it, vi } from "vitest";
 import type { Corpus } from "../../src/content/article-pack";
 import { createApp } from "../../src/http/app";
 import { parseHttpDate } from "../../src/http/conditional";
+import { openBidi } from "../support/bidi";
+import type { Element } from "@xmldom/xmldom";
+import { child, children, parseHtml, parseXml, text } from "../support/documents";
 import { articles as compile, packed, seedText } from "../support/seeds";
 import { workerFor } from "../support/worker";
 
@@ -33,7 +36,7 @@ describe("only the documented URLs answer", () => {
     expect((await fetchSite("/tags/congress/atom.xml")).status).toBe(200);
   });
 
-  it("a 404 says nothing of the request: the same bytes for every path, in HTML and in text", async () => {
+  it("a 404 says nothing of the request: the same bytes for every path, whatever the Accept", async () => {
     const hostile = ["/<script>alert(1)</script>", "/%3Cscript%3Ealert(1)%3C/script%3E", "/a%0D%0ASet-Cookie:%20x=1", "/%00", "/articles/%E2%80%AE"];
     for (const accept of ["text/html,application/xhtml+xml,*/*;q=0.8", "application/rss+xml, */*"]) {
       const bodies = new Set<string>();
@@ -105,6 +108,10 @@ describe("weights in Accept and Accept-Encoding (RFC 9110 §12.4.2)", () => {
     expect(await negotiated("text/html")).toBe("/feed.xml");
     expect(await negotiated("*/*;q=0")).toBe(406);
     expect(await negotiated("application/rss+xml;q=0, application/atom+xml;q=0, application/feed+json;q=0, application/json;q=0")).toBe(406);
+    // JSON Feed refused by its own name is not given back as application/json through */*.
+    expect(await negotiated("application/rss+xml;q=0, application/atom+xml;q=0, application/feed+json;q=0, */*")).toBe(406);
+    expect(await negotiated("application/rss+xml;q=0, application/atom+xml;q=0, application/feed+json;q=0, application/*")).toBe(406);
+    expect(await negotiated("application/rss+xml;q=0, application/atom+xml;q=0, application/json")).toBe("/feed.json");
   });
 });
 
@@ -118,6 +125,16 @@ describe("dates never ahead of the clock", () => {
       const lastModified = parseHttpDate(response.headers.get("Last-Modified")!)!;
       expect(lastModified, path).toBeLessThanOrEqual(parseHttpDate(response.headers.get("Date")!)!);
     }
+  });
+
+  it("an If-Modified-Since on a day its month does not have is ignored, not read as the next month", async () => {
+    const lastModified = parseHttpDate((await fetchSite("/feed.xml")).headers.get("Last-Modified")!)!;
+    const year = new Date(lastModified * 1000).getUTCFullYear();
+    // The copy is dated in January: read as 3 March (as Date.UTC rolls it over), 31 Feb would be a current copy and a 304.
+    expect(lastModified).toBeLessThan(Date.UTC(year, 1, 1) / 1000);
+    const response = await fetchSite("/feed.xml", { headers: { "If-Modified-Since": `Tue, 31 Feb ${year} 00:00:00 GMT` } });
+    expect(response.status).toBe(200);
+    expect((await fetchSite("/feed.xml", { headers: { "If-Modified-Since": `Tue, 03 Mar ${year} 00:00:00 GMT` } })).status).toBe(304);
   });
 
   it("an If-Modified-Since later than now is ignored", async () => {
@@ -155,5 +172,57 @@ describe("a failure while rendering", () => {
     } finally {
       logged.mockRestore();
     }
+  });
+});
+
+describe("an unbalanced right-to-left override in article text (U+202E) reverses nothing after it", () => {
+  const RLO = "\u202E";
+  const overridden = compile({
+    "o.txt": seedText({ section: `World${RLO}`, headline: `Talks ${RLO}open in Geneva`, body: BODY, frontMatter: [`tags: Congress${RLO}, Budget`] }),
+  });
+  const fetchOverridden = workerFor(overridden);
+  const story = overridden[0]!;
+  /** Each piece of article text, as written, leaves nothing open; what follows it is the site's. */
+  const closed = (field: string, label: string) => expect(openBidi(field), `${label}: ${JSON.stringify(field)}`).toBe(0);
+
+  it("in <title> and the share titles, the site's name keeps its direction; the page body isolates names in <bdi>", async () => {
+    const doc = parseHtml(await (await fetchOverridden(`/articles/${story.slug}`)).text());
+    const title = doc.getElementsByTagName("title")[0]!.textContent!;
+    expect(title).toContain(RLO);
+    const headline = title.slice(0, title.lastIndexOf(" · "));
+    expect(headline).toContain("open in Geneva");
+    closed(headline, "<title> before the site's name");
+    for (const meta of Array.from(doc.getElementsByTagName("meta") as unknown as Element[])) {
+      const content = meta.getAttribute("content") ?? "";
+      if (content.includes(RLO)) closed(content, `meta ${meta.getAttribute("property") ?? meta.getAttribute("name")}`);
+    }
+    const tags = Array.from(doc.getElementsByTagName("bdi") as unknown as Element[]).map((bdi) => bdi.textContent);
+    expect(tags).toContain(`Congress${RLO}\u202C`);
+
+    const tagPage = parseHtml(await (await fetchOverridden("/tags/congress")).text());
+    closed(tagPage.getElementsByTagName("title")[0]!.textContent!.split(" · ")[0]!, "tag page <title>");
+    expect(tagPage.getElementsByTagName("h1")[0]!.getElementsByTagName("bdi")).toHaveLength(1);
+  });
+
+  it("in every feed format, each title and category is closed", async () => {
+    const rss = child(parseXml(await (await fetchOverridden("/tags/congress/feed.xml")).text()).documentElement!, "channel");
+    closed(text(rss, "title").split(" · ")[0]!, "RSS channel title");
+    for (const item of children(rss, "item")) {
+      closed(text(item, "title"), "RSS item title");
+      for (const category of children(item, "category")) closed(category.textContent!, "RSS category");
+    }
+    const atom = parseXml(await (await fetchOverridden("/sections/world/atom.xml")).text()).documentElement!;
+    closed(text(atom, "title").split(" · ")[0]!, "Atom feed title");
+    for (const entry of children(atom, "entry")) {
+      closed(text(entry, "title"), "Atom entry title");
+      for (const category of children(entry, "category")) closed(category.getAttribute("label")!, "Atom category label");
+    }
+    const json = JSON.parse(await (await fetchOverridden("/tags/congress/feed.json")).text());
+    closed(json.title.split(" · ")[0], "JSON Feed title");
+    for (const item of json.items) {
+      closed(item.title, "JSON Feed item title");
+      for (const tag of item.tags) closed(tag, "JSON Feed tag");
+    }
+    expect(JSON.stringify(json)).toContain(RLO);
   });
 });

@@ -97,11 +97,13 @@ describe("/sections and /tags", () => {
 });
 
 describe("what browsers and careless links get", () => {
-  it("a 404 is an HTML page in the site's layout for browsers, with a link home, and text for everyone else", async () => {
+  it("a 404 is one HTML page in the site's layout, with a link home, the same bytes for browsers and readers", async () => {
     const browser = await fetchSite("/no-such-page", { headers: { Accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
     expect(browser.status).toBe(404);
     expect(browser.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
-    expect(browser.headers.get("Vary")).toBe("Accept");
+    // Cloudflare's cache ignores Vary: a public 404 must not depend on Accept.
+    expect(browser.headers.get("Vary")).toBeNull();
+    expect(browser.headers.get("Cache-Control")).toMatch(/^public/);
     expect(browser.headers.get("Content-Security-Policy")).toContain("default-src 'none'");
     const doc = parseHtml(await browser.text());
     expect(Array.from(doc.getElementsByTagName("a") as unknown as Element[]).map((a) => a.getAttribute("href"))).toContain("/");
@@ -109,7 +111,9 @@ describe("what browsers and careless links get", () => {
 
     const reader = await fetchSite("/no-such-page", { headers: { Accept: "application/rss+xml, */*" } });
     expect(reader.status).toBe(404);
-    expect(reader.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(reader.headers.get("Vary")).toBeNull();
+    expect(reader.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(await reader.text()).toBe(await (await fetchSite("/another-page", { headers: { Accept: "text/html" } })).text());
     const head = await fetchSite("/no-such-page", { method: "HEAD" });
     expect(head.status).toBe(404);
     expect(await head.text()).toBe("");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { articles as compile, seedText } from "../support/seeds";
 import { SITE, workerFor } from "../support/worker";
+import { legacyCollectionSlug } from "../../src/content/legacy-slugs";
 
 const SIGN_OFF_BODY = "Second paragraph. EFE";
 import { NS, child, children, parseXml, text } from "../support/documents";
@@ -172,3 +173,93 @@ describe("Last-Modified of pages", () => {
     expect(new Date(text(lastmod, "lastmod")).toUTCString()).toBe(page.headers.get("Last-Modified"));
   });
 });
+
+describe("distinct names stay distinct (issue 20, item 4)", () => {
+  const body = (place: string, day: number) => [`${place}, Jan ${day} (EFE).- Something happened in ${place}.`, SIGN_OFF_BODY, "ab/cd"];
+  const distinct = compile({
+    "us.txt": seedText({ section: "Мир", headline: "US votes", body: body("Washington", 10), frontMatter: ["tags: Выборы 2024 США, C#"] }),
+    "ru.txt": seedText({ section: "Мир", headline: "Russia votes", body: body("Moscow", 11), frontMatter: ["tags: Выборы 2024 Россия, C++"] }),
+    "fs.txt": seedText({ section: "Мир!", headline: "F sharp released", body: body("Oslo", 12), frontMatter: ["tags: F#, выборы 2024 сша"] }),
+  });
+  const fetchDistinct = workerFor(distinct);
+  const entries = async (path: string) => {
+    const response = await fetchDistinct(path);
+    expect(response.status, path).toBe(200);
+    return children(parseXml(await response.text()).documentElement!, "entry").map((entry) => text(entry, "title"));
+  };
+
+  it("names that differ in letters of any script, or in # and +, are separate collections, each at its own URL", async () => {
+    expect(await entries("/tags/%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B-2024-%D1%81%D1%88%D0%B0/atom.xml")).toEqual(["F sharp released", "US votes"]);
+    expect(await entries("/tags/%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B-2024-%D1%80%D0%BE%D1%81%D1%81%D0%B8%D1%8F/atom.xml")).toEqual(["Russia votes"]);
+    expect(await entries("/tags/c%23/atom.xml")).toEqual(["US votes"]);
+    expect(await entries("/tags/c++/atom.xml")).toEqual(["Russia votes"]);
+    expect(await entries("/tags/f%23/atom.xml")).toEqual(["F sharp released"]);
+    // Spellings that differ in case and meaningless punctuation still share one.
+    expect(await entries("/sections/%D0%BC%D0%B8%D1%80/atom.xml")).toEqual(["F sharp released", "Russia votes", "US votes"]);
+    // The one URL they shared before issue 20 names none of them now (and redirects nowhere: it named two).
+    for (const path of ["/tags/2024", "/tags/c"]) expect((await fetchDistinct(path, { redirect: "manual" })).status, path).toBe(404);
+  });
+
+  it("feeds link every category by its own URI, percent-encoded, that answers", async () => {
+    const channel = child(parseXml(await (await fetchDistinct("/feed.xml")).text()).documentElement!, "channel");
+    const domains = children(channel, "item").flatMap((item) => children(item, "category").map((category): [string, string] => [category.textContent!, category.getAttribute("domain")!]));
+    const urls = new Map(domains);
+    expect(urls.size).toBe(6);
+    expect(new Set(urls.values()).size).toBe(6);
+    for (const [name, url] of urls) {
+      expect(url, name).toMatch(/^[\x21-\x7e]+$/);
+      expect(url.startsWith(`${SITE}/`)).toBe(true);
+      expect((await fetchDistinct(url.slice(SITE.length))).status, url).toBe(200);
+    }
+    expect(urls.get("C++")).toBe(`${SITE}/tags/c++`);
+    expect(urls.get("C#")).toBe(`${SITE}/tags/c%23`);
+    expect(decodeURI(urls.get("Выборы 2024 Россия")!)).toBe(`${SITE}/tags/выборы-2024-россия`);
+  });
+
+  it("a path is decoded once: another encoding of a slug redirects to the site's; a double encoding names nothing", async () => {
+    for (const [path, location] of [
+      ["/tags/%d0%b2%d1%8b%d0%b1%d0%be%d1%80%d1%8b-2024-%d1%81%d1%88%d0%b0", "/tags/%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B-2024-%D1%81%D1%88%D0%B0"],
+      ["/tags/c%2B%2B/feed.xml", "/tags/c++/feed.xml"],
+      ["/tags/c%2b%2b/", "/tags/c++"],
+    ] as const) {
+      const response = await fetchDistinct(path, { redirect: "manual" });
+      expect(response.status, path).toBe(301);
+      expect(response.headers.get("Location"), path).toBe(location);
+    }
+    for (const path of ["/tags/c%2523", "/tags/c%252B%252B", "/tags/%D0", "/tags/c#", "/tags/%C3%A9conomia"]) {
+      expect((await fetchDistinct(path, { redirect: "manual" })).status, path).toBe(404);
+    }
+  });
+});
+
+describe("sections and tags whose URL moved with issue 20", () => {
+  const body = (place: string, day: number) => [`${place}, Jan ${day} (EFE).- Something happened in ${place}.`, SIGN_OFF_BODY, "ab/cd"];
+  const moved = compile({
+    "ua.txt": seedText({ section: "Україна", headline: "Kyiv votes", body: body("Kyiv", 10), frontMatter: ["tags: Выборы 2024 США, C#"] }),
+    "cs.txt": seedText({ section: "Україна", headline: "Kyiv codes", body: body("Kyiv", 11), frontMatter: ["tags: C++"] }),
+  });
+  const fetchMoved = workerFor(moved);
+
+  it("the slug a name had is the one the old rule gave it", () => {
+    expect(["Україна", "Выборы 2024 США", "C#", "C++", "Economía"].map(legacyCollectionSlug)).toEqual(["x-18xeu80", "2024", "c", "c", "economia"]);
+  });
+
+  it("redirect (301) from the old slug to the same document at today's, when the old slug named one collection", async () => {
+    for (const [path, location] of [
+      ["/sections/x-18xeu80", "/sections/%D1%83%D0%BA%D1%80%D0%B0%D1%97%D0%BD%D0%B0"],
+      ["/sections/x-18xeu80/feed.xml", "/sections/%D1%83%D0%BA%D1%80%D0%B0%D1%97%D0%BD%D0%B0/feed.xml"],
+      ["/tags/2024/atom.xml", "/tags/%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B-2024-%D1%81%D1%88%D0%B0/atom.xml"],
+    ] as const) {
+      const response = await fetchMoved(path, { redirect: "manual" });
+      expect(response.status, path).toBe(301);
+      expect(response.headers.get("Location"), path).toBe(location);
+      expect((await fetchMoved(location)).status, location).toBe(200);
+    }
+  });
+
+  it("an old slug that named two collections (C# and C++ were both c) redirects nowhere", async () => {
+    expect((await fetchMoved("/tags/c/feed.xml", { redirect: "manual" })).status).toBe(404);
+    expect((await fetchMoved("/sections/x-0000000", { redirect: "manual" })).status).toBe(404);
+  });
+});
+

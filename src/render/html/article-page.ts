@@ -3,7 +3,7 @@ import type { Collections } from "../../content/collections";
 import type { SiteConfig } from "../../config";
 import { articleBodyHtml } from "../article-html";
 import { articleCategories } from "../categories";
-import { escapeAttribute as a, escapeText as h } from "../escape";
+import { balanceBidi, escapeAttribute as a, escapeText as h } from "../escape";
 import { articleUrl, collectionPagePath } from "../urls";
 import { dateline } from "./dateline";
 import { articleWriting, langAttributes, siteWriting } from "./lang";
@@ -24,9 +24,10 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
   const tagList =
     tags.length === 0
       ? ""
-      : `\n<ul class="tags" aria-label="Tags">${tags.map((tag) => `<li><a href="${a(collectionPagePath(tag))}">#${h(tag.name)}</a></li>`).join("")}</ul>`;
+      : `\n<ul class="tags" aria-label="Tags">${tags.map((tag) => `<li><a href="${a(collectionPagePath(tag))}">#<bdi>${h(tag.name)}</bdi></a></li>`).join("")}</ul>`;
   return renderPage(site, {
-    title: `${article.title} · ${site.title}`,
+    // Balanced, as <title> is one text: an unclosed override in the headline would reverse the site's name.
+    title: `${balanceBidi(article.title)} · ${site.title}`,
     description: article.summary,
     language: site.language,
     canonical: articleUrl(site, article),

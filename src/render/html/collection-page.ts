@@ -18,7 +18,6 @@ import { listingPagination, pageLabel } from "./pagination";
  */
 export function renderCollectionPage(site: SiteConfig, collections: Collections, collection: Collection, page?: number): string {
   const numbered = pageLabel(collection, site.feedItems, page);
-  const label = `${collection.kind === "tag" ? `#${collection.name}` : collection.name}${numbered}`;
   const description = collectionDescription(site, collection);
   const articles = articlesOn(collection, site.feedItems, page);
   const language = documentLanguage(site, articles);
@@ -34,7 +33,7 @@ export function renderCollectionPage(site: SiteConfig, collections: Collections,
     feeds: [collection, collections.site],
     share: { type: "website" },
     main: `<p class="kicker"${chrome}>${collection.kind === "tag" ? "Tag" : "Section"}</p>
-<h1>${h(label)}</h1>
+<h1>${collection.kind === "tag" ? "#" : ""}<bdi>${h(collection.name)}</bdi>${h(numbered)}</h1>
 <p${chrome}>${h(description)}</p>
 ${articleList(site, articles, 2, writingIn(language))}${paginationNav(pagination, chrome)}`,
   });

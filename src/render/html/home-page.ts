@@ -22,7 +22,7 @@ export function renderHomePage(site: SiteConfig, collections: Collections, page?
   const chrome = langAttributes(siteWriting(site), writingIn(language));
   const pagination = listingPagination(all, site.feedItems, page);
   const sections = [...collections.sections.values()].map(
-    (section) => `<li><a href="${a(collectionPagePath(section))}">${h(section.name)}</a> <span class="meta">(${section.articles.length})</span></li>`,
+    (section) => `<li><a href="${a(collectionPagePath(section))}"><bdi>${h(section.name)}</bdi></a> <span class="meta">(${section.articles.length})</span></li>`,
   );
   const sectionNav =
     page !== undefined || sections.length === 0

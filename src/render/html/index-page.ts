@@ -10,7 +10,7 @@ export function renderIndexPage(site: SiteConfig, collections: Collections, kind
   const heading = kind === "section" ? "Sections" : "Tags";
   const items = members.map(
     (collection) =>
-      `<li><a href="${a(collectionPagePath(collection))}">${kind === "tag" ? "#" : ""}${h(collection.name)}</a> <span class="meta">(${collection.articles.length})</span></li>`,
+      `<li><a href="${a(collectionPagePath(collection))}">${kind === "tag" ? "#" : ""}<bdi>${h(collection.name)}</bdi></a> <span class="meta">(${collection.articles.length})</span></li>`,
   );
   return renderPage(site, {
     title: `${heading} · ${site.title}`,

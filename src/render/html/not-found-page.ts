@@ -4,7 +4,7 @@ import { PATHS, indexPath } from "../urls";
 import { renderPage } from "./layout";
 
 /**
- * The page a browser gets for a URL that names nothing. The same for every
+ * The page every client gets for a URL that names nothing. The same for every
  * such URL: nothing of the request is written into it, so it can be rendered
  * once and cached anywhere.
  */
@@ -23,9 +23,4 @@ export function renderNotFoundPage(site: SiteConfig, collections: Collections): 
 <li><a href="${PATHS.feeds}">Feeds</a></li>
 </ul>`,
   });
-}
-
-/** The same for clients that do not read HTML (feed readers, scripts). */
-export function notFoundText(site: SiteConfig): string {
-  return `Not found: no document at this address. Feeds: ${site.siteUrl}${PATHS.feeds}\n`;
 }
