@@ -4,7 +4,7 @@
  * them all as `file:line: …`, removes the previous output and exits 1, so a
  * broken seed can never be served or deployed with stale articles.
  *
- *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--today YYYY-MM-DD] [--frozen] [--encoding NAME] [--var NAME:VALUE]... [--quiet]
+ *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--today YYYY-MM-DD] [--frozen] [--encoding NAME] [--var NAME:VALUE]... [--date-checked ID]... [--quiet]
  *
  * Seed folders: every --seeds, else $WIREFEED_SEEDS (folders joined by `:`),
  * else `seeds`. The variable lets `wrangler dev`'s own build step, which runs
@@ -14,7 +14,9 @@
  * Each folder's publication record (`published.tsv`, src/content/publication-record.ts)
  * gets a line for every story it does not hold yet, recorded as published
  * today: --today, else $WIREFEED_TODAY (for tests and replays of a history),
- * else the clock's UTC date. The record is written only when it changes, and
+ * recorded at that day's 00:00:00 UTC, else the clock's UTC date and instant.
+ * --date-checked ID records that the publisher checked that story's date,
+ * which silences the warning about a dateline read as more than a year old. The record is written only when it changes, and
  * only by a build that succeeds. With --frozen (or WIREFEED_FROZEN=1) the build
  * fails instead of changing it: what deploys must be what was committed.
  *
@@ -50,6 +52,7 @@ const { values: args } = parseArgs({
     frozen: { type: "boolean", default: false },
     encoding: { type: "string" },
     var: { type: "string", multiple: true },
+    "date-checked": { type: "string", multiple: true },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -62,7 +65,7 @@ const archiveDir = archivePath(outFile);
 /** The day new stories are recorded as published, `YYYY-MM-DD` in UTC. */
 function buildToday(): string {
   const given = args.today ?? (process.env.WIREFEED_TODAY || undefined);
-  if (given === undefined) return new Date().toISOString().slice(0, 10);
+  if (given === undefined) return new Date(clock).toISOString().slice(0, 10);
   if (parseDay(given) === undefined) fail([`${args.today ? "--today" : "WIREFEED_TODAY"} "${given}" is not a date, expected YYYY-MM-DD`]);
   return given;
 }
@@ -149,7 +152,10 @@ function fail(lines: string[]): never {
 }
 
 const started = performance.now();
+// One reading of the clock: the day and the instant new record lines are written with agree.
+const clock = Date.now();
 const today = buildToday();
+const now = (args.today ?? (process.env.WIREFEED_TODAY || undefined)) !== undefined ? undefined : Math.floor(clock / 1000) * 1000;
 const frozen = args.frozen || ["1", "true"].includes(process.env.WIREFEED_FROZEN ?? "");
 const encoding = fallbackEncoding();
 const vars = workerVars();
@@ -160,7 +166,7 @@ if (read.problems.length === 0 && read.folders.every((folder) => folder.seeds.le
 
 let compiled;
 try {
-  compiled = compileSeeds(read.folders, { today, ...(encoding ? { fallbackEncoding: encoding } : {}) });
+  compiled = compileSeeds(read.folders, { today, ...(now === undefined ? {} : { now }), dateChecked: args["date-checked"] ?? [], ...(encoding ? { fallbackEncoding: encoding } : {}) });
 } catch (error) {
   // A bug, not a bad seed: say so with its stack, and still leave no output behind.
   fail([`wirefeed build: internal error: ${error instanceof Error ? error.stack : String(error)}`]);

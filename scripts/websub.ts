@@ -38,12 +38,3 @@ export function deployTopics(config: SiteConfig, articles: readonly Article[]): 
   const { site, sections } = collect(articles, config.title);
   return [site, ...sections.values()].flatMap((collection) => FEED_FORMATS.map((format) => absolute(config, feedPath(collection, format))));
 }
-
-/**
- * Whether `wrangler deploy` with these arguments changes what subscribers can
- * fetch, so the hub should be told: not with `--dry-run`, which uploads nothing.
- */
-export function deployPublishes(wranglerArgs: readonly string[]): boolean {
-  const dryRun = wranglerArgs.filter((arg) => /^--(no-)?dry-run(=|$)/.test(arg)).at(-1);
-  return dryRun === undefined || dryRun === "--no-dry-run" || dryRun === "--dry-run=false";
-}

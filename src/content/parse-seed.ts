@@ -23,6 +23,8 @@ export interface ParsedSeed {
   article: Omit<Article, "slug" | "published" | "updated">;
   /** Front matter `slug`, if any. */
   slug?: { value: string; line: number };
+  /** The front matter `id:` line, when the id is not the file name's. */
+  idLine?: number;
   published: Dated;
   /** Front matter `updated`, if any. */
   updated?: Dated;
@@ -47,6 +49,8 @@ export interface SeedInput {
    * yet. A dateline's year is read relative to it.
    */
   publishedOn: (id: string | undefined) => number;
+  /** Whether the publisher recorded that they checked this story's date (publication-record.ts, `checked`): no warning about an old dateline then. */
+  dateChecked?: (id: string) => boolean;
   /** The build's today (00:00 UTC, in ms): nothing may be dated after its next day. */
   today: number;
   /** The encoding of seeds that are not UTF-8 and declare none (`--encoding`), if the publisher set one. */
@@ -62,7 +66,7 @@ const WEEKDAY_PATTERN = new RegExp(`(?<![\\p{L}])(${ALL_WEEKDAY_NAMES.join("|")}
 const DATE_EXAMPLE = "front matter date: 2022-01-21T09:00:00+01:00";
 
 /** Parse one seed: decoding, front matter, section, headline, dateline, body, sign-off. */
-export function parseSeed({ file, bytes, text, publishedOn, today, fallbackEncoding }: SeedInput): SeedResult {
+export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, fallbackEncoding }: SeedInput): SeedResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const problem = (line: number, found: string, expected: string) => problems.push({ file, line, found, expected });
@@ -108,7 +112,9 @@ export function parseSeed({ file, bytes, text, publishedOn, today, fallbackEncod
   const id = fm.frontMatter.id ?? idFromFileName(file);
   if (id === undefined) problem(1, `file name "${baseName(file)}" is not a usable id`, "a name of letters, digits, . _ - ending in .txt, or front matter id");
 
-  const published = publishedDate(fm.frontMatter, fm.keyLines.date, dateline, tail.paragraphs[0]!, publishedOn(id), body[0]!.line, problem, (warning) => warnings.push({ file, ...warning }));
+  const published = publishedDate(fm.frontMatter, fm.keyLines.date, dateline, tail.paragraphs[0]!, publishedOn(id), body[0]!.line, problem, (warning) => {
+    if (id === undefined || dateChecked?.(id) !== true) warnings.push({ file, ...warning(id ?? "") });
+  });
   const updated = fm.frontMatter.updated === undefined ? undefined : frontMatterInstant("updated", fm.frontMatter.updated, fm.keyLines.updated!, problem);
   for (const [key, dated] of [["date", published], ["updated", updated]] as const) {
     if (dated === undefined || !isFuture(dated, today)) continue;
@@ -139,7 +145,8 @@ export function parseSeed({ file, bytes, text, publishedOn, today, fallbackEncod
     if (value !== undefined) (article as unknown as Record<string, unknown>)[key] = value;
   }
   const slug = fm.frontMatter.slug === undefined ? undefined : { value: fm.frontMatter.slug, line: fm.keyLines.slug! };
-  return { seed: { article, published, ...(updated ? { updated } : {}), ...(slug ? { slug } : {}) }, problems, warnings };
+  const idLine = fm.keyLines.id;
+  return { seed: { article, published, ...(updated ? { updated } : {}), ...(slug ? { slug } : {}), ...(idLine ? { idLine } : {}) }, problems, warnings };
 }
 
 /**
@@ -189,7 +196,7 @@ function publishedDate(
   publishedOn: number,
   line: number,
   problem: (line: number, found: string, expected: string) => void,
-  warn: (warning: Omit<Problem, "file">) => void,
+  warn: (warning: (id: string) => Omit<Problem, "file">) => void,
 ): Dated | undefined {
   if (fm.date !== undefined) return frontMatterInstant("date", fm.date, dateLine!, problem);
   if (dateline?.month === undefined || dateline.day === undefined) {
@@ -217,11 +224,12 @@ function publishedDate(
   const on = new Date(publishedOn);
   if (dateline.year === undefined && ms < utcDay(on.getUTCFullYear() - 1, on.getUTCMonth() + 1, on.getUTCDate())) {
     const date = formatDay(ms);
-    warn({
+    const long = (day: number) => new Date(day).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+    warn((id) => ({
       line,
-      found: `dateline date ${written} read as ${date}, more than a year before the story was published (${formatDay(publishedOn)})`,
-      expected: `front matter date: ${date}T12:00:00Z (or the right date) to say when it happened`,
-    });
+      found: `dateline date ${long(ms).replace(/ \d+$/, "")}, with no year, read as ${long(ms)}, more than a year before the story was recorded (${long(publishedOn)})`,
+      expected: `front matter date: ${date}T12:00:00Z (or the right date) if that is not when it happened; if it is, \`npm run build -- --date-checked ${id}\` records that you checked it, and this warning stops`,
+    }));
   }
   return { ms, dayOnly: true, line };
 }

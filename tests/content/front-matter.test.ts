@@ -140,7 +140,7 @@ describe("build errors: file:line: found, expected", () => {
   it("the same id in two seeds", () => {
     const result = compile({ "a.txt": seedText({ frontMatter: ["id: same"] }), "b.txt": seedText({ frontMatter: ["id: same"], headline: "Other" }) });
     expect(result.articles).toEqual([]);
-    expect(result.problems).toEqual(['seeds/b.txt:1: id "same" already used by seeds/a.txt, expected a unique id (rename the file or set front matter id)']);
+    expect(result.problems).toEqual(['seeds/b.txt:2: id "same" already used by seeds/a.txt, expected a unique id (rename the file or set front matter id)']);
   });
 
   it("the same front matter slug in two seeds", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deriveYear } from "../../src/content/year";
+import { compileSeeds } from "../../src/content/compile";
+import { formatProblem } from "../../src/content/problems";
 import { articles, compile, seedText } from "../support/seeds";
 
 /** A story filed as `dateline` + `lede`, in `seeds/<name>`. */
@@ -61,8 +63,16 @@ describe("dates anchored to the publication record", () => {
     const backfilled = compile({ "old.txt": filed("Geneva, Jan 21 (EFE).- ", "Diplomats met on Friday.") }, "2026-11-29");
     expect(backfilled.problems).toEqual([]);
     expect(backfilled.warnings).toEqual([
-      "seeds/old.txt:5: dateline date --01-21 read as 2022-01-21, more than a year before the story was published (2026-11-29), expected front matter date: 2022-01-21T12:00:00Z (or the right date) to say when it happened",
+      "seeds/old.txt:5: dateline date 21 January, with no year, read as 21 January 2022, more than a year before the story was recorded (29 November 2026), expected front matter date: 2022-01-21T12:00:00Z (or the right date) if that is not when it happened; if it is, `npm run build -- --date-checked old` records that you checked it, and this warning stops",
     ]);
+    // --date-checked writes a checked line; with it in the record, the warning stops and the date stays.
+    const checked = compileSeeds([{ dir: "seeds", seeds: [{ file: "seeds/old.txt", text: filed("Geneva, Jan 21 (EFE).- ", "Diplomats met on Friday.") }], record: backfilled.record }], { today: "2026-12-01", dateChecked: ["old"] });
+    expect(checked.warnings.map(formatProblem)).toEqual([]);
+    expect(checked.records[0]!.changes.map(formatProblem)).toEqual(['seeds/old.txt:5: the date of "old" checked (--date-checked), expected its checked line in seeds/published.tsv, committed']);
+    const after = compile({ "old.txt": filed("Geneva, Jan 21 (EFE).- ", "Diplomats met on Friday.") }, "2027-03-01", checked.records[0]!.text);
+    expect(after.warnings).toEqual([]);
+    expect(after.articles[0]!.published).toBe(backfilled.articles[0]!.published);
+    expect(after.record).toBe(checked.records[0]!.text);
     // Within the year, with front matter date, or with the year in the dateline: nothing to say.
     expect(compile({ "a.txt": filed("Geneva, Dec 1 (EFE).- ") }, "2026-11-29").warnings).toEqual([]);
     expect(compile({ "b.txt": filed("Geneva, Jan 21 (EFE).- ", "Met on Friday.", ["date: 2022-01-21T10:00:00+01:00"]) }, "2026-11-29").warnings).toEqual([]);

@@ -88,7 +88,7 @@ describe("slugs are permanent: the publication record keeps them", () => {
     expect(second.articles[0]!.slug).toBe(`talks-end-${idSuffix("new")}`);
     const third = compile({ "x.txt": seedText({ frontMatter: ["slug: talks-end"], headline: "Other" }) }, undefined, first.record);
     expect(third.problems).toEqual([
-      'seeds/x.txt:2: slug "talks-end" already used by seeds/published.tsv:6 (id "old", whose seed is gone), expected a slug no other article has or had (published URLs are permanent)',
+      'seeds/x.txt:2: slug "talks-end" already used by seeds/published.tsv:5 (id "old", whose seed is gone), expected a slug no other article has or had (published URLs are permanent)',
     ]);
   });
 

@@ -45,7 +45,7 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
     expect(run.status).toBe(0);
     // Honest about the bundled seed: Friday 21 January 2022 is a guess from the weekday, years before it entered the repository.
     expect(run.stderr).toBe(
-      "warning: seeds/000_854574d7f70e4787.txt:5: dateline date --01-21 read as 2022-01-21, more than a year before the story was published (2026-11-29), expected front matter date: 2022-01-21T12:00:00Z (or the right date) to say when it happened\n",
+      "warning: seeds/000_854574d7f70e4787.txt:5: dateline date 21 January, with no year, read as 21 January 2022, more than a year before the story was recorded (29 November 2026), expected front matter date: 2022-01-21T12:00:00Z (or the right date) if that is not when it happened; if it is, `npm run build -- --date-checked 000_854574d7f70e4787` records that you checked it, and this warning stops\n",
     );
     expect(run.stdout).toMatch(/^wirefeed build: 2 articles from seeds\/\*\.txt → out\/articles\.ts in \d+ ms \(today 2026-11-29; 2 new stories recorded in seeds\/published\.tsv\)\n$/);
     expect(readFileSync(out(), "utf8")).toContain('from "./articles.bin"');
@@ -53,11 +53,18 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
       ["london", "2026-03-07T12:00:00Z"],
       ["000_854574d7f70e4787", "2022-01-21T12:00:00Z"],
     ]);
-    expect(readFileSync(record(), "utf8").split("\n").slice(5)).toEqual([
-      "000_854574d7f70e4787\t2026-11-29\t12:00:00\tus-russia-hold-frank-talk-but-no-breakthrough-over-ukraine-standoff",
-      "london\t2026-11-29\t12:00:00\ttalks-end-without-a-deal",
+    expect(readFileSync(record(), "utf8").split("\n").slice(3).map((line) => line.split("\t").slice(0, 6).join(" "))).toEqual([
+      "wirefeed-record 2",
+      "published 1 000_854574d7f70e4787 2026-11-29T00:00:00Z 2022-01-21T12:00:00Z us-russia-hold-frank-talk-but-no-breakthrough-over-ukraine-standoff",
+      "published 2 london 2026-11-29T00:00:00Z 2026-03-07T12:00:00Z talks-end-without-a-deal",
       "",
     ]);
+    // Checked once, recorded: no warning on any later build, and the date stays.
+    const checked = build({}, ["--date-checked", "000_854574d7f70e4787"], { WIREFEED_TODAY: "2026-11-30" });
+    expect([checked.status, checked.stderr]).toEqual([0, ""]);
+    expect(readFileSync(record(), "utf8")).toMatch(/\nchecked\t3\t000_854574d7f70e4787\t2026-11-30T00:00:00Z\t[0-9a-f]{8}\n$/);
+    expect(build({}, ["--frozen"], { WIREFEED_TODAY: "2027-06-01" }).stderr).toBe("");
+    expect(build({}, ["--date-checked", "nobody"]).stderr).toContain('--date-checked: "nobody", which is no story in the seeds, expected the id of a story');
   });
 
   it("writes the record only when it changes: a rebuild leaves the file alone (the dev watcher watches seeds/)", () => {
@@ -72,13 +79,13 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
 
   it("--today and WIREFEED_TODAY set the day new stories are recorded; a bad one fails", () => {
     expect(build({ "a.txt": seedText() }, ["--today", "2026-12-24"]).status).toBe(0);
-    expect(readFileSync(record(), "utf8")).toContain("a\t2026-12-24\t");
+    expect(readFileSync(record(), "utf8")).toContain("\ta\t2026-12-24T00:00:00Z\t");
     const bad = build({ "b.txt": seedText() }, ["--today", "someday"]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe('--today "someday" is not a date, expected YYYY-MM-DD\nwirefeed build failed: 1 problem; nothing was written.\n');
     expect(build({ "b.txt": seedText() }, [], { WIREFEED_TODAY: "2026-02-30" }).stderr).toContain('WIREFEED_TODAY "2026-02-30" is not a date, expected YYYY-MM-DD\n');
-    expect(readFileSync(record(), "utf8")).not.toContain("\nb\t");
-  });
+    expect(readFileSync(record(), "utf8")).not.toContain("\tb\t");
+  }, 120_000);
 
   it("--frozen (WIREFEED_FROZEN=1) fails instead of recording, listing each unrecorded seed as file:1", () => {
     expect(build({ "a.txt": seedText() }).status).toBe(0);
@@ -117,7 +124,7 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
         'seeds/front.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place, encoding',
         'seeds/front.txt:3: date "2022-02-30T10:00:00Z", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
         'seeds/undated.txt:5: no dateline and no front matter date, expected a dateline such as "Geneva, Jan 21 (EFE).- ", or front matter date: 2022-01-21T09:00:00+01:00',
-        'seeds/twin.txt:1: id "good" already used by seeds/good.txt, expected a unique id (rename the file or set front matter id)',
+        'seeds/twin.txt:2: id "good" already used by seeds/good.txt, expected a unique id (rename the file or set front matter id)',
         "wirefeed build failed: 5 problems; nothing was written.",
         "",
       ].join("\n"),
