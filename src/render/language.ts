@@ -41,9 +41,9 @@ const RTL_FIRST_LETTER = /^[^\p{L}]*[\p{Script=Arabic}\p{Script=Hebrew}\p{Script
 
 /**
  * The direction an article is written in: its language's, when it has one of
- * its own. Without one, it is in the site's language, unless its headline is
- * right-to-left text: language detection knows only left-to-right languages,
- * so an Arabic or Hebrew seed without `language:` is still shown right to left.
+ * its own. Without one (copy too short to detect), it is in the site's
+ * language, unless its headline is right-to-left text: an Arabic or Hebrew
+ * brief without `language:` is still shown right to left.
  */
 export function articleDirection(site: SiteConfig, article: Article): Direction {
   if (article.language !== undefined) return languageDirection(article.language);
