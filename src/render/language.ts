@@ -7,17 +7,20 @@ export function articleLanguage(site: SiteConfig, article: Article): string {
 }
 
 /**
- * The language a feed document or page of `articles` declares: the one they
- * are all written in, else the site's (an all-Spanish section says `es`).
- * Decided by the articles the document shows, so an archive page, whose
- * articles never change, never changes its language either.
+ * The language a feed document or page of `articles` may declare: the one
+ * they are all written in (an all-Spanish section says `es`); the site's for
+ * none; undefined when they are in several, for a document that says a
+ * language says it of everything it holds (issue 18: a feed of English and
+ * Spanish stories is not `en`). Decided by the articles the document shows,
+ * so an archive page, whose articles never change, never changes its
+ * language either.
  */
-export function documentLanguage(site: SiteConfig, articles: readonly Article[]): string {
+export function documentLanguage(site: SiteConfig, articles: readonly Article[]): string | undefined {
   const first = articles[0];
   if (first === undefined) return site.language;
   const language = articleLanguage(site, first);
   const folded = language.toLowerCase();
-  for (const article of articles) if (articleLanguage(site, article).toLowerCase() !== folded) return site.language;
+  for (const article of articles) if (articleLanguage(site, article).toLowerCase() !== folded) return undefined;
   return language;
 }
 

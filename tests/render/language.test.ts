@@ -34,14 +34,15 @@ function article(id: string, fields: Partial<Article>): Article {
 }
 
 /** What each format declares for a document, read by an XML parser and JSON.parse. */
-function declared(articles: Article[], kind: "site" | "section", page?: number): { rss: string; atom: string; json: string } {
+function declared(articles: Article[], kind: "site" | "section", page?: number): { rss?: string; atom: string; json?: string } {
   const collections = collect(articles, SITE.title);
   const collection = kind === "site" ? collections.site : [...collections.sections.values()][0]!;
   const feed = feedDocument(SITE, collection, page);
+  const languages = child(parseXml(renderRss(feed, { ttlMinutes: 5 })).documentElement!, "channel").getElementsByTagName("language");
   return {
-    rss: text(child(parseXml(renderRss(feed, { ttlMinutes: 5 })).documentElement!, "channel"), "language"),
+    ...(languages.length === 0 ? {} : { rss: languages[0]!.textContent! }),
     atom: parseXml(renderAtom(feed)).documentElement!.getAttribute("xml:lang")!,
-    json: JSON.parse(renderJsonFeed(feed)).language,
+    ...(Object.hasOwn(JSON.parse(renderJsonFeed(feed)), "language") ? { json: JSON.parse(renderJsonFeed(feed)).language } : {}),
   };
 }
 
@@ -53,10 +54,19 @@ describe("a document declares the language its articles share", () => {
     expect(declared(spanish, "section")).toEqual({ rss: "es", atom: "es", json: "es" });
   });
 
-  it("a mixed document says the site's language, and each Spanish entry says its own", () => {
-    expect(declared([english, ...spanish], "site")).toEqual({ rss: "en", atom: "en", json: "en" });
+  it("a mixed document declares no language in RSS nor JSON Feed, where each JSON item says its own", () => {
+    expect(declared([english, ...spanish], "site")).toEqual({ atom: "en" });
+    const feed = feedDocument(SITE, collect([english, ...spanish], SITE.title).site);
+    expect(JSON.parse(renderJsonFeed(feed)).items.map((item: { language?: string }) => item.language)).toEqual(["en", "es"]);
+  });
+
+  it("a mixed Atom feed says the site's language, its title's, and each entry in another language says its own", () => {
     const entries = children(parseXml(renderAtom(feedDocument(SITE, collect([english, ...spanish], SITE.title).site))).documentElement!, "entry", NS.atom);
     expect(entries.map((entry) => entry.getAttribute("xml:lang") || undefined)).toEqual([undefined, "es"]);
+  });
+
+  it("an article too short to detect is in the site's language: an all-English feed still says en", () => {
+    expect(declared([english, article("en-2", { category: "World" })], "site")).toEqual({ rss: "en", atom: "en", json: "en" });
   });
 
   it("an archive page is decided by its own articles, so it never changes when newer ones are added", () => {
@@ -115,6 +125,10 @@ describe("pages", () => {
       ["es", "21 de enero de 2022"],
       ["fr", "21 janvier 2022"],
       ["de", "21. Januar 2022"],
+      ["pt", "21 de janeiro de 2022"],
+      ["nb", "21. januar 2022"],
+      ["ja", "2022年1月21日"],
+      ["uk", "21 січня 2022 р."],
     ];
     for (const [language, shown] of cases) {
       const a = article(`d-${language}`, { published: "2022-01-21T12:00:00Z", ...(language === undefined ? {} : { language }) });
