@@ -17,6 +17,7 @@ import { coldSection } from "./cold";
 import { floorSection } from "./floor";
 import { hotPathSection } from "./hot-path";
 import { Lab } from "./lab";
+import { languageSection } from "./language";
 import { loadSection } from "./load";
 import { memorySection } from "./memory";
 import { OUT, restoreProjectBuild } from "./prepare";
@@ -35,6 +36,7 @@ const SECTIONS: Record<SectionName, { title: string; run: (lab: Lab) => Promise<
   memory: { title: "5. Memory: a crawl of every route", run: memorySection },
   scale: { title: "6. Scale", run: scaleSection },
   hotpath: { title: "Where a warm request's time goes", run: hotPathSection },
+  language: { title: "Language detection", run: languageSection },
 };
 
 function machine(): string {

@@ -3,9 +3,10 @@
  * minutes on a 2-core machine) or `BENCH_QUICK=1` (every section, tiny, in
  * about a minute: for iterating, not for judging). `BENCH_ONLY=floor,cold`
  * runs some sections alone, `BENCH_SIZES=10000` only the corpora of those sizes. Sections are named after issue 11's goals, plus
- * `hotpath`, the profile of warm requests behind goal 1.
+ * `hotpath`, the profile of warm requests behind goal 1, and `language`, the
+ * language detectors compared (bench/language.ts).
  */
-export const SECTIONS = ["floor", "cold", "render", "load", "memory", "scale", "hotpath"] as const;
+export const SECTIONS = ["floor", "cold", "render", "load", "memory", "scale", "hotpath", "language"] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface Settings {

@@ -1,86 +1,87 @@
 /**
- * A stop-word vote to tell English, Spanish, French and German wire copy apart,
- * so each item carries its own language (`xml:lang`, JSON Feed `language`,
- * HTML `lang`) without the publisher tagging every seed. Front matter
- * `language` overrides it; an undecided vote leaves the site's language.
+ * The language of a story's copy, so each item carries its own (`xml:lang`,
+ * JSON Feed `language`, HTML `lang`) without the publisher tagging every
+ * seed. Front matter `language` overrides it; copy too short to call leaves
+ * the site's language.
  *
- * Each language lists its most frequent function words. A word two languages
- * share (`de`, `en`, `la`, `que` in Spanish and French; `in`, `an` in English
- * and German) counts for both, so only the words a language does not share
- * decide between them. Names and places in the copy are rarely function words
- * in another language, so a Spanish story about Wembley or a German one about
- * Lupita Nyong'o still reads as what it is. Measured on tests/content/language-corpus.
+ * ELD (the `eld` package, its default "medium" n-gram database, 60
+ * languages) was chosen by measurement against franc, franc-min, franc-all,
+ * tinyld and the stop-word vote it replaces, on tests/content/language-corpus
+ * (BENCHMARKS.md, "Language detection"): the only one right on every text,
+ * Danish/Norwegian, Catalan/Spanish, Czech/Slovak and Russian/Ukrainian
+ * included, and the fastest per text. Build time only: the Worker serves
+ * the language the build recorded and never imports this module.
  */
-export const STOP_WORDS: Record<string, string> = {
-  en: "the and of to in a an is was were are be been has have had that for on with as at by it its from said he she his her they their this which who but not will would after",
-  es: "el la los las de del que y e o ni en a un una por con para se su sus es son fue fueron ha han había habían sido al lo como más pero según este esta estos entre sin sobre también dijo ya tras desde hasta durante después cuando donde muy otros",
-  // l' d' qu' n' s' are French elisions: "l'Insee", "d'un", "qu'elle".
-  fr: "le la les de des du et ou où en un une est sont a au aux que qui dans pour par sur avec entre ont été était avait pas ne il elle ils se sa son ses ce cette leur leurs selon plus mais aussi lors l d qu n s",
-  de: "der die das und in den dem des ein eine einen einem eines ist sind wurde wurden hat haben mit von zu zum zur auf für im nicht sich auch als nach bei aus dass sei werden am um es er sie an",
-};
-
-const LANGUAGES = Object.keys(STOP_WORDS);
-/** Each stop word's languages, as indexes into LANGUAGES. */
-const LOOKUP = new Map<string, number[]>();
-LANGUAGES.forEach((language, index) => {
-  for (const word of STOP_WORDS[language]!.split(" ")) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), index]);
-});
-const LONGEST = Math.max(...[...LOOKUP.keys()].map((word) => word.length));
-
-/** Enough function words to decide, and how far the winner must lead the runner-up. */
-const MIN_VOTES = 3;
-const MIN_LEAD = 1.5;
+import { eld } from "eld/medium";
 
 /**
- * `en`, `es`, `fr` or `de` when one clearly wins; undefined when too short or
- * too close to call. A shared word adds 1/n to each of its n languages: it is
- * evidence against the others, not for one of those that share it.
+ * Copy with less than this many letters is too short to call. Measured on
+ * every prefix of the corpus texts: the wrong calls (Bayern and Müller read
+ * as German in an English sports headline, a Hindi phrase tied with Marathi)
+ * all had fewer than 30 letters; one-sentence ledes have 40 or more.
+ */
+export const MIN_LETTERS = 30;
+
+/**
+ * Han, kana and Hangul characters each count as three letters: a Chinese or
+ * Japanese character carries about what a short word does, and a Hangul
+ * block is a whole syllable; "中国人民银行" calls as firmly as "central bank".
+ */
+const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Letters and the marks written on them: Devanagari writes most vowels as marks (matras). */
+const LETTER = /[\p{L}\p{M}]/u;
+
+/**
+ * Enough of a story to tell its language: the lede and the paragraphs after
+ * it. ELD's time grows with the text; the rest of a long story would change no answer.
+ */
+const SAMPLE_CHARS = 2_000;
+
+/**
+ * BCP 47 primary subtags for the codes detectors give, where they differ:
+ * ELD gives ISO 639-1 except `no`; franc and tinyld give ISO 639-3 (the
+ * benchmark reads theirs through this table too). Norwegian is `nb`: news
+ * copy (NTB, NRK, the national papers) is Bokmål, CLDR writes dates for `nb`,
+ * and `no`, the macrolanguage, would say nothing that `nb` does not.
+ */
+const SUBTAGS: Record<string, string> = pairs(
+  "no nb eng en spa es por pt fra fr ita it deu de nld nl cat ca pol pl swe sv dan da nob nb nno nn fin fi ron ro ces cs slk sk " +
+    "tur tr rus ru ukr uk ell el arb ar ara ar pes fa prs fa fas fa heb he cmn zh zho zh jpn ja kor ko hin hi glg gl bul bg bel be " +
+    "srp sr hrv hr bos bs slv sl hun hu est et ekk et lvs lv lav lv lit lt ind id zlm ms msa ms vie vi urd ur ben bn tha th isl is " +
+    "afr af eus eu gle ga cym cy als sq sqi sq mkd mk hye hy kat ka aze az azj az kaz kk uzn uz uzb uz swh sw tgl tl lat la ltz lb mar mr nep ne",
+);
+
+function pairs(list: string): Record<string, string> {
+  const words = list.split(" ");
+  const table: Record<string, string> = {};
+  for (let i = 0; i < words.length; i += 2) table[words[i]!] = words[i + 1]!;
+  return table;
+}
+
+/** A detector's language code as a BCP 47 primary subtag: `por` → `pt`, `no` → `nb`; a code with no shorter form stays. */
+export function toSubtag(code: string): string {
+  return SUBTAGS[code] ?? code;
+}
+
+/** Whether `text` has at least `letters` letters, a Han, kana or Hangul character counting three; reads only as far as it needs. */
+export function hasLetters(text: string, letters: number): boolean {
+  let weight = 0;
+  for (const char of text) {
+    if (DENSE.test(char)) weight += 3;
+    else if (LETTER.test(char)) weight += 1;
+    if (weight >= letters) return true;
+  }
+  return false;
+}
+
+/**
+ * The BCP 47 primary subtag of the language `text` is written in (`pt`,
+ * `nb`, `zh`…), or undefined when it has fewer than MIN_LETTERS letters or
+ * ELD finds nothing it knows.
  */
 export function detectLanguage(text: string): string | undefined {
-  const [first, second] = stopWordVotes(text).sort((a, b) => b[1] - a[1]);
-  if (!first || first[1] < MIN_VOTES || first[1] < MIN_LEAD * (second?.[1] ?? 0)) return undefined;
-  return first[0];
-}
-
-/**
- * Each language's votes, in LANGUAGES order. The words are the runs of
- * letters (\p{L}) of the lowercased text, found by one scan that looks up only
- * runs as short as a stop word: splitting the whole text into words took a
- * quarter of the build at 100,000 articles (15 s of 59), three times this.
- */
-export function stopWordVotes(text: string): Array<[language: string, votes: number]> {
-  const lower = text.toLowerCase();
-  const votes = LANGUAGES.map(() => 0);
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const width = i < lower.length ? letterWidth(lower, i) : 0;
-    if (width > 0) {
-      if (start < 0) start = i;
-      i += width - 1;
-      continue;
-    }
-    if (start >= 0 && i - start <= LONGEST) {
-      const languages = LOOKUP.get(lower.slice(start, i));
-      if (languages !== undefined) for (const language of languages) votes[language]! += 1 / languages.length;
-    }
-    start = -1;
-  }
-  return votes.map((count, index) => [LANGUAGES[index]!, count]);
-}
-
-const LETTER = /^\p{L}$/u;
-/** Whether each non-ASCII UTF-16 unit that is a whole code point is a letter, as the scan meets them. */
-const LETTERS = new Map<number, boolean>();
-
-/** The UTF-16 units of the letter at `i` (2 for an astral one), or 0 when it is no letter. */
-function letterWidth(text: string, i: number): number {
-  const unit = text.charCodeAt(i);
-  if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) ? 1 : 0;
-  if (unit >= 0xd800 && unit <= 0xdbff) {
-    const point = text.codePointAt(i)!;
-    return point > 0xffff && LETTER.test(String.fromCodePoint(point)) ? 2 : 0;
-  }
-  let letter = LETTERS.get(unit);
-  if (letter === undefined) LETTERS.set(unit, (letter = LETTER.test(String.fromCharCode(unit))));
-  return letter ? 1 : 0;
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  if (!hasLetters(sample, MIN_LETTERS)) return undefined;
+  const { language } = eld.detect(sample);
+  return language === "" ? undefined : toSubtag(language);
 }

@@ -8,7 +8,7 @@ import { around } from "./markup";
 export function renderAtom(feed: FeedDocument): Uint8Array {
   const head = [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<feed xmlns="http://www.w3.org/2005/Atom"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""} xml:lang="${a(feed.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""} xml:lang="${a(feed.language ?? feed.siteLanguage)}">`,
     `  <id>${x(feed.id)}</id>`,
     `  ${textConstruct("title", feed.title)}`,
     `  ${textConstruct("subtitle", feed.description)}`,

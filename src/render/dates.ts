@@ -3,35 +3,62 @@ export function rfc822(iso: string): string {
   return new Date(iso).toUTCString();
 }
 
-type DateWriter = (day: number, month: number, year: number) => string;
+/**
+ * The locales to ask `Intl` for, in order, where it is not the tag itself.
+ * Plain `en` is written day first, as the international wire services write
+ * English (`21 January 2022`) and as wirefeed always has; CLDR's `en` is the
+ * United States' `January 21, 2022`, which `en-US` still gets. workerd's ICU
+ * has no Nynorsk (`nn`): CLDR writes its dates with Bokmål's words
+ * (`21. januar 2024`), so Bokmål's data stands in.
+ */
+const LOCALES_FOR: Record<string, string[]> = { en: ["en-GB"], nn: ["nn", "nb"], no: ["no", "nb"] };
 
-const monthsOf = (names: string): readonly string[] => names.split(" ");
-const EN = monthsOf("January February March April May June July August September October November December");
-const ES = monthsOf("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre");
-const FR = monthsOf("janvier février mars avril mai juin juillet août septembre octobre novembre décembre");
-const DE = monthsOf("Januar Februar März April Mai Juni Juli August September Oktober November Dezember");
+/** One formatter per language tag: making one costs far more than formatting with it. */
+const FORMATTERS = new Map<string, ((date: Date) => string) | undefined>();
 
 /**
- * How each language writes a date in running text, by BCP 47 primary subtag.
- * Written by hand so the bytes never depend on the runtime's ICU data.
+ * How `language` writes a date in running text, from CLDR through `Intl`
+ * (workerd and Node carry the same ICU data: tests/render/dates.test.ts
+ * holds both to tests/render/dates-cldr.json). Undefined for a language the
+ * runtime has no data for: `Intl` would silently write it in its default
+ * locale's words.
  */
-const WRITERS: Record<string, DateWriter> = {
-  en: (day, month, year) => `${day} ${EN[month]} ${year}`,
-  es: (day, month, year) => `${day} de ${ES[month]} de ${year}`,
-  // French writes the first of the month as an ordinal: 1er janvier.
-  fr: (day, month, year) => `${day === 1 ? "1er" : day} ${FR[month]} ${year}`,
-  de: (day, month, year) => `${day}. ${DE[month]} ${year}`,
-};
+function formatterFor(language: string): ((date: Date) => string) | undefined {
+  const key = language.toLowerCase();
+  if (FORMATTERS.has(key)) return FORMATTERS.get(key);
+  let format: ((date: Date) => string) | undefined;
+  try {
+    const locale = (LOCALES_FOR[key] ?? [language]).find((tag) => Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0);
+    if (locale !== undefined) {
+      const formatter = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+      // French writes the first of the month as an ordinal, 1er janvier; CLDR has no such pattern.
+      format = key === "fr" || key.startsWith("fr-") ? frenchFirst(formatter) : (date) => formatter.format(date);
+    }
+  } catch {
+    // A tag Intl refuses (RangeError): the ISO date below.
+  }
+  FORMATTERS.set(key, format);
+  return format;
+}
 
-/** Languages without a table get the date in ISO 8601, which reads the same in any of them. */
-const ISO: DateWriter = (day, month, year) => `${year}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+function frenchFirst(formatter: Intl.DateTimeFormat): (date: Date) => string {
+  return (date) =>
+    formatter
+      .formatToParts(date)
+      .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
+      .join("");
+}
+
+/** A language the runtime has no data for gets the date in ISO 8601, which reads the same in any. */
+const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * The calendar date (UTC) of `iso` as `language` writes it, for pages:
- * `21 January 2022`, `21 de enero de 2022`, `21 janvier 2022`, `21. Januar 2022`.
+ * `21 January 2022`, `21 de enero de 2022`, `1er janvier 2022`,
+ * `21. Januar 2022`, `2022年1月21日`, `21 января 2022 г.`; a Persian page
+ * gets the Solar Hijri date in Persian digits, as CLDR and Iranian papers write it.
  */
-export function humanDate(iso: string, language: string): string {
-  const date = new Date(iso);
-  const write = WRITERS[language.toLowerCase().split("-")[0]!] ?? ISO;
-  return write(date.getUTCDate(), date.getUTCMonth(), date.getUTCFullYear());
+export function humanDate(isoDate: string, language: string): string {
+  const date = new Date(isoDate);
+  return (formatterFor(language) ?? iso)(date);
 }

@@ -3,7 +3,7 @@ import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { articleCategories } from "./categories";
 import { balanceBidi } from "./escape";
-import { documentLanguage } from "./language";
+import { articleLanguage, documentLanguage } from "./language";
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
 import { utf8 } from "./markup";
@@ -19,8 +19,17 @@ export interface FeedDocument {
   id: string;
   title: string;
   description: string;
-  /** What the items are written in: their one language, else the site's. */
-  language: string;
+  /**
+   * What every item is written in (RSS `language`, JSON Feed `language`);
+   * absent when the items are in several languages, and then each says its own.
+   */
+  language?: string;
+  /**
+   * The language of the document's own words, title and description: the
+   * site's. Atom's `xml:lang` on a mixed feed, which entries in another
+   * language override with their own.
+   */
+  siteLanguage: string;
   author: { name: string; url: string };
   /** The HTML page the feed mirrors. */
   homeUrl: string;
@@ -75,6 +84,8 @@ export interface FeedItem {
    * when every item is in it, and then each item says so too.
    */
   ownLanguage?: string;
+  /** The article's language, its own or the site's (JSON Feed item `language`). */
+  language: string;
   /**
    * The article's `updated`, read once: a document is dated by its newest
    * item, and a packed article decodes the date again on every read.
@@ -100,7 +111,7 @@ function feedItem(site: SiteConfig, article: Article): FeedItem {
   let item = items.get(article);
   if (item === undefined) {
     const categories = articleCategories(article).map((ref) => ({ name: ref.name, url: absolute(site, collectionPagePath(ref)) }));
-    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories, updated: article.updated };
+    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories, language: articleLanguage(site, article), updated: article.updated };
     if (article.language !== undefined && article.language !== site.language) item.ownLanguage = article.language;
     items.set(article, item);
   }
@@ -140,11 +151,13 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
             ...(page > 1 ? { prev: urls(page - 1) } : {}),
             next: page < pages ? urls(page + 1) : urls(),
           };
+  const language = documentLanguage(site, articles);
   return {
     id: `${site.tagPrefix}${collection.kind === "site" ? "feed" : `${collection.kind}:${slugSegment(collection.slug)}`}`,
     title: feedTitle(site, collection),
     description: collectionDescription(site, collection),
-    language: documentLanguage(site, articles),
+    ...(language === undefined ? {} : { language }),
+    siteLanguage: site.language,
     author: { name: site.author, url: absolute(site, "/") },
     homeUrl: absolute(site, collectionPagePath(collection)),
     urls: urls(page),

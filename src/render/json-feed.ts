@@ -25,7 +25,7 @@ export function renderJsonFeed(feed: FeedDocument): Uint8Array {
     home_page_url: feed.homeUrl,
     feed_url: feed.urls.json,
     description: clean(feed.description),
-    language: feed.language,
+    ...(feed.language === undefined ? {} : { language: feed.language }),
     authors: [author],
     author,
     ...(feed.hub === undefined ? {} : { hubs: [{ type: "WebSub", url: feed.hub }] }),
@@ -41,7 +41,7 @@ export function renderJsonFeed(feed: FeedDocument): Uint8Array {
   return assemble([head.slice(0, -2), ...items, "]}\n"]);
 }
 
-const renderItem = perItem(({ article, id, url, categories }: FeedItem): string => {
+const renderItem = perItem(({ article, id, url, categories, language }: FeedItem): string => {
   const authors = article.authors?.map((name) => ({ name: clean(name) }));
   return `,${JSON.stringify({
     id,
@@ -56,6 +56,7 @@ const renderItem = perItem(({ article, id, url, categories }: FeedItem): string 
     // 1.0's single `author` beside 1.1's `authors`: gofeed reads only `author`.
     ...(authors === undefined || authors.length === 0 ? {} : { authors, author: authors[0] }),
     tags: categories.map(({ name }) => clean(name)),
-    ...(article.language === undefined ? {} : { language: article.language }),
+    // Every item says its language: a feed of several languages says none of its own.
+    language,
   })}`;
 });

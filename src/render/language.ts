@@ -7,17 +7,20 @@ export function articleLanguage(site: SiteConfig, article: Article): string {
 }
 
 /**
- * The language a feed document or page of `articles` declares: the one they
- * are all written in, else the site's (an all-Spanish section says `es`).
- * Decided by the articles the document shows, so an archive page, whose
- * articles never change, never changes its language either.
+ * The language a feed document or page of `articles` may declare: the one
+ * they are all written in (an all-Spanish section says `es`); the site's for
+ * none; undefined when they are in several, for a document that says a
+ * language says it of everything it holds (issue 18: a feed of English and
+ * Spanish stories is not `en`). Decided by the articles the document shows,
+ * so an archive page, whose articles never change, never changes its
+ * language either.
  */
-export function documentLanguage(site: SiteConfig, articles: readonly Article[]): string {
+export function documentLanguage(site: SiteConfig, articles: readonly Article[]): string | undefined {
   const first = articles[0];
   if (first === undefined) return site.language;
   const language = articleLanguage(site, first);
   const folded = language.toLowerCase();
-  for (const article of articles) if (articleLanguage(site, article).toLowerCase() !== folded) return site.language;
+  for (const article of articles) if (articleLanguage(site, article).toLowerCase() !== folded) return undefined;
   return language;
 }
 
@@ -41,9 +44,9 @@ const RTL_FIRST_LETTER = /^[^\p{L}]*[\p{Script=Arabic}\p{Script=Hebrew}\p{Script
 
 /**
  * The direction an article is written in: its language's, when it has one of
- * its own. Without one, it is in the site's language, unless its headline is
- * right-to-left text: language detection knows only left-to-right languages,
- * so an Arabic or Hebrew seed without `language:` is still shown right to left.
+ * its own. Without one (copy too short to detect), it is in the site's
+ * language, unless its headline is right-to-left text: an Arabic or Hebrew
+ * brief without `language:` is still shown right to left.
  */
 export function articleDirection(site: SiteConfig, article: Article): Direction {
   if (article.language !== undefined) return languageDirection(article.language);

@@ -19,7 +19,8 @@ export function renderRss(feed: FeedDocument, { ttlMinutes }: RssOptions): Uint8
     `  <title>${plain(feed.title)}</title>`,
     `  <link>${x(feed.homeUrl)}</link>`,
     `  <description>${plain(feed.description)}</description>`,
-    `  <language>${x(feed.language)}</language>`,
+    // RSS has no language per item: a feed of several languages declares none.
+    ...(feed.language === undefined ? [] : [`  <language>${x(feed.language)}</language>`]),
     `  <lastBuildDate>${rfc822(feed.updated)}</lastBuildDate>`,
     `  <generator>wirefeed</generator>`,
     `  <docs>https://www.rssboard.org/rss-specification</docs>`,

@@ -8,7 +8,7 @@
 import type { Element } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { child, children, parseHtml, parseXml, text } from "../support/documents";
-import { compiledArticles, documentLanguage, fold } from "./support/articles";
+import { compiledArticles, fold, pageLanguage } from "./support/articles";
 import { FEED_FORMATS, MEDIA_TYPES, get, servedSite } from "./support/site";
 
 const site = await servedSite();
@@ -86,7 +86,7 @@ describe("/opml.xml", () => {
   it("every htmlUrl page says the language its articles share, as its feeds do, and right-to-left where that language is", async () => {
     for (const { listed: { htmlUrl }, current } of site.subscriptions) {
       const root = parseHtml((await get(htmlUrl)).body).documentElement!;
-      const language = documentLanguage(current.expected);
+      const language = pageLanguage(current.expected);
       expect(root.getAttribute("lang"), htmlUrl).toBe(language);
       expect(root.getAttribute("dir") || "ltr", htmlUrl).toBe(["ar", "he", "fa", "ur"].includes(language) ? "rtl" : "ltr");
     }

@@ -13,7 +13,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { htmlText } from "../support/documents";
 import { buildGofeed, gofeed, type GofeedResult } from "./clients/gofeed";
-import { documentLanguage, wranglerVar } from "./support/articles";
+import { documentLanguage, pageLanguage, wranglerVar } from "./support/articles";
 import { FEED_FORMATS, servedSite } from "./support/site";
 
 const site = await servedSite();
@@ -43,7 +43,8 @@ for (const document of site.documents) {
         expect(shown(result().title)).toBe(document.listed.text);
         expect(result().link).toBe(document.listed.htmlUrl);
         expect(result().feedLink).toBe(document[format].url);
-        expect(result().language).toBe(documentLanguage(expected));
+        // Atom's xml:lang is the site's on a feed of several languages; RSS and JSON Feed then say none.
+        expect(result().language || undefined).toBe(format === "atom" ? pageLanguage(expected) : documentLanguage(expected));
       });
 
       it("the publisher as the feed's author, in Atom and in JSON Feed (which gofeed reads as 1.0: `author`)", () => {

@@ -46,7 +46,8 @@ describe("RSS 2.0", () => {
     expect(text(channel, "title")).toBe("Example News");
     expect(text(channel, "link", null)).toBe("https://news.example.com/");
     expect(text(channel, "description")).toBe("Wire copy, syndicated.");
-    expect(text(channel, "language")).toBe("en");
+    // Its items are in English and Spanish, and RSS has no language per item: it declares none.
+    expect(channel.getElementsByTagName("language")).toHaveLength(0);
     expect(text(channel, "generator")).not.toBe("");
     expect(text(channel, "ttl")).toBe("5");
     const self = child(channel, "link", NS.atom);
@@ -145,10 +146,12 @@ describe("JSON Feed 1.1", () => {
       home_page_url: "https://news.example.com/",
       feed_url: "https://news.example.com/feed.json",
       description: "Wire copy, syndicated.",
-      language: "en",
       authors: [{ name: "Example Publisher", url: "https://news.example.com/" }],
       author: { name: "Example Publisher", url: "https://news.example.com/" },
     });
+    // English and Spanish items: the feed says no language, each item says its own.
+    expect(json).not.toHaveProperty("language");
+    expect(json.items.map((item: { language?: string }) => item.language)).toContain("es");
   });
 
   it("has every item field", () => {

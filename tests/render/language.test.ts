@@ -34,14 +34,15 @@ function article(id: string, fields: Partial<Article>): Article {
 }
 
 /** What each format declares for a document, read by an XML parser and JSON.parse. */
-function declared(articles: Article[], kind: "site" | "section", page?: number): { rss: string; atom: string; json: string } {
+function declared(articles: Article[], kind: "site" | "section", page?: number): { rss?: string; atom: string; json?: string } {
   const collections = collect(articles, SITE.title);
   const collection = kind === "site" ? collections.site : [...collections.sections.values()][0]!;
   const feed = feedDocument(SITE, collection, page);
+  const languages = child(parseXml(renderRss(feed, { ttlMinutes: 5 })).documentElement!, "channel").getElementsByTagName("language");
   return {
-    rss: text(child(parseXml(renderRss(feed, { ttlMinutes: 5 })).documentElement!, "channel"), "language"),
+    ...(languages.length === 0 ? {} : { rss: languages[0]!.textContent! }),
     atom: parseXml(renderAtom(feed)).documentElement!.getAttribute("xml:lang")!,
-    json: JSON.parse(renderJsonFeed(feed)).language,
+    ...(Object.hasOwn(JSON.parse(renderJsonFeed(feed)), "language") ? { json: JSON.parse(renderJsonFeed(feed)).language } : {}),
   };
 }
 
@@ -53,10 +54,19 @@ describe("a document declares the language its articles share", () => {
     expect(declared(spanish, "section")).toEqual({ rss: "es", atom: "es", json: "es" });
   });
 
-  it("a mixed document says the site's language, and each Spanish entry says its own", () => {
-    expect(declared([english, ...spanish], "site")).toEqual({ rss: "en", atom: "en", json: "en" });
+  it("a mixed document declares no language in RSS nor JSON Feed, where each JSON item says its own", () => {
+    expect(declared([english, ...spanish], "site")).toEqual({ atom: "en" });
+    const feed = feedDocument(SITE, collect([english, ...spanish], SITE.title).site);
+    expect(JSON.parse(renderJsonFeed(feed)).items.map((item: { language?: string }) => item.language)).toEqual(["en", "es"]);
+  });
+
+  it("a mixed Atom feed says the site's language, its title's, and each entry in another language says its own", () => {
     const entries = children(parseXml(renderAtom(feedDocument(SITE, collect([english, ...spanish], SITE.title).site))).documentElement!, "entry", NS.atom);
     expect(entries.map((entry) => entry.getAttribute("xml:lang") || undefined)).toEqual([undefined, "es"]);
+  });
+
+  it("an article too short to detect is in the site's language: an all-English feed still says en", () => {
+    expect(declared([english, article("en-2", { category: "World" })], "site")).toEqual({ rss: "en", atom: "en", json: "en" });
   });
 
   it("an archive page is decided by its own articles, so it never changes when newer ones are added", () => {
@@ -115,6 +125,10 @@ describe("pages", () => {
       ["es", "21 de enero de 2022"],
       ["fr", "21 janvier 2022"],
       ["de", "21. Januar 2022"],
+      ["pt", "21 de janeiro de 2022"],
+      ["nb", "21. januar 2022"],
+      ["ja", "2022年1月21日"],
+      ["uk", "21 січня 2022 р."],
     ];
     for (const [language, shown] of cases) {
       const a = article(`d-${language}`, { published: "2022-01-21T12:00:00Z", ...(language === undefined ? {} : { language }) });
@@ -125,15 +139,19 @@ describe("pages", () => {
   });
 });
 
-describe("dates, by hand", () => {
-  it("every month in each language, the French first of the month, ISO 8601 for a language without a table", () => {
+describe("dates in the article's language", () => {
+  it("every month in each language, the French first of the month, day first for plain en, ISO 8601 for a language the runtime has no data for", () => {
     const months = (language: string) => Array.from({ length: 12 }, (_, m) => humanDate(`2024-${String(m + 1).padStart(2, "0")}-01T12:00:00Z`, language));
     expect(months("en").at(-1)).toBe("1 December 2024");
     expect(months("es")).toEqual(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"].map((m) => `1 de ${m} de 2024`));
     expect(months("fr")).toEqual(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"].map((m) => `1er ${m} 2024`));
-    expect(months("de-AT")).toEqual(["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"].map((m) => `1. ${m} 2024`));
-    expect(humanDate("2024-06-03T23:59:59Z", "ar")).toBe("2024-06-03");
+    expect(months("de-AT")).toEqual(["Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"].map((m) => `1. ${m} 2024`));
+    expect(humanDate("2024-06-03T23:59:59Z", "ar")).toBe("3 يونيو 2024");
     expect(humanDate("2024-06-03T00:00:00Z", "en-GB")).toBe("3 June 2024");
+    expect(humanDate("2024-06-03T00:00:00Z", "en-US")).toBe("June 3, 2024");
+    expect(humanDate("2024-06-03T00:00:00Z", "pt-BR")).toBe("3 de junho de 2024");
+    expect(humanDate("2024-06-03T00:00:00Z", "x-klingon")).toBe("2024-06-03");
+    expect(humanDate("2024-06-03T00:00:00Z", "sco")).toBe("2024-06-03");
   });
 
   it("directions by language tag: script subtags decide over the language", () => {

@@ -20,7 +20,8 @@ export function renderCollectionPage(site: SiteConfig, collections: Collections,
   const numbered = pageLabel(collection, site.feedItems, page);
   const description = collectionDescription(site, collection);
   const articles = articlesOn(collection, site.feedItems, page);
-  const language = documentLanguage(site, articles);
+  // A page of articles in several languages is in the site's, as its own words are; each article says its own.
+  const language = documentLanguage(site, articles) ?? site.language;
   // The page's own words (what kind of page it is) are in the site's language.
   const chrome = langAttributes(siteWriting(site), writingIn(language));
   const pagination = listingPagination(collection, site.feedItems, page);

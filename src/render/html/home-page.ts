@@ -18,7 +18,8 @@ import { listingPagination, pageLabel } from "./pagination";
 export function renderHomePage(site: SiteConfig, collections: Collections, page?: number): string {
   const { site: all } = collections;
   const articles = articlesOn(all, site.feedItems, page);
-  const language = documentLanguage(site, articles);
+  // A page of articles in several languages is in the site's, as its own words are; each article says its own.
+  const language = documentLanguage(site, articles) ?? site.language;
   const chrome = langAttributes(siteWriting(site), writingIn(language));
   const pagination = listingPagination(all, site.feedItems, page);
   const sections = [...collections.sections.values()].map(

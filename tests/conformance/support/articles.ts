@@ -79,10 +79,18 @@ function categoriesOf(article: Article): string[] {
   return names.filter((name, i) => names.findIndex((other) => fold(other) === fold(name)) === i);
 }
 
-/** The language a document of `items` declares (README): the one they all share, else the site's. */
-export function documentLanguage(items: readonly ExpectedItem[]): string {
+/**
+ * The language a feed of `items` declares (README): the one they all share;
+ * none (RSS, JSON Feed) when they are in several.
+ */
+export function documentLanguage(items: readonly ExpectedItem[]): string | undefined {
   const languages = new Set(items.map((item) => item.language.toLowerCase()));
-  return languages.size === 1 ? items[0]!.language : wranglerVar("SITE_LANGUAGE");
+  return languages.size === 0 ? wranglerVar("SITE_LANGUAGE") : languages.size === 1 ? items[0]!.language : undefined;
+}
+
+/** The language a page of `items` (`<html lang>`) or an Atom feed (`xml:lang`) declares: the one they share, else the site's, its own words'. */
+export function pageLanguage(items: readonly ExpectedItem[]): string {
+  return documentLanguage(items) ?? wranglerVar("SITE_LANGUAGE");
 }
 
 /** How many archive pages a collection of `total` articles has: only full ones, and none when one document holds them all. */
