@@ -2,7 +2,7 @@ import { newestUpdate, type Article } from "../content/article";
 import type { Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { articleCategories } from "./categories";
-import { documentLanguage } from "./language";
+import { articleLanguage, documentLanguage } from "./language";
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
 import { utf8 } from "./markup";
@@ -74,6 +74,8 @@ export interface FeedItem {
    * when every item is in it, and then each item says so too.
    */
   ownLanguage?: string;
+  /** The language the article is written in (its own, else the site's): the words a feed adds to it (labels) are in it. */
+  language: string;
   /**
    * The article's `updated`, read once: a document is dated by its newest
    * item, and a packed article decodes the date again on every read.
@@ -99,7 +101,7 @@ function feedItem(site: SiteConfig, article: Article): FeedItem {
   let item = items.get(article);
   if (item === undefined) {
     const categories = articleCategories(article).map((ref) => ({ name: ref.name, url: absolute(site, collectionPagePath(ref)) }));
-    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories, updated: article.updated };
+    item = { article, id: articleTag(site, article), url: articleUrl(site, article), categories, language: articleLanguage(site, article), updated: article.updated };
     if (article.language !== undefined && article.language !== site.language) item.ownLanguage = article.language;
     items.set(article, item);
   }
