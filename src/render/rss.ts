@@ -57,6 +57,16 @@ function plain(text: string): string {
   return readsAsMarkup(text) ? x(text).replace(/&/g, "&#x26;") : x(text);
 }
 
+/**
+ * Text for elements that are plain text by definition (Media RSS
+ * `type="plain"`, Dublin Core's rights), where the W3C validator wants `&`
+ * and `<` as hexadecimal character references: readers decode them to the
+ * same characters as `&amp;` and `&lt;`.
+ */
+function plainText(text: string): string {
+  return x(text).replace(/&amp;/g, "&#x26;").replace(/&lt;/g, "&#x3C;");
+}
+
 const renderItem = perItem(({ article, id, url, categories, language }: FeedItem): string => {
   return [
     `  <item>`,
@@ -70,7 +80,7 @@ const renderItem = perItem(({ article, id, url, categories, language }: FeedItem
     ...(article.authors ?? []).map((name) => `    <dc:creator>${x(name)}</dc:creator>`),
     // Dublin Core's contributor has no role; the page says who did what.
     ...(article.contributors ?? []).map(({ name }) => `    <dc:contributor>${x(name)}</dc:contributor>`),
-    ...(article.rights === undefined ? [] : [`    <dc:rights>${x(article.rights)}</dc:rights>`]),
+    ...(article.rights === undefined ? [] : [`    <dc:rights>${plainText(article.rights)}</dc:rights>`]),
     ...picture(article.image),
     // The domain names the collection, as Atom's scheme does: readers that show it link the section's page.
     ...categories.map(({ name, url }) => `    <category domain="${a(url)}">${plain(name)}</category>`),
@@ -92,8 +102,8 @@ function picture(image: Image | undefined): string[] {
   if (image === undefined) return [];
   const size = image.width === undefined ? "" : ` width="${image.width}" height="${image.height}"`;
   const details = [
-    ...(image.caption === undefined ? [] : [`      <media:description type="plain">${x(image.caption)}</media:description>`]),
-    ...(image.credit === undefined ? [] : [`      <media:credit>${x(image.credit)}</media:credit>`]),
+    ...(image.caption === undefined ? [] : [`      <media:description type="plain">${plainText(image.caption)}</media:description>`]),
+    ...(image.credit === undefined ? [] : [`      <media:credit>${plainText(image.credit)}</media:credit>`]),
   ];
   const content = `    <media:content url="${a(image.url)}" type="${a(image.type ?? "")}" medium="image"${image.length === undefined ? "" : ` fileSize="${image.length}"`}${size}`;
   return [
