@@ -18,6 +18,7 @@ export const ENV_NAMES = [
   "PAGE_MAX_AGE",
   "NOT_FOUND_MAX_AGE",
   "WEBSUB_HUB",
+  "SHOW_DESK_CODES",
 ] as const;
 
 export type Env = { [Name in (typeof ENV_NAMES)[number]]?: string };
@@ -51,6 +52,8 @@ export interface SiteConfig {
   };
   /** WebSub hub the feeds advertise, if any. */
   hub?: string;
+  /** Whether article pages show the editors' initials (`is/mp`): desk codes, not for readers unless the site wants them. */
+  showDeskCodes: boolean;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +111,8 @@ export function parseConfig(env: Env): SiteConfig {
   const hub = env.WEBSUB_HUB?.trim() || undefined;
   if (hub !== undefined && !/^https?:\/\/\S+$/.test(hub)) problems.push(`WEBSUB_HUB is "${hub}", expected an absolute http(s) URL or nothing`);
   const author = env.SITE_AUTHOR?.trim() || title;
+  const deskCodes = env.SHOW_DESK_CODES?.trim().toLowerCase() || "false";
+  if (deskCodes !== "true" && deskCodes !== "false") problems.push(`SHOW_DESK_CODES is "${env.SHOW_DESK_CODES}", expected "true" or "false" (or nothing: false)`);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { siteUrl, title, description, language, author, tagPrefix, feedItems, cache, ...(hub === undefined ? {} : { hub }) };
+  return { siteUrl, title, description, language, author, tagPrefix, feedItems, cache, ...(hub === undefined ? {} : { hub }), showDeskCodes: deskCodes === "true" };
 }

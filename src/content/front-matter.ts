@@ -1,3 +1,4 @@
+import type { Image } from "./article";
 import { isCalendarDate } from "./calendar";
 import { ENCODING_NAMES, encodingName } from "./decode";
 import type { Problem } from "./problems";
@@ -15,7 +16,19 @@ export interface FrontMatter {
   tags?: string[];
   slug?: string;
   summary?: string;
+  /** The lead picture's URL; the `image_*` keys describe it. */
   image?: string;
+  image_caption?: string;
+  /** Photographer and agency, as the wire gives them: `REUTERS/Jane Doe`. */
+  image_credit?: string;
+  /** What the picture shows, for readers who cannot see it; the caption when absent. */
+  image_alt?: string;
+  image_type?: string;
+  /** Bytes. */
+  image_length?: string;
+  /** Pixels: the page reserves the picture's space from them. */
+  image_width?: string;
+  image_height?: string;
   language?: string;
   place?: string;
   /** The file's encoding, which decode.ts has already read it with; checked here like every key. */
@@ -31,6 +44,8 @@ export interface FrontMatterResult {
   problems: Problem[];
   /** 1-based line of each key given, so later checks (updated before date) can point at it. */
   keyLines: Partial<Record<keyof FrontMatter, number>>;
+  /** The lead picture the `image` keys describe, when they describe one without problems. */
+  image?: Image;
   /** True when a `---` block was opened and never closed: there is no body to read. */
   unclosed?: boolean;
 }
@@ -43,6 +58,9 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:\/-]{0,127}$/;
+const IMAGE_URL = /^https?:\/\/[^\s"<>\x00-\x1f\x7f]+$/i;
+const IMAGE_TYPE = /^image\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
+const PIXELS = /^[1-9]\d{0,4}$/;
 
 // Date.parse rolls 2022-02-30 over to March 2 instead of refusing it, so the
 // calendar date is checked on its own.
@@ -60,7 +78,15 @@ const CHECKS: Record<Key, Check> = {
   tags: () => undefined, // parseList checks it
   slug: (v) => (SLUG.test(v) && v.length <= 100 ? undefined : "a slug of lowercase ASCII letters, digits and single hyphens"),
   summary: () => undefined,
-  image: (v) => (/^https?:\/\/[^\s]+$/.test(v) && isUrl(v) ? undefined : "an absolute http(s) URL"),
+  // Quotes and angle brackets are refused, not escaped: a URL that holds them was pasted wrong.
+  image: (v) => (IMAGE_URL.test(v) && isUrl(v) ? undefined : "an absolute http(s) URL with no spaces, quotes or angle brackets"),
+  image_caption: (v) => (v.length <= 1000 ? undefined : "a caption of at most 1000 characters"),
+  image_credit: (v) => (v.length <= 200 ? undefined : "a credit of at most 200 characters, such as REUTERS/Jane Doe"),
+  image_alt: (v) => (v.length <= 1000 ? undefined : "a description of at most 1000 characters"),
+  image_type: (v) => (IMAGE_TYPE.test(v) ? undefined : "an image media type such as image/jpeg or image/png"),
+  image_length: (v) => (/^[1-9]\d{0,11}$/.test(v) ? undefined : "the picture's size in bytes, a whole number above 0"),
+  image_width: (v) => (PIXELS.test(v) ? undefined : "a width in pixels, a whole number from 1 to 99999"),
+  image_height: (v) => (PIXELS.test(v) ? undefined : "a height in pixels, a whole number from 1 to 99999"),
   language: (v) => (LANGUAGE.test(v) ? undefined : "a BCP 47 language tag such as en or es-ES"),
   place: () => undefined,
   encoding: (v) => (encodingName(v) !== undefined ? undefined : `one of ${ENCODING_NAMES}`),
@@ -129,7 +155,52 @@ export function parseFrontMatter(lines: readonly string[], file: string): FrontM
     if ("items" in parsed) frontMatter.tags = parsed.items;
     else frontMatter[key as Exclude<Key, "tags">] = parsed.value;
   }
-  return { frontMatter, keyLines, bodyLines: lines.slice(end + 1), bodyStartLine: end + 2, problems };
+  const image = describedImage(frontMatter, keyLines, seen.has("image"), (line, found, expected) => problems.push({ file, line, found, expected }));
+  return { frontMatter, keyLines, bodyLines: lines.slice(end + 1), bodyStartLine: end + 2, problems, ...(image === undefined ? {} : { image }) };
+}
+
+/** Media types by file extension, for an `image:` given without `image_type:` (RSS enclosures must say one). */
+const TYPES_BY_EXTENSION: Record<string, string> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  gif: "image/gif",
+  webp: "image/webp",
+  avif: "image/avif",
+  svg: "image/svg+xml",
+};
+
+/**
+ * The picture the `image` keys describe. Each key was checked on its own line;
+ * here, what they say together (`imageLine`: an image: line was given, good
+ * or not): the details need the URL, the size needs both
+ * sides (a page reserves the space from them), and a type must be known.
+ */
+function describedImage(fm: FrontMatter, keyLines: FrontMatterResult["keyLines"], imageLine: boolean, problem: (line: number, found: string, expected: string) => void): Image | undefined {
+  const details = (Object.keys(keyLines) as Key[]).filter((key) => key.startsWith("image_"));
+  if (fm.image === undefined) {
+    // An image: line with a bad URL has its own problem; its details are not the mistake.
+    if (!imageLine) for (const key of details) problem(keyLines[key]!, `${key} with no image`, "an image: line giving the picture's URL");
+    return undefined;
+  }
+  let ok = true;
+  if ((fm.image_width === undefined) !== (fm.image_height === undefined)) {
+    const [given, missing] = fm.image_width === undefined ? ["image_height", "image_width"] : ["image_width", "image_height"];
+    problem(keyLines[given as Key]!, `${given} with no ${missing}`, `both image_width and image_height, or neither`);
+    ok = false;
+  }
+  const extension = /\.([a-z0-9]+)$/i.exec(new URL(fm.image).pathname)?.[1]?.toLowerCase();
+  const type = fm.image_type?.toLowerCase() ?? (extension === undefined ? undefined : TYPES_BY_EXTENSION[extension]);
+  if (type === undefined) {
+    problem(keyLines.image!, `image "${fm.image}" with no image_type, and a name that ends in no image extension`, `image_type: image/jpeg (or the picture's type), or a URL ending in .${Object.keys(TYPES_BY_EXTENSION).join(", .")}`);
+    ok = false;
+  }
+  if (!ok) return undefined;
+  const whole = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const image: Image = { url: fm.image, type: type! };
+  const optional = { alt: fm.image_alt, caption: fm.image_caption, credit: fm.image_credit, length: whole(fm.image_length), width: whole(fm.image_width), height: whole(fm.image_height) };
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (image as unknown as Record<string, unknown>)[key] = value;
+  return image;
 }
 
 type Malformed = { malformed: string; expected: string };

@@ -139,7 +139,7 @@ export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, 
     authors: fm.frontMatter.author !== undefined ? [fm.frontMatter.author] : dateline?.agency !== undefined ? [dateline.agency] : undefined,
     initials: tail.initials,
     language: fm.frontMatter.language ?? detectLanguage(tail.paragraphs.join(" ")),
-    image: fm.frontMatter.image === undefined ? undefined : { url: fm.frontMatter.image },
+    image: fm.image,
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (article as unknown as Record<string, unknown>)[key] = value;

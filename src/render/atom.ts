@@ -2,6 +2,7 @@ import { articleBodyHtmlAsXml } from "./article-html";
 import { escapeAttribute as a, escapeText as x, readsAsMarkup } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
+import { feedLead } from "./feed-lead";
 import { around } from "./markup";
 
 /** Atom 1.0 (RFC 4287). */
@@ -38,7 +39,8 @@ function textConstruct(name: string, text: string): string {
   return readsAsMarkup(text) ? `<${name} type="html">${x(x(text))}</${name}>` : `<${name}>${x(text)}</${name}>`;
 }
 
-const renderEntry = perItem(({ article, id, url, categories, ownLanguage }: FeedItem): string => {
+const renderEntry = perItem(({ article, id, url, categories, ownLanguage, language }: FeedItem): string => {
+  const image = article.image;
   const lang = ownLanguage === undefined ? "" : ` xml:lang="${a(ownLanguage)}"`;
   return [
     `  <entry${lang}>`,
@@ -47,9 +49,13 @@ const renderEntry = perItem(({ article, id, url, categories, ownLanguage }: Feed
     `    <published>${article.published}</published>`,
     `    <updated>${article.updated}</updated>`,
     `    <link rel="alternate" type="text/html" href="${a(url)}"/>`,
+    // The lead picture: the enclosure link readers (feedparser, gofeed) list among an entry's enclosures; its length is optional in Atom.
+    ...(image === undefined ? [] : [`    <link rel="enclosure" type="${a(image.type ?? "")}"${image.length === undefined ? "" : ` length="${image.length}"`} href="${a(image.url)}"/>`]),
     `    ${textConstruct("summary", article.summary)}`,
-    `    <content type="html">${articleBodyHtmlAsXml(article)}</content>`,
+    `    <content type="html">${x(feedLead(article, language).html)}${articleBodyHtmlAsXml(article)}</content>`,
     ...(article.authors ?? []).flatMap((name) => [`    <author>`, `      <name>${x(name)}</name>`, `    </author>`]),
+    ...(article.contributors ?? []).flatMap(({ name }) => [`    <contributor>`, `      <name>${x(name)}</name>`, `    </contributor>`]),
+    ...(article.rights === undefined ? [] : [`    ${textConstruct("rights", article.rights)}`]),
     // Readers show `term` (gofeed, sfeed, elfeed, rss2email, tt-rss) or `label`: both hold the name; `scheme` is the collection's page.
     ...categories.map(({ name, url }) => `    <category term="${a(name)}" scheme="${a(url)}" label="${a(name)}"/>`),
     `  </entry>`,

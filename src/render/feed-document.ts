@@ -84,7 +84,7 @@ export interface FeedItem {
    * when every item is in it, and then each item says so too.
    */
   ownLanguage?: string;
-  /** The article's language, its own or the site's (JSON Feed item `language`). */
+  /** The language the article is written in (its own, else the site's): the words a feed adds to it (labels) are in it. */
   language: string;
   /**
    * The article's `updated`, read once: a document is dated by its newest

@@ -2,6 +2,7 @@ import { dropForbiddenChars } from "../content/normalise";
 import { articleBodyHtml, articleBodyText } from "./article-html";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
 import { balanceBidi } from "./escape";
+import { feedLead } from "./feed-lead";
 import { assemble } from "./markup";
 
 /**
@@ -41,15 +42,22 @@ export function renderJsonFeed(feed: FeedDocument): Uint8Array {
   return assemble([head.slice(0, -2), ...items, "]}\n"]);
 }
 
+/**
+ * JSON Feed has no field for contributors or rights: they are left out (the
+ * page shows the contributors). The picture is the item's `image`, which
+ * readers show as its preview; not an attachment, which they offer as a
+ * download (a podcast's episode).
+ */
 const renderItem = perItem(({ article, id, url, categories, language }: FeedItem): string => {
   const authors = article.authors?.map((name) => ({ name: clean(name) }));
+  const lead = feedLead(article, language);
   return `,${JSON.stringify({
     id,
     url,
     title: clean(article.title),
     summary: clean(article.summary),
-    content_html: articleBodyHtml(article),
-    content_text: articleBodyText(article),
+    content_html: lead.html + articleBodyHtml(article),
+    content_text: lead.text + articleBodyText(article),
     date_published: article.published,
     date_modified: article.updated,
     ...(article.image === undefined ? {} : { image: article.image.url }),

@@ -173,6 +173,25 @@ const SEEDS: Record<string, { title: string; published: string; updated?: string
     phrase: "the country's busiest harbours.",
     paragraphs: 2,
   },
+  // Pictures (front matter image keys): one with every detail, one given by its URL alone.
+  "pictured-reuters": {
+    title: "Oil steadies as North Sea output recovers",
+    published: "2024-03-08T12:00:00Z",
+    author: "Reuters",
+    categories: ["Markets"],
+    language: "en",
+    phrase: "Brent crude futures were little changed",
+    paragraphs: 2,
+  },
+  "pictured-url-only": {
+    title: "Fishing fleet stays in harbour as gales return",
+    published: "2024-05-14T12:00:00Z",
+    author: "EFE",
+    categories: ["Weather"],
+    language: "en",
+    phrase: "The storm is expected to ease by Thursday.",
+    paragraphs: 2,
+  },
 };
 
 let articles: Map<string, Article>;
@@ -218,6 +237,12 @@ describe("the corpus files hold the bytes they test", () => {
     expect(textOf("rtl-arabic-hebrew.txt")).toMatch(/\p{Script=Hebrew}/u);
   });
 
+  it("pictured-reuters.txt: an & in the picture's URL, quotes and angle brackets in its caption", () => {
+    const text = textOf("pictured-reuters.txt");
+    expect(text).toMatch(/^image: \S*&\S*$/m);
+    for (const special of ['"', "<", ">", "&"]) expect(/^image_caption: .*$/m.exec(text)![0]).toContain(special);
+  });
+
   it("long-paragraphs.txt has paragraphs of several thousand characters", () => {
     const paragraphs = textOf("long-paragraphs.txt").split("\n\n").slice(2);
     for (const paragraph of paragraphs) expect(paragraph.length).toBeGreaterThan(4000);
@@ -252,6 +277,20 @@ describe("the build compiles each seed to what it says", () => {
       for (const paragraph of article!.paragraphs) expect(paragraph).not.toMatch(/^(?:EFE|AFP|AP|Reuters)\.?$|^[a-z]{1,5}(?:\/[a-z]{1,5})+$/);
     });
   }
+
+  it("the pictures, as their front matter describes them: the type of one read from its extension", () => {
+    expect(articles.get("pictured-reuters")!.image).toEqual({
+      url: "https://images.example.org/2024/03/north-sea-rig.jpg?w=1200&h=800",
+      caption: `An oil platform in the North Sea off Aberdeen, March 4, 2024. "Calm" seas & <clear> skies.`,
+      credit: "REUTERS/Russell Cheyne",
+      alt: "An oil platform on a flat grey sea under a pale sky",
+      type: "image/jpeg",
+      length: 184320,
+      width: 1200,
+      height: 800,
+    });
+    expect(articles.get("pictured-url-only")!.image).toEqual({ url: "https://images.example.org/2024/05/harbour.png", type: "image/png" });
+  });
 
   it("the two seeds with one headline get distinct slugs; the earlier keeps the plain one", () => {
     expect(articles.get("same-headline-lisbon-1")!.slug).toBe("storm-closes-ports-along-the-coast");

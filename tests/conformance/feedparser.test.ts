@@ -80,6 +80,19 @@ for (const document of site.documents) {
           expect(htmlToParagraphs(entry.content[0]!.value ?? ""), expected[i]!.id).toEqual(expected[i]!.paragraphs);
         }
       });
+
+      it("each item's picture: an enclosure with its type (RSS: and length, 0 when unknown), and in RSS the Media RSS content with its credit", () => {
+        for (const [i, entry] of result().entries.entries()) {
+          const image = expected[i]!.article.image;
+          const length = image?.length === undefined ? (format === "rss" ? "0" : null) : String(image.length);
+          expect(entry.enclosures, expected[i]!.id).toEqual(image === undefined ? [] : [{ href: image.url, type: image.type, length }]);
+          if (format !== "rss") continue;
+          expect(entry.media_content.map((media) => [media.url, media.type, media.medium, media.width, media.height]), expected[i]!.id).toEqual(
+            image === undefined ? [] : [[image.url, image.type, "image", image.width?.toString(), image.height?.toString()]],
+          );
+          expect(entry.media_credit, expected[i]!.id).toEqual(image?.credit === undefined ? [] : [image.credit]);
+        }
+      });
     });
   }
 }

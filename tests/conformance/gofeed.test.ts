@@ -78,6 +78,19 @@ for (const document of site.documents) {
         const names = (categories: string[]) => (format === "rss" ? categories.map(shown) : categories);
         expect(items.map((item) => names(item.categories))).toEqual(expected.map((item) => item.categories));
       });
+
+      it("each item's picture: RSS and Atom as an enclosure (RSS also Media RSS content), JSON Feed as the item's image", () => {
+        for (const [i, item] of result().items.entries()) {
+          const image = expected[i]!.article.image;
+          const length = image?.length === undefined ? (format === "rss" ? "0" : "") : String(image.length);
+          const enclosures = format === "json" || image === undefined ? [] : [{ url: image.url, type: image.type, length }];
+          expect([item.enclosures, item.image, item.mediaContent], expected[i]!.id).toEqual([
+            enclosures,
+            format === "json" ? (image?.url ?? null) : null,
+            format === "rss" && image !== undefined ? [image.url] : [],
+          ]);
+        }
+      });
     });
   }
 }

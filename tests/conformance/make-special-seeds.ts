@@ -1,6 +1,7 @@
 /**
  * Writes the corpus seeds whose bytes an editor would silently "fix": a BOM and
- * CRLF line endings, characters XML 1.0 forbids, decomposed accents. Written
+ * CRLF line endings, characters XML 1.0 forbids, decomposed accents; and the
+ * pictures, whose URL and caption hold the characters every format escapes. Written
  * from escapes here so the intent is visible; the files are committed as bytes
  * (see .gitattributes) and `corpus.test.ts` checks the bytes are still there.
  *
@@ -76,6 +77,45 @@ const seeds: Record<string, string> = {
     longParagraph("Its appendix", 60),
     "",
     longParagraph("A closing note", 60),
+    "",
+  ].join("\n"),
+
+  // A wire photo with everything agencies send: a URL whose query has an `&`, a
+  // caption with quotes and angle brackets, the credit, the size and the dimensions.
+  "pictured-reuters.txt": [
+    "---",
+    "image: https://images.example.org/2024/03/north-sea-rig.jpg?w=1200&h=800",
+    `image_caption: An oil platform in the North Sea off Aberdeen, March 4, 2024. "Calm" seas & <clear> skies.`,
+    "image_credit: REUTERS/Russell Cheyne",
+    "image_alt: An oil platform on a flat grey sea under a pale sky",
+    "image_length: 184320",
+    "image_width: 1200",
+    "image_height: 800",
+    "---",
+    "",
+    "Markets",
+    "",
+    "Oil steadies as North Sea output recovers",
+    "",
+    "LONDON, March 8 (Reuters) - Oil prices steadied on Friday as output from North Sea fields recovered after a week of storms, traders said.",
+    "",
+    "Brent crude futures were little changed by midday in London.",
+    "",
+  ].join("\n"),
+
+  // A picture given by its URL alone: its type read from the extension, its size unknown.
+  "pictured-url-only.txt": [
+    "---",
+    "image: https://images.example.org/2024/05/harbour.png",
+    "---",
+    "",
+    "Weather",
+    "",
+    "Fishing fleet stays in harbour as gales return",
+    "",
+    "Lisbon, May 14 (EFE).- Portugal's fishing fleet stayed in harbour on Tuesday as gales returned to the Atlantic coast, the port authority said.",
+    "",
+    "The storm is expected to ease by Thursday.",
     "",
   ].join("\n"),
 };

@@ -55,6 +55,16 @@ for (const document of site.documents) {
         expect(items.map((item) => item.categories.map((category) => category.term))).toEqual(expected.map((item) => item.categories));
       });
 
+      it("each item's picture: the item's image, and a medium of type image with the media type (and size where given)", () => {
+        for (const [i, item] of feed.items.entries()) {
+          const image = expected[i]!.article.image;
+          expect(item.image?.url ?? null, expected[i]!.id).toBe(image?.url ?? null);
+          const media = item.media.map(({ url, type, mimeType, length }) => ({ url, type, mimeType, length }));
+          // RSS: the enclosure and the Media RSS content, one picture (the parser drops the repeat by URL).
+          expect(media, expected[i]!.id).toEqual(image === undefined ? [] : [{ url: image.url, type: "image", mimeType: image.type, length: image.length ?? (format === "rss" ? 0 : null) }]);
+        }
+      });
+
       it("summary and content", () => {
         const items = feed.items;
         expect(items.map((item) => item.description)).toEqual(expected.map((item) => item.summary));

@@ -65,6 +65,26 @@ describe("HTML pages", () => {
     expect(expected.filter((item) => dates[item.article.id] !== undefined)).toHaveLength(Object.keys(dates).length);
   });
 
+  it("a page with a picture shows it sized, described and credited, before the story", () => {
+    const pictured = expected.filter((item) => item.article.image !== undefined);
+    expect(pictured.length).toBeGreaterThan(0);
+    for (const want of pictured) {
+      const image = want.article.image!;
+      const doc = parseHtml(site.pages.get(want.url)!.body);
+      const [figure, ...more] = Array.from(doc.getElementsByTagName("figure"));
+      expect(more, want.url).toEqual([]);
+      const img = figure!.getElementsByTagName("img")[0]!;
+      expect(["src", "alt", "width", "height"].map((name) => img.getAttribute(name)), want.url).toEqual([
+        image.url, image.alt ?? image.caption ?? "", image.width?.toString() ?? null, image.height?.toString() ?? null,
+      ]);
+      const caption = [image.caption, image.credit].filter((part) => part !== undefined).join(" — ");
+      expect(figure!.getElementsByTagName("figcaption")[0]?.textContent ?? "", want.url).toBe(caption);
+      // Its policy lets the browser load it: img-src allows the picture's scheme.
+      const policy = site.pages.get(want.url)!.headers.get("Content-Security-Policy")!;
+      expect(/img-src ([^;]*)/.exec(policy)![1]!.split(" "), want.url).toContain(new URL(image.url).protocol);
+    }
+  });
+
   it("no page carries a script element", () => {
     for (const page of [site.home, ...site.pages.values()]) expect(page.body, page.url).not.toMatch(/<script\b/i);
   });

@@ -33,7 +33,8 @@ describe("front matter overrides what the copy says", () => {
 
   it("author and image", () => {
     expect(overridden.authors).toEqual(["Ana Pérez"]);
-    expect(overridden.image).toEqual({ url: "https://images.example.com/geneva.jpg" });
+    // The type read from the extension: RSS enclosures must say one.
+    expect(overridden.image).toEqual({ url: "https://images.example.com/geneva.jpg", type: "image/jpeg" });
   });
 
   it("date and updated, stored as UTC instants", () => {
@@ -54,6 +55,81 @@ describe("front matter overrides what the copy says", () => {
   it("without front matter, author is the agency, summary the lede, tags empty", () => {
     const plain = article(seedText());
     expect([plain.authors, plain.summary, plain.tags]).toEqual([["EFE"], "Diplomats met on Friday to discuss the standoff.", []]);
+  });
+});
+
+describe("the lead picture: image and its image_* keys", () => {
+  const URL_EXPECTED = "expected an absolute http(s) URL with no spaces, quotes or angle brackets";
+
+  it("a picture with everything a wire photo comes with", () => {
+    const described = article(
+      seedText({
+        frontMatter: [
+          "image: https://images.example.com/photos/geneva?id=7",
+          "image_caption: Delegates arrive for the talks in Geneva, January 21, 2022.",
+          "image_credit: REUTERS/Denis Balibouse",
+          "image_alt: Two delegates walk past a row of flags",
+          "image_type: image/webp",
+          "image_length: 48213",
+          "image_width: 1200",
+          "image_height: 800",
+        ],
+      }),
+    );
+    expect(described.image).toEqual({
+      url: "https://images.example.com/photos/geneva?id=7",
+      caption: "Delegates arrive for the talks in Geneva, January 21, 2022.",
+      credit: "REUTERS/Denis Balibouse",
+      alt: "Two delegates walk past a row of flags",
+      type: "image/webp",
+      length: 48213,
+      width: 1200,
+      height: 800,
+    });
+  });
+
+  it.each([
+    ["https://img.example.com/a.PNG", "image/png"],
+    ["https://img.example.com/a.jpeg?w=800", "image/jpeg"],
+    ["http://img.example.com/a/b.gif#x", "image/gif"],
+    ["https://img.example.com/a.avif", "image/avif"],
+  ])("the type of %s guessed from its extension: %s", (url, type) => {
+    expect(article(seedText({ frontMatter: [`image: ${url}`] })).image).toEqual({ url, type });
+  });
+
+  it('refuses a URL with ", <, > or a space in it, which would break out of an attribute', () => {
+    for (const url of ['https://img.example.com/a.jpg"onerror="x', "https://img.example.com/<b>.jpg", "https://img.example.com/a>.jpg", "https://img.example.com/a b.jpg"]) {
+      expect(problems(seedText({ frontMatter: [`image: ${url}`] }))).toEqual([`seeds/story.txt:2: image "${url}", ${URL_EXPECTED}`]);
+    }
+    expect(problems(seedText({ frontMatter: ["image: ftp://img.example.com/a.jpg"] }))).toEqual([`seeds/story.txt:2: image "ftp://img.example.com/a.jpg", ${URL_EXPECTED}`]);
+  });
+
+  it("a type that is not an image, a length or size that is not a positive whole number", () => {
+    expect(
+      problems(seedText({ frontMatter: ["image: https://img.example.com/a.jpg", "image_type: video/mp4", "image_length: 0", "image_width: 12.5", "image_height: -3"] })),
+    ).toEqual([
+      'seeds/story.txt:3: image_type "video/mp4", expected an image media type such as image/jpeg or image/png',
+      "seeds/story.txt:4: image_length \"0\", expected the picture's size in bytes, a whole number above 0",
+      'seeds/story.txt:5: image_width "12.5", expected a width in pixels, a whole number from 1 to 99999',
+      'seeds/story.txt:6: image_height "-3", expected a height in pixels, a whole number from 1 to 99999',
+    ]);
+  });
+
+  it("a URL whose type cannot be told, details with no picture, a width without a height", () => {
+    expect(problems(seedText({ frontMatter: ["image: https://img.example.com/photo/123"] }))).toEqual([
+      'seeds/story.txt:2: image "https://img.example.com/photo/123" with no image_type, and a name that ends in no image extension, expected image_type: image/jpeg (or the picture\'s type), or a URL ending in .jpg, .jpeg, .png, .gif, .webp, .avif, .svg',
+    ]);
+    expect(problems(seedText({ frontMatter: ["image_caption: A caption", "image_credit: AFP"] }))).toEqual([
+      "seeds/story.txt:2: image_caption with no image, expected an image: line giving the picture's URL",
+      "seeds/story.txt:3: image_credit with no image, expected an image: line giving the picture's URL",
+    ]);
+    expect(problems(seedText({ frontMatter: ["image: https://img.example.com/a.jpg", "image_width: 1200"] }))).toEqual([
+      "seeds/story.txt:3: image_width with no image_height, expected both image_width and image_height, or neither",
+    ]);
+  });
+
+  it("a bad image URL is the one problem reported, not its details as well", () => {
+    expect(problems(seedText({ frontMatter: ["image: not a url", "image_caption: A caption"] }))).toEqual([`seeds/story.txt:2: image "not a url", ${URL_EXPECTED}`]);
   });
 });
 
@@ -89,7 +165,7 @@ describe("build errors: file:line: found, expected", () => {
 
   it("an unknown key, a line that is not key: value, an empty value", () => {
     expect(problems(seedText({ frontMatter: ["colour: red", "just words", "author:"] }))).toEqual([
-      'seeds/story.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place, encoding',
+      'seeds/story.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding',
       'seeds/story.txt:3: front matter line "just words", expected key: value',
       'seeds/story.txt:4: empty value for "author", expected a value after the colon',
     ]);
@@ -105,7 +181,7 @@ describe("build errors: file:line: found, expected", () => {
   it("bad slug, image, language and id values", () => {
     expect(problems(seedText({ frontMatter: ["slug: Not A Slug", "image: /relative.jpg", "language: english!", "id: has space"] }))).toEqual([
       'seeds/story.txt:2: slug "Not A Slug", expected a slug of lowercase ASCII letters, digits and single hyphens',
-      'seeds/story.txt:3: image "/relative.jpg", expected an absolute http(s) URL',
+      'seeds/story.txt:3: image "/relative.jpg", expected an absolute http(s) URL with no spaces, quotes or angle brackets',
       'seeds/story.txt:4: language "english!", expected a BCP 47 language tag such as en or es-ES',
       'seeds/story.txt:5: id "has space", expected an id of letters, digits and . _ : / - (at most 128 characters)',
     ]);
@@ -164,7 +240,7 @@ describe("build errors: file:line: found, expected", () => {
     });
     expect(result.articles).toEqual([]);
     expect(result.problems).toEqual([
-      'seeds/badkey.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, language, place, encoding',
+      'seeds/badkey.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding',
       'seeds/badkey.txt:3: date "yesterday", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
       "seeds/empty.txt:1: an empty seed, expected a section line, a headline and at least one paragraph",
       'seeds/undated.txt:5: no dateline and no front matter date, expected a dateline such as "Geneva, Jan 21 (EFE).- ", or front matter date: 2022-01-21T09:00:00+01:00',

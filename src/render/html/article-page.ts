@@ -5,8 +5,11 @@ import { articleBodyHtml } from "../article-html";
 import { articleCategories } from "../categories";
 import { balanceBidi, escapeAttribute as a, escapeText as h } from "../escape";
 import { articleUrl, collectionPagePath } from "../urls";
+import { byline, bylineNames, contributorsLine, hasBylineWords } from "../credits";
+import { labelLanguage, labelWords } from "../labels";
 import { dateline } from "./dateline";
-import { articleWriting, langAttributes, siteWriting } from "./lang";
+import { leadFigure } from "./figure";
+import { articleWriting, langAttributes, siteWriting, writingIn } from "./lang";
 import { renderPage } from "./layout";
 
 /** One article: the page every feed item links to. */
@@ -18,9 +21,19 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
   // The page's chrome (navigation, footer, labels) is in the site's language; the article says its own, and its direction.
   const writing = articleWriting(site, article);
   const chrome = langAttributes(siteWriting(site), writing);
-  const people = (article.authors ?? []).filter((name) => name !== article.agency);
-  const byline = people.length === 0 ? "" : `<p class="meta"${chrome}>By ${h(people.join(", "))}</p>\n`;
-  const credits = article.initials === undefined ? "" : `\n<p class="meta"${chrome}>Editors: ${h(article.initials)}</p>`;
+  // Words the page adds about the story (byline, labels) are in the story's language where they can be, else the site's.
+  const inWords = (language: string): string => langAttributes(writingIn(language), writing);
+  const names = bylineNames(article.authors, article.agency);
+  const bylineLanguage = hasBylineWords(writing.lang) ? writing.lang : site.language;
+  const by = names.length === 0 ? "" : `<p class="meta byline"${inWords(bylineLanguage)}>${h(byline(names, bylineLanguage))}</p>\n`;
+  const labels = labelWords(article.labels, writing.lang);
+  const kicker = kickerLine(section === undefined ? undefined : `<a href="${a(collectionPagePath(section))}">${h(section.name)}</a>`, labels, inWords(labelLanguage(writing.lang)));
+  // The note is the copy's own words (`Corrects paragraph 3 …`): in the story's language already.
+  const note = article.note === undefined ? "" : `<p class="note" role="note">${h(article.note)}</p>\n`;
+  const contributors = article.contributors === undefined || article.contributors.length === 0 ? "" : `\n<p class="meta contributors">${h(contributorsLine(article.contributors, writing.lang))}</p>`;
+  // Desk codes are for the desk: shown only where the site asks (SHOW_DESK_CODES).
+  const desk = !site.showDeskCodes || article.initials === undefined ? "" : `\n<p class="meta desk"${chrome}>Editors: ${h(article.initials)}</p>`;
+  const rights = article.rights === undefined ? "" : `\n<p class="meta rights">${h(article.rights)}</p>`;
   const tagList =
     tags.length === 0
       ? ""
@@ -43,9 +56,21 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
       ],
     },
     main: `<article${langAttributes(writing, siteWriting(site))}>
-${section === undefined ? "" : `<p class="kicker"><a href="${a(collectionPagePath(section))}">${h(section.name)}</a></p>\n`}<h1>${h(article.title)}</h1>
-${byline}<p class="meta">${dateline(site, article)}</p>
-${articleBodyHtml(article)}${credits}${tagList}
+${kicker}<h1>${h(article.title)}</h1>
+${by}<p class="meta">${dateline(site, article)}</p>
+${note}${article.image === undefined ? "" : `${leadFigure(article.image)}\n`}${articleBodyHtml(article)}${contributors}${desk}${rights}${tagList}
 </article>`,
   });
+}
+
+/**
+ * The line above the headline: the section, as before, then the labels
+ * (`Politics · Breaking · Update 2`); a label that says the story is breaking
+ * is marked so the stylesheet can set it apart. `labelLang`: lang/dir of the
+ * labels' words where they differ from the article's.
+ */
+function kickerLine(section: string | undefined, labels: readonly string[], labelLang: string): string {
+  if (section === undefined && labels.length === 0) return "";
+  const words = labels.length === 0 ? [] : [`<span class="labels"${labelLang}>${labels.map(h).join(" · ")}</span>`];
+  return `<p class="kicker">${[...(section === undefined ? [] : [section]), ...words].join(" · ")}</p>\n`;
 }

@@ -31,6 +31,13 @@ h3{font-size:1.2rem;line-height:1.3;margin:0}
 .meta,.kicker,footer,table{font:.95rem/1.5 system-ui,sans-serif}
 .meta,footer{color:var(--muted)}
 .kicker{text-transform:uppercase;letter-spacing:.05em;margin:1rem 0 0}
+.kicker .labels{font-weight:700}
+.note{border-left:3px solid var(--rule);padding-left:.75rem;font-style:italic}
+figure{margin:1rem 0}
+figure img{display:block;max-width:100%;height:auto}
+figure img:not([width]){width:100%;aspect-ratio:3/2;object-fit:contain}
+figcaption,.contributors,.rights{font:.9rem/1.5 system-ui,sans-serif;color:var(--muted)}
+figcaption{margin-top:.4rem}
 .articles{list-style:none;padding:0;margin:0}
 .articles li{padding:1rem 0;border-bottom:1px solid var(--rule)}
 .articles li:last-child{border-bottom:0}

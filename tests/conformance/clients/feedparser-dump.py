@@ -55,6 +55,13 @@ def dump(path, url, content_type):
                 "summary_type": e.get("summary_detail", {}).get("type"),
                 "content": [{"type": c.get("type"), "value": c.get("value")} for c in e.get("content", [])],
                 "language": e.get("title_detail", {}).get("language"),
+                "enclosures": [{"href": n.get("href"), "type": n.get("type"), "length": n.get("length")} for n in e.get("enclosures", [])],
+                "media_content": [dict(m) for m in e.get("media_content", [])],
+                "media_credit": [c.get("content") for c in e.get("media_credit", [])],
+                "authors": [{"name": a.get("name")} for a in e.get("authors", [])],
+                "contributors": [{"name": c.get("name")} for c in e.get("contributors", [])],
+                "rights": e.get("rights"),
+                "rights_type": e.get("rights_detail", {}).get("type"),
             }
         )
     return out

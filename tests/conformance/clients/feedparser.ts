@@ -18,6 +18,14 @@ export interface FeedparserEntry {
   summary_type: string | null;
   content: Array<{ type: string | null; value: string | null }>;
   language: string | null;
+  enclosures: Array<{ href: string | null; type: string | null; length: string | null }>;
+  /** Media RSS `media:content`, each with its attributes as feedparser keeps them (strings). */
+  media_content: Array<Record<string, string>>;
+  media_credit: Array<string | null>;
+  authors: Array<{ name: string | null }>;
+  contributors: Array<{ name: string | null }>;
+  rights: string | null;
+  rights_type: string | null;
 }
 
 export interface FeedparserResult {

@@ -21,6 +21,10 @@ export interface GofeedItem {
   categories: string[];
   description: string;
   content: string;
+  enclosures: Array<{ url: string; type: string; length: string }>;
+  image: string | null;
+  /** The `url` of each Media RSS `media:content`, from gofeed's extensions. */
+  mediaContent: string[];
 }
 
 export interface GofeedResult {

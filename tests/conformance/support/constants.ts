@@ -12,8 +12,8 @@ export const CORPUS_DIR = "tests/conformance/seeds";
 export const BROKEN_DIR = "tests/conformance/broken";
 
 /**
- * `FEED_ITEMS` as `wrangler dev` serves it: with 17 articles the site feed
- * holds 3 and has 5 archive pages; the Politics section and the Congress tag
+ * `FEED_ITEMS` as `wrangler dev` serves it: with 19 articles the site feed
+ * holds 3 and has 6 archive pages; the Politics section and the Congress tag
  * have one each. Not a multiple of the collections' sizes, so current feeds
  * hold both articles no archive has yet and repeats of the newest archive page.
  */

@@ -28,6 +28,17 @@ type item struct {
 	Categories  []string `json:"categories"`
 	Description string   `json:"description"`
 	Content     string   `json:"content"`
+	// The item's picture as gofeed gives it: its enclosures, its Image (JSON Feed's
+	// image; RSS only from iTunes), and the Media RSS content it keeps as an extension.
+	Enclosures   []enclosure `json:"enclosures"`
+	Image        *string     `json:"image"`
+	MediaContent []string    `json:"mediaContent"`
+}
+
+type enclosure struct {
+	URL    string `json:"url"`
+	Type   string `json:"type"`
+	Length string `json:"length"`
 }
 
 type result struct {
@@ -87,17 +98,32 @@ func dump(path string) result {
 		if categories == nil {
 			categories = []string{}
 		}
+		enclosures := []enclosure{}
+		for _, e := range i.Enclosures {
+			enclosures = append(enclosures, enclosure{URL: e.URL, Type: e.Type, Length: e.Length})
+		}
+		var image *string
+		if i.Image != nil {
+			image = &i.Image.URL
+		}
+		media := []string{}
+		for _, m := range i.Extensions["media"]["content"] {
+			media = append(media, m.Attrs["url"])
+		}
 		out.Items = append(out.Items, item{
-			GUID:        i.GUID,
-			Title:       i.Title,
-			Link:        i.Link,
-			Published:   instant(i.PublishedParsed),
-			Updated:     instant(i.UpdatedParsed),
-			Author:      name(i.Author),
-			Authors:     authors,
-			Categories:  categories,
-			Description: i.Description,
-			Content:     i.Content,
+			GUID:         i.GUID,
+			Title:        i.Title,
+			Link:         i.Link,
+			Published:    instant(i.PublishedParsed),
+			Updated:      instant(i.UpdatedParsed),
+			Author:       name(i.Author),
+			Authors:      authors,
+			Categories:   categories,
+			Description:  i.Description,
+			Content:      i.Content,
+			Enclosures:   enclosures,
+			Image:        image,
+			MediaContent: media,
 		})
 	}
 	return out
