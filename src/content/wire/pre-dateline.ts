@@ -1,3 +1,4 @@
+import { knownAgency } from "./agencies";
 import { readNames } from "./names";
 
 /**
@@ -27,7 +28,7 @@ function byline(line: string): PreDateline | undefined {
   if (!match) return undefined;
   const names = match[1]!.replace(AFFILIATION, "").trim();
   // `By Reuters Staff`, `By The Associated Press`: a credit to the agency, which the story has anyway.
-  if (names === "" || /^(?:\p{L}+\s+)?staff$/iu.test(names)) return { kind: "routing" };
+  if (names === "" || knownAgency(match[1]!) !== undefined || /^(?:\p{L}+\s+)?staff$/iu.test(names)) return { kind: "routing" };
   const authors = readNames(names);
   return authors === undefined ? undefined : { kind: "byline", authors };
 }

@@ -125,7 +125,7 @@ const contactLine: Recogniser = (paragraph, into) => {
   const match = /^to contact the (reporters?|editors?|authors?)\b[^:]{0,60}:\s*(.*)$/isu.exec(paragraph);
   if (match) {
     const reporters = !/^editor/iu.test(match[1]!);
-    for (const who of match[2]!.split(/\s*;\s*|\s+(?=\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}\s+(?:in|at)\s)/u)) credit(who, reporters, into);
+    for (const who of match[2]!.split(/\s*;\s*/u)) credit(who, reporters, into);
     return true;
   }
   // A contact on its own line (`Jane Doe in London at jdoe@bloomberg.net`): held as a reporter unless an editors' line precedes it.
