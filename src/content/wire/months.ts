@@ -36,30 +36,31 @@ export function foldWord(word: string): string {
     .replace(/[.׳']+$/u, "");
 }
 
-function monthForms(locale: string, month: number): string[] {
-  const date = new Date(Date.UTC(2026, month, 4, 12));
-  const forms: string[] = [];
-  for (const width of ["long", "short"] as const) {
-    const options = { timeZone: "UTC", calendar: "gregory" } as const;
-    forms.push(new Intl.DateTimeFormat(locale, { ...options, month: width }).format(date));
-    for (const part of new Intl.DateTimeFormat(locale, { ...options, month: width, day: "numeric" }).formatToParts(date)) {
-      if (part.type === "month") forms.push(part.value);
-    }
-  }
-  // Catalan writes `de desembre`, `d’octubre`: the particle is not the month.
-  return forms.map((form) => form.replace(/^(?:de\s+|d['’])/u, "").trim()).filter((form) => form !== "" && !/\d/.test(form));
+/** The forms of each month, January first, in `locale`: one formatter per width (building one per month cost 240 ms at load). */
+function monthForms(locale: string): string[][] {
+  const options = { timeZone: "UTC", calendar: "gregory" } as const;
+  const formatters = (["long", "short"] as const).flatMap((width) => [
+    new Intl.DateTimeFormat(locale, { ...options, month: width }),
+    new Intl.DateTimeFormat(locale, { ...options, month: width, day: "numeric" }),
+  ]);
+  return Array.from({ length: 12 }, (_, month) => {
+    const date = new Date(Date.UTC(2026, month, 4, 12));
+    const forms = formatters.flatMap((format) => format.formatToParts(date).filter((part) => part.type === "month").map((part) => part.value));
+    // Catalan writes `de desembre`, `d’octubre`: the particle is not the month.
+    return forms.map((form) => form.replace(/^(?:de\s+|d['’])/u, "").trim()).filter((form) => form !== "" && !/\d/.test(form));
+  });
 }
 
 /** Every folded month word → 1–12. */
 export function buildMonthTable(locales: readonly string[] = MONTH_LOCALES): Map<string, number> {
   const table = new Map<string, number>();
   for (const locale of locales) {
-    for (let month = 0; month < 12; month++) {
-      for (const form of monthForms(locale, month)) {
+    monthForms(locale).forEach((forms, month) => {
+      for (const form of forms) {
         const key = foldWord(form);
         if (!table.has(key)) table.set(key, month + 1);
       }
-    }
+    });
   }
   SUPPLEMENT.forEach((words, month) => words.forEach((word) => table.has(word) || table.set(word, month + 1)));
   return table;
