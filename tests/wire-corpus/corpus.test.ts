@@ -54,7 +54,11 @@ const loose = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
 const slugOf = (s: string) => loose(s).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 /** A day-only story is published at noon UTC plus its slot: read as its day; any other instant as itself. */
 const day = (instant: string | undefined) => (instant !== undefined && /^\d{4}-\d\d-\d\dT12:\d\d:\d\dZ$/.test(instant) ? instant.slice(0, 10) : instant);
-const primary = (tag: string | undefined) => tag?.split("-")[0]?.toLowerCase();
+/** The primary subtag; Norwegian Bokmål (`nb`) is Norwegian (`no`), the macrolanguage the corpus names. */
+const primary = (tag: string | undefined) => {
+  const subtag = tag?.split("-")[0]?.toLowerCase();
+  return subtag === "nb" ? "no" : subtag;
+};
 const agencies = (want: Expected) => (Array.isArray(want.agency) ? want.agency : [want.agency]);
 
 /** What of a body the corpus checks: how its first paragraph starts and its last ends, and what should not be in it at all. */
