@@ -69,6 +69,8 @@ interface Block {
 /** What the lines before the dateline said. */
 interface Preamble {
   authors?: string[];
+  /** The agency a credit line names (`Jordan Ellis, The Canadian Press`). */
+  agency?: string;
   notes: string[];
   bullets: string[];
   embargo?: { text: string; line: number };
@@ -166,8 +168,8 @@ export function parseSeed({ file, bytes, text, publishedOn, today, fallbackEncod
   }
 
   const { title, labels } = splitHeadline(headline.text);
-  const agency = dateline?.agency ?? trailer.agency ?? tail.agency ?? more.agency ?? fm.frontMatter.agency;
-  const credited = [...(preamble.authors ?? []), ...more.authors, ...trailer.authors];
+  const agency = dateline?.agency ?? preamble.agency ?? trailer.agency ?? tail.agency ?? more.agency ?? fm.frontMatter.agency;
+  const credited = [...(preamble.authors ?? []), ...(dateline?.authors ?? []), ...more.authors, ...trailer.authors];
   const contributors = [...more.contributors, ...trailer.contributors];
   const rights = trailer.rights ?? more.rights;
   const initials = tail.initials ?? trailer.initials ?? more.initials;
@@ -216,7 +218,10 @@ function readPreamble(body: readonly Block[]): Preamble {
         preamble.after = body.slice(b + 1);
         return preamble;
       }
-      if (found.kind === "byline") preamble.authors = [...(preamble.authors ?? []), ...found.authors];
+      if (found.kind === "byline") {
+        preamble.authors = [...(preamble.authors ?? []), ...found.authors];
+        preamble.agency ??= found.agency;
+      }
       else if (found.kind === "note") preamble.notes.push(found.text);
       else if (found.kind === "bullet") preamble.bullets.push(/[.!?…"”»]$/u.test(found.text) ? found.text : `${found.text}.`);
       else if (found.kind === "embargo") preamble.embargo ??= { text: found.text, line: block.line + k };

@@ -29,7 +29,8 @@ export function readDate(text: string): DateReading {
   let month: number | undefined;
   let day: number | undefined;
   let year: number | undefined;
-  for (const word of words) {
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
     if (/^\d{4}$/.test(word)) {
       if (year !== undefined) return { unreadable: word };
       year = Number(word);
@@ -37,8 +38,12 @@ export function readDate(text: string): DateReading {
       if (day !== undefined) return { unreadable: word };
       day = Number.parseInt(word, 10);
     } else {
-      const m = monthOf(word);
-      if (m === undefined || month !== undefined) return { unreadable: word };
+      // Two-word names (Levantine Arabic `كانون الأول`), Hebrew's `ב` (`4 בדצמבר`, "in December").
+      const pair = w + 1 < words.length ? monthOf(`${word} ${words[w + 1]}`) : undefined;
+      if (pair !== undefined) w++;
+      const m = pair ?? monthOf(word) ?? (/^ב\p{L}/u.test(word) ? monthOf(word.slice(1)) : undefined);
+      // Arabic copy may name the month twice, `3 ديسمبر كانون الأول`: the same month is no second date.
+      if (m === undefined || (month !== undefined && month !== m)) return { unreadable: word };
       month = m;
     }
   }

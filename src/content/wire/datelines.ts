@@ -16,6 +16,8 @@ export interface Dateline {
   day?: number;
   /** Only when the dateline spells the year out. */
   year?: number;
+  /** Reporters the dateline names (Xinhua's `（记者王浩宇）`, Yonhap's `박성민 기자 =`). */
+  authors?: string[];
   /** The paragraph with the dateline and its separator removed; empty when the dateline stands alone. */
   rest: string;
   /** True when a separator (`-`, `—`, `.-`, `:`) closes it: only then can a line be told from a headline that ends in `(Reuters)`. */
@@ -42,7 +44,7 @@ export const ACCEPTED_SHAPES = [
 // Every part below has a bounded length, and the patterns only ever read the
 // paragraph's first HEAD characters: hostile paragraphs of a megabyte of
 // spaces or parentheses cost no more than a dateline (tests/fuzz).
-const PLACE = String.raw`(?<place>[^\s,،()/](?:[^,،()\n/]{0,58}?[^\s,،()/])?(?:\s*\([^()\n]{1,40}\))?)`;
+const PLACE = String.raw`(?<place>[^\s,،()/](?:[^,،()\n]{0,58}?[^\s,،()/])?(?:\s*\([^()\n]{1,40}\))?)`;
 const DATE = String.raw`(?<date>[^()\n/]{1,40}?)`;
 const AGENCY = String.raw`\((?<agency>[^()\n]{1,30})\)`;
 const DASH = String.raw`(?:[-–—]{1,2}|:)`;
@@ -57,6 +59,14 @@ interface Shape {
 }
 
 const SHAPES: readonly Shape[] = [
+  // Kyodo in Japanese: `【東京共同】`, no date.
+  { example: "【東京共同】", pattern: /^【(?<place>[^】\d]{1,20}?)(?<agency>共同)】\s*/u },
+  // Xinhua in Japanese: `【新華社酒泉12月4日】`.
+  { example: "【新華社酒泉12月4日】", pattern: /^【(?<agency>新華社)(?<place>[^】\d]{1,20}?)(?<date>\d{1,2}月\d{1,2}日)】\s*/u },
+  // Xinhua in Chinese: `新华社北京12月4日电（记者张晓蕾）`, the reporters after the dateline.
+  { example: "新华社北京12月4日电（记者张晓蕾）", pattern: /^(?<agency>新华社)(?<place>[^\d（(]{1,20}?)(?<date>\d{1,2}月\d{1,2}日)电(?:[（(]记者(?<reporters>[^）)]{1,40})[）)])?\s*/u },
+  // Yonhap in Korean: `(서울=연합뉴스) 박성민 기자 = `.
+  { example: "(서울=연합뉴스) 박성민 기자 = ", pattern: /^\((?<place>[^=()\n]{1,20})=(?<agency>연합뉴스)\)\s*(?:(?<reporters>[^=()\n]{1,40}?)\s*기자\s*=\s*)?/u },
   // ANSA, agency first: `(ANSA) - ROMA, 4 DIC - `.
   { example: "(ANSA) - ROMA, 4 DIC - ", pattern: new RegExp(String.raw`^${AGENCY}\s*${DASH}\s*${PLACE}\s*[,،]\s*${DATE}\s*(?<sep>${DASH})\s*`, "u") },
   // Bloomberg, agency alone: `(Bloomberg) -- `.
@@ -67,7 +77,7 @@ const SHAPES: readonly Shape[] = [
   // and with no separator only for agencies known to file so: `Kathmandu, Nov 26 (PTI) The`, `Berlin (dapd). `, `MADRID, 4 (EUROPA PRESS)`.
   {
     example: "LONDON, Dec 4 (Reuters) - ",
-    pattern: new RegExp(String.raw`^${PLACE}(?:\s*[,،]\s*${DATE})?\s*${AGENCY}(?:(?<sep>\s*\.?\s*${DASH})\s*|\.(?:\s+|$)|\s+|$)`, "u"),
+    pattern: new RegExp(String.raw`^${PLACE}(?:\s*[,،]\s*${DATE})?\s*${AGENCY}(?:(?<sep>\s*\.?\s*${DASH})\s*|[.।](?:\s+|$)|\s+|$)`, "u"),
     knownAgency: (groups) => groups.sep === undefined,
   },
   // Kyodo, AAP: the agency without parentheses: `TOKYO, Dec. 4 Kyodo - `, `SYDNEY, Dec 4 AAP - `.
@@ -95,6 +105,7 @@ export function parseDateline(paragraph: string): Dateline | UnreadableDateline 
       ...(read.place === undefined ? {} : { place: displayPlace(read.place) }),
       ...(groups.agency === undefined ? {} : { agency: agencyName(groups.agency) }),
       ...read.date,
+      ...(groups.reporters === undefined ? {} : { authors: groups.reporters.split(/[、,，]\s*/u).map((name) => name.trim()).filter((name) => name !== "") }),
       rest: paragraph.slice(match[0].length),
       separated: groups.sep !== undefined,
     };
@@ -115,6 +126,13 @@ function placeAndDate(place: string | undefined, date: string | undefined): { pl
   if (place !== undefined && date === undefined) {
     const alone = readDate(place);
     if (alone !== undefined && "parts" in alone && alone.parts.month !== undefined) return { date: alone.parts };
+    // ČTK, Arabic Reuters, Xinhua: `Brno 3. prosince (ČTK)`, `القاهرة 3 ديسمبر (رويترز)`: a date after the place, no comma.
+    const digit = /\s[\d\u0660-\u0669\u06f0-\u06f9]/u.exec(place);
+    if (digit !== null) {
+      const after = readDate(place.slice(digit.index + 1));
+      if (after !== undefined && "parts" in after && after.parts.month !== undefined) return { place: place.slice(0, digit.index).trim(), date: after.parts };
+      if (after !== undefined && "unreadable" in after) return { word: after.unreadable };
+    }
     return { place };
   }
   if (date === undefined) return {};

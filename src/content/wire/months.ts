@@ -8,7 +8,7 @@
  */
 
 /** The languages served (issue 16, rule 7), English first: on a clash the earlier language keeps the word. */
-export const MONTH_LOCALES = ["en", "es", "fr", "de", "pt", "it", "nl", "ca", "pl", "sv", "da", "nb", "fi", "ro", "cs", "tr", "ru", "uk", "el", "ar", "fa", "he", "hi", "id"] as const;
+export const MONTH_LOCALES = ["en", "es", "fr", "de", "pt", "it", "nl", "ca", "pl", "sv", "da", "nb", "fi", "ro", "cs", "tr", "ru", "uk", "el", "ar", "ar-SY", "fa", "he", "hi", "id"] as const;
 
 /** Forms CLDR does not give but agencies write: `Sept.`, EFE's `set`, dpa's `Jänner`, `Maerz`, and the old English/French/German ones the project always read. */
 const SUPPLEMENT: ReadonlyArray<readonly string[]> = [

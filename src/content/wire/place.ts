@@ -16,8 +16,14 @@ export function displayPlace(place: string): string {
   return place.split(",").map((part) => titleCaseShouted(part)).join(",");
 }
 
+/** Shouted but for a name's own small letters: `McALLEN`, `DeKALB`, `LaGRANGE` are shouted too. */
+function isShouted(place: string): boolean {
+  const probe = place.replace(/\b(?:Mc|Mac|De|La|Du|Le)(?=\p{Lu}{2})/gu, (prefix) => prefix.toUpperCase());
+  return probe === probe.toUpperCase() && place !== place.toLowerCase();
+}
+
 function titleCaseShouted(place: string): string {
-  if (place !== place.toUpperCase() || place === place.toLowerCase()) return place;
+  if (!isShouted(place)) return place;
   let first = true;
   // Words and the marks between them; a mark (space, hyphen, slash, apostrophe) keeps its place.
   return place.toLowerCase().replace(/[\p{L}\p{M}]+['’]?/gu, (word, offset: number, whole: string) => {
@@ -31,7 +37,9 @@ function titleCaseShouted(place: string): string {
     const mc = /^mc(\p{L})/u.exec(word);
     if (mc) return `Mc${mc[1]!.toUpperCase()}${word.slice(3)}`;
     return capital(word);
-  });
+  })
+    // `İSTANBUL` lowercases to i and a combining dot; composed again, the capital is `İ`.
+    .normalize("NFC");
 }
 
 function capital(word: string): string {

@@ -8,7 +8,7 @@ import { readNames } from "./names";
  * A new convention joins `RECOGNISERS`, with rows in tests/content/pre-dateline.test.ts.
  */
 export type PreDateline =
-  | { kind: "byline"; authors: string[] }
+  | { kind: "byline"; authors: string[]; agency?: string }
   | { kind: "note"; text: string }
   | { kind: "bullet"; text: string }
   | { kind: "routing" }
@@ -21,7 +21,7 @@ const MAX_LINE = 240;
 const BYLINE = /^(?:by|par|por|von|di|door|av|af|przez|od|kirjoittanut|de|da|tarafından|автор|авторы|від|του|της|بقلم|از|מאת|作者|記者)[:\s]\s*(.+)$/iu;
 /** What follows the names and is not one: `, Associated Press`, ` - Reuters`, `, AP White House Correspondent`, `Associated Press Writer`. */
 const AFFILIATION =
-  /(?:\s*[,(–—-]\s*|\s+)(?:(?:the\s+)?associated press|ap|reuters|afp|efe|dpa|ansa|upi|bloomberg(?: news)?|(?:the\s+)?canadian press|aap|xinhua|kyodo(?: news)?|yonhap|pti|ians|anadolu(?: agency)?|tass|lusa|europa press|askanews)\b[^,]{0,60}\)?$|\s*,\s*[^,]{0,60}\b(?:writer|correspondent|reporter|editor|columnist|corresponsal|redactor|redactora|enviado especial|enviada especial|correspondant|envoyé spécial|korrespondent|korrespondentin|redakteur|corrispondente|inviato|correspondente)\b[^,]{0,30}$/iu;
+  /(?:\s*[,(–—-]\s*|\s+)(?:(?:da|de la|de l'|de l’|der|of|for|para|pour)\s+)?(?:(?:agência|agencia|agence|agentur|agenzia|agency)\s+)?(?:(?:the\s+)?associated press|ap|reuters|afp|efe|dpa|ansa|upi|bloomberg(?: news)?|(?:the\s+)?canadian press|aap|xinhua|kyodo(?: news)?|yonhap|pti|ians|anadolu(?: agency)?|tass|lusa|europa press|askanews)\b[^,]{0,60}\)?$|\s*,\s*[^,]{0,60}\b(?:writer|correspondent|reporter|editor|columnist|corresponsal|redactor|redactora|enviado especial|enviada especial|correspondant|envoyé spécial|korrespondent|korrespondentin|redakteur|corrispondente|inviato|correspondente)\b[^,]{0,30}$/iu;
 
 function byline(line: string): PreDateline | undefined {
   const match = BYLINE.exec(line);
@@ -31,6 +31,15 @@ function byline(line: string): PreDateline | undefined {
   if (names === "" || knownAgency(match[1]!) !== undefined || /^(?:\p{L}+\s+)?staff$/iu.test(names)) return { kind: "routing" };
   const authors = readNames(names);
   return authors === undefined ? undefined : { kind: "byline", authors };
+}
+
+/** Canadian Press: `Jordan Ellis, The Canadian Press`, `Marie-Ève Tremblay, La Presse Canadienne`: names, then the agency. */
+function creditLine(line: string): PreDateline | undefined {
+  const comma = line.lastIndexOf(",");
+  if (comma === -1) return undefined;
+  const agency = knownAgency(line.slice(comma + 1));
+  const authors = agency === undefined ? undefined : readNames(line.slice(0, comma));
+  return authors === undefined ? undefined : { kind: "byline", authors, agency: agency! };
 }
 
 /** Reuters and AP notes: `(Corrects paragraph 3 …)`, `UPDATES WITH …, CHANGES HEADLINE`, `(Adds quote …)`, in the languages served. */
@@ -70,7 +79,7 @@ function embargo(line: string): PreDateline | undefined {
 }
 
 /** In order: a line the slug-line pattern reads is routing before it is a bullet (`-` lines). */
-const RECOGNISERS: ReadonlyArray<(line: string) => PreDateline | undefined> = [routing, embargo, note, byline, bullet];
+const RECOGNISERS: ReadonlyArray<(line: string) => PreDateline | undefined> = [routing, embargo, note, byline, creditLine, bullet];
 
 /** What `line` is, when it is one of the lines agencies put before the dateline. */
 export function recognisePreDateline(line: string): PreDateline | undefined {

@@ -34,8 +34,18 @@ const END_MARKS: ReadonlyArray<readonly [RegExp, string?]> = [
   [/^(?:enditem|\(end\)|\(ends\)|\(完\)|完|-\s*30\s*-|#{3}|\(more\)|more to follow|\(fin\)|\(fim\)|\(ende\))\.?$/iu],
   // Shouted only: `Fin.` may close a Spanish story's last sentence.
   [/^(?:END|ENDS|MORE|FIN|FIM|ENDE|-\s*0\s*-)$/u],
+  [/^（完）$|^\(끝\)$|^انتهى\.?$/u],
   [/^==\s*kyodo$/iu, "Kyodo"],
-  [/^--\s*ians$/iu, "IANS"],
+  [/^--\s*(?:ians|आईएएनएस)$/iu, "IANS"],
+  // PTI's Hindi service signs off `भाषा` and the editors' names.
+  [/^भाषा(?:\s+[\p{L}\p{M}]+){0,4}$/u, "PTI"],
+  [/^this report by the canadian press was first published\b.*$|^ce (?:reportage|texte|article) de la presse canadienne a été publié pour la première fois\b.*$/iu, "The Canadian Press"],
+  [/^(?:this is a developing story|this story is developing|developing story)\b.*$/iu],
+  [/^(?:plus d'informations à suivre|plus d’informations à suivre|más información en breve|ampliaremos|mehr in kürze|seguiranno aggiornamenti)\.?$/iu],
+  [/^source text(?: for eikon)?:.*$/iu],
+  [/^further company coverage:?.*$/iu],
+  // Yonhap's reporter's address closing the copy.
+  [/^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}$/u],
   [/^lusa\s*\/\s*fim\.?$/iu, "Lusa"],
   [/^\(ansa\)\.?$/iu, "ANSA"],
   [/^our standards:.*$/iu],
@@ -44,7 +54,7 @@ const END_MARKS: ReadonlyArray<readonly [RegExp, string?]> = [
 ];
 
 /** The same marks closing the last sentence: `… said. Enditem`, `… (END)`. */
-const CLOSING_MARK = /^([\s\S]*\S)\s*(?:enditem|\(end\)|\(完\)|==\s*kyodo|--\s*ians|\(ansa\)\.?)\s*$/iu;
+const CLOSING_MARK = /^([\s\S]*\S)\s*(?:enditem|\(end\)|\(完\)|（完）|\(끝\)|انتهى|==\s*kyodo|--\s*ians|\(ansa\)\.?)\s*$/iu;
 
 const endMark: Recogniser = (paragraph, into) => {
   for (const [pattern, agency] of END_MARKS) {
@@ -57,8 +67,9 @@ const endMark: Recogniser = (paragraph, into) => {
 
 /** AFP `burs-pdw/tym`, EFE-style `is/mp`, Lusa `ABC // XYZ`, dpa `dpa ab xy`, PTI `PTI ABC XYZ`. */
 const INITIALS: ReadonlyArray<readonly [RegExp, ((m: RegExpExecArray) => string)?]> = [
-  [/^[a-z]{1,8}(?:-[a-z]{1,8}){0,3}(?:\s*\/{1,2}\s*[a-z]{1,8}(?:-[a-z]{1,8}){0,3}){1,6}$/iu],
-  [/^dpa(?:[/-][a-z]{1,6})?((?:\s+[a-z]{1,4}){1,5})$/iu, (m) => m[1]!.trim()],
+  // ANSA `COM-GU/`, askanews `Ihr/Int5`, IANS in Hindi `एसकेपी/एबीएम`.
+  [/^[\p{L}\p{M}]{1,8}(?:-[\p{L}\p{M}]{1,8}){0,3}(?:\s*\/{1,2}\s*[\p{L}\p{M}\d]{1,8}(?:-[\p{L}\p{M}]{1,8}){0,3}){1,6}$|^\p{Lu}{2,5}(?:-\p{Lu}{2,5}){1,3}\/$/u],
+  [/^dpa(?:[/-][a-z]{1,6})?((?:\s+[a-z0-9]{1,4}){1,6})$/iu, (m) => m[1]!.trim()],
   [/^pti((?:\s+[a-z]{2,4}){1,5})$/iu, (m) => m[1]!.trim()],
 ];
 
@@ -85,7 +96,7 @@ const ROLES: ReadonlyArray<readonly [RegExp, string | undefined]> = [
   [/^(?:reporting|reported|reportage|información|informacion|reportaje|berichterstattung|bericht|reportagem)\s+(?:by|de|par|por|von)\s+/iu, undefined],
   [/^(?:writing|written|redacción|redaccion|escrito|rédaction|redação|texto)\s+(?:by|de|par|por|von)\s+/iu, "writing"],
   [/^(?:editing|edited|edición|edicion|editado|édité|édition|redigiert|editado)\s+(?:en español\s+)?(?:by|de|par|por|von)\s+/iu, "editing"],
-  [/^(?:compiled|compiling)\s+by\s+/iu, "compiling"],
+  [/^(?:compiled|compiling)\s+by\s+/iu, "compiled"],
   [/^(?:research|graphics?|photos?|video|translation|translated|traducción|traduction)\s+(?:by|de|par|por)\s+/iu, "research"],
 ];
 
@@ -138,11 +149,34 @@ function credit(who: string, reporter: boolean, into: Working): void {
   const name = who.replace(/\s+(?:in|at)\s+.*$/u, "").trim();
   const names = name === "" ? undefined : readNames(name);
   if (names === undefined) return;
+  // Editors' contacts are the desk's, like the routing lines: the reporters are the story's authors.
   if (reporter) into.authors.push(...names);
-  else into.contributors.push(...names.map((n) => ({ name: n, role: "editing" })));
 }
 
-const TRAILERS: readonly Recogniser[] = [endMark, initials, rights, reutersCredits, contributed, contactLine];
+/** Bloomberg: `--With assistance from Erika Yoshimura.` */
+const assistance: Recogniser = (paragraph, into) => {
+  const match = /^-{0,2}\s*with assistance from\s+(.+?)\.?$/iu.exec(paragraph);
+  const names = match ? readNames(match[1]!, { wherePlaces: true }) : undefined;
+  if (names === undefined) return false;
+  into.contributors.push(...names.map((name) => ({ name, role: "assistance" })));
+  return true;
+};
+
+/** Arabic Reuters: `(تغطية صحفية أحمد فهمي - إعداد سلمى نجم للنشرة العربية - تحرير مروة رشاد)`. */
+const arabicCredits: Recogniser = (paragraph, into) => {
+  const inner = /^\((تغطية صحفية[^()]*)\)$/u.exec(paragraph)?.[1];
+  if (inner === undefined) return false;
+  for (const part of inner.split(/\s+-\s+/u)) {
+    const match = /^(تغطية صحفية|إعداد|تحرير|شارك في التغطية)\s+(.+?)(?:\s+للنشرة العربية)?$/u.exec(part.trim());
+    if (!match) continue;
+    const names = match[2]!.split(/\s+و(?=\p{L})|\s*،\s*/u).map((name) => name.trim()).filter((name) => name !== "");
+    if (match[1] === "تغطية صحفية") into.authors.push(...names);
+    else into.contributors.push(...names.map((name) => ({ name, role: match[1]! })));
+  }
+  return true;
+};
+
+const TRAILERS: readonly Recogniser[] = [endMark, initials, rights, reutersCredits, arabicCredits, contributed, assistance, contactLine];
 
 /** Take the trailers off the end of `paragraphs` (not mutated); at least one paragraph stays. */
 export function splitTrailers(paragraphs: readonly string[]): Trailer {
@@ -168,6 +202,13 @@ export function splitTrailers(paragraphs: readonly string[]): Trailer {
   const cut = Math.max(0, closing.length - 200);
   const mark = CLOSING_MARK.exec(closing.slice(cut));
   if (mark) body[body.length - 1] = closing.slice(0, cut) + mark[1]!;
+  // Xinhua in Japanese closes with its reporter: `…予定だという。（記者/王明）`.
+  const last = body.at(-1)!;
+  const reporter = /^([\s\S]*\S)\s*[（(](?:記者|记者)\/?([^）)]{1,40})[）)]$/u.exec(last.slice(Math.max(0, last.length - 60)));
+  if (reporter) {
+    body[body.length - 1] = last.slice(0, Math.max(0, last.length - 60)) + reporter[1]!;
+    into.authors.push(...reporter[2]!.split(/[、,，]\s*/u));
+  }
   const { pendingContacts, ...trailer } = into;
   if (pendingContacts !== undefined) return { ...trailer, paragraphs: [...body, ...pendingContacts] };
   return trailer;

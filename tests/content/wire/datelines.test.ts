@@ -41,6 +41,18 @@ const ROWS: ReadonlyArray<readonly [string, string | undefined, string | undefin
   ["RIO DE JANEIRO, 4 dez (Reuters) - O Brasil.", "Rio de Janeiro", "Reuters", 12, 4, undefined, "O Brasil."],
   ["KYIV, Ukraine, Jan 21 (AP) — Officials said.", "Kyiv, Ukraine", "AP", 1, 21, undefined, "Officials said."],
   ["Ginebra (Suiza), 21 ene (EFE).- Hubo acuerdo.", "Ginebra (Suiza)", "EFE", 1, 21, undefined, "Hubo acuerdo."],
+  ["GENEVA/BRUSSELS, Dec 2 (Reuters) - Envoys met.", "Geneva/Brussels", "Reuters", 12, 2, undefined, "Envoys met."],
+  ["Potsdam/Berlin (dpa/bb). Berlin und Brandenburg.", "Potsdam/Berlin", "dpa", undefined, undefined, undefined, "Berlin und Brandenburg."],
+  ["Brno 3. prosince (ČTK) - V Brně dnes.", "Brno", "ČTK", 12, 3, undefined, "V Brně dnes."],
+  ["القاهرة 3 ديسمبر كانون الأول (رويترز) - رفعت مصر.", "القاهرة", "Reuters", 12, 3, undefined, "رفعت مصر."],
+  ["بكين ٣ ديسمبر (شينخوا) - ارتفعت صادرات الصين.", "بكين", "Xinhua", 12, 3, undefined, "ارتفعت صادرات الصين."],
+  ["ירושלים, 4 בדצמבר (רויטרס) - הממשלה אישרה.", "ירושלים", "Reuters", 12, 4, undefined, "הממשלה אישרה."],
+  ["नई दिल्ली, 4 दिसंबर (आईएएनएस)। राष्ट्रीय राजधानी में", "नई दिल्ली", "IANS", 12, 4, undefined, "राष्ट्रीय राजधानी में"],
+  ["नयी दिल्ली, 3 दिसंबर (भाषा) संसद का सत्र", "नयी दिल्ली", "PTI", 12, 3, undefined, "संसद का सत्र"],
+  ["【東京共同】衆院予算委員会は5日、", "東京", "Kyodo", undefined, undefined, undefined, "衆院予算委員会は5日、"],
+  ["【新華社酒泉12月4日】中国は4日、", "酒泉", "Xinhua", 12, 4, undefined, "中国は4日、"],
+  ["新华社北京12月4日电（记者张晓蕾）国家统计局4日发布", "北京", "Xinhua", 12, 4, undefined, "国家统计局4日发布"],
+  ["(서울=연합뉴스) 박성민 기자 = 한국은행이 동결했다.", "서울", "Yonhap", undefined, undefined, undefined, "한국은행이 동결했다."],
 ];
 
 describe("dateline shapes", () => {
@@ -48,6 +60,11 @@ describe("dateline shapes", () => {
     const dateline = parseDateline(paragraph);
     if (dateline === undefined || isUnreadable(dateline)) throw new Error(`not read: ${JSON.stringify(dateline)}`);
     expect([dateline.place, dateline.agency, dateline.month, dateline.day, dateline.year, dateline.rest]).toEqual([place, agency, month, day, year, rest]);
+  });
+
+  it("Xinhua's and Yonhap's reporters after the dateline", () => {
+    expect(parseDateline("新华社上海12月3日电（记者李航、陈静）记者3日")).toMatchObject({ authors: ["李航", "陈静"], rest: "记者3日" });
+    expect(parseDateline("(서울=연합뉴스) 박성민 기자 = 한국은행")).toMatchObject({ authors: ["박성민"] });
   });
 
   it.each([

@@ -13,6 +13,7 @@ describe("headline labels", () => {
     ["ANALYSIS-Why rates stay high", "Why rates stay high", { kind: "ANALYSIS" }],
     ["FACTBOX-What is in the bill", "What is in the bill", { kind: "FACTBOX" }],
     ["INSIGHT-Inside the deal", "Inside the deal", { kind: "INSIGHT" }],
+    ["BRIEF-Nordic lender raises dividend", "Nordic lender raises dividend", { kind: "BRIEF" }],
     ["BREAKING: Parliament dissolved", "Parliament dissolved", { priority: "BREAKING" }],
     ["URGENT Earthquake hits Japan", "Earthquake hits Japan", { priority: "URGENT" }],
     ["URGENTE: Terremoto en Chile", "Terremoto en Chile", { priority: "URGENTE" }],

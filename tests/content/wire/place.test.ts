@@ -17,6 +17,9 @@ describe("places as readers expect them", () => {
     ["KYIV, Ukraine", "Kyiv, Ukraine"],
     ["ABIDJAN, COTE D'IVOIRE", "Abidjan, Cote d'Ivoire"],
     ["Rio de Janeiro", "Rio de Janeiro"],
+    ["DeKALB, Ill.", "DeKalb, Ill."],
+    ["McALLEN, Texas", "McAllen, Texas"],
+    ["İSKENDERUN", "İskenderun"],
     ["McAllen", "McAllen"],
     ["Ginebra (Suiza)", "Ginebra (Suiza)"],
   ])("%s → %s", (written, shown) => {

@@ -19,8 +19,16 @@ describe("lines before the dateline", () => {
     ["Av Erik Lund och Sara Berg", ["Erik Lund", "Sara Berg"]],
     ["Af Mette Holm og Lars Bo", ["Mette Holm", "Lars Bo"]],
     ["Przez Jan Kowalski", ["Jan Kowalski"]],
+    ["Por Ana Lúcia Macuácua, da agência Lusa", ["Ana Lúcia Macuácua"]],
   ])("byline %s", (line, authors) => {
     expect(recognisePreDateline(line)).toEqual({ kind: "byline", authors });
+  });
+
+  it.each([
+    ["Jordan Ellis, The Canadian Press", ["Jordan Ellis"], "The Canadian Press"],
+    ["Marie-Ève Tremblay, La Presse Canadienne", ["Marie-Ève Tremblay"], "The Canadian Press"],
+  ])("a credit line naming the agency: %s", (line, authors, agency) => {
+    expect(recognisePreDateline(line)).toEqual({ kind: "byline", authors, agency });
   });
 
   it.each([

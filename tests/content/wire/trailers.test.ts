@@ -35,7 +35,7 @@ describe("trailers after the story", () => {
     expect(t.rights).toMatch(/^Copyright 2026 The Associated Press/);
   });
 
-  it("Bloomberg: the contact block gives the reporter and the editor; ©2026 Bloomberg L.P. is the rights", () => {
+  it("Bloomberg: the contact block gives the reporter (the editors' contacts are the desk's, dropped); ©2026 Bloomberg L.P. is the rights", () => {
     const t = splitTrailers([
       STORY,
       "To contact the reporter on this story: Jane Doe in London at jdoe@bloomberg.net",
@@ -44,13 +44,30 @@ describe("trailers after the story", () => {
     ]);
     expect(t.paragraphs).toEqual([STORY]);
     expect(t.authors).toEqual(["Jane Doe"]);
-    expect(t.contributors).toEqual([{ name: "Kate Lee", role: "editing" }]);
+    expect(t.contributors).toEqual([]);
     expect(t.rights).toBe("©2026 Bloomberg L.P.");
   });
 
   it("Bloomberg's contacts on lines of their own", () => {
     const t = splitTrailers([STORY, "To contact the reporter on this story:", "Jane Doe in London at jdoe@bloomberg.net", "To contact the editors responsible for this story:", "Kate Lee at klee@bloomberg.net"]);
-    expect([t.paragraphs, t.authors, t.contributors]).toEqual([[STORY], ["Jane Doe"], [{ name: "Kate Lee", role: "editing" }]]);
+    expect([t.paragraphs, t.authors, t.contributors]).toEqual([[STORY], ["Jane Doe"], []]);
+  });
+
+  it("Bloomberg: `--With assistance from …` is a contributor", () => {
+    expect(splitTrailers([STORY, "--With assistance from Erika Sato and Ben Holt."]).contributors).toEqual([
+      { name: "Erika Sato", role: "assistance" },
+      { name: "Ben Holt", role: "assistance" },
+    ]);
+  });
+
+  it("Arabic Reuters credits: the reporter an author, preparation and editing contributors", () => {
+    const t = splitTrailers([STORY, "(تغطية صحفية أحمد فهمي - إعداد سلمى نجم للنشرة العربية - تحرير مروة رشاد)"]);
+    expect([t.paragraphs, t.authors, t.contributors]).toEqual([[STORY], ["أحمد فهمي"], [{ name: "سلمى نجم", role: "إعداد" }, { name: "مروة رشاد", role: "تحرير" }]]);
+  });
+
+  it("Xinhua in Japanese: the reporter closing the last sentence is an author", () => {
+    const t = splitTrailers([STORY, "予定だという。（記者/王明）"]);
+    expect([t.paragraphs, t.authors]).toEqual([[STORY, "予定だという。"], ["王明"]]);
   });
 
   it("UPI's copyright", () => {
@@ -67,6 +84,15 @@ describe("trailers after the story", () => {
     [["More to follow"], undefined],
     [["-30-"], undefined],
     [["(ANSA)."], "ANSA"],
+    [["（完）"], undefined],
+    [["smpark@yna.co.kr", "(끝)"], undefined],
+    [["--आईएएनएस", "एसकेपी/एबीएम"], "IANS"],
+    [["भाषा आशीष मनीषा"], "PTI"],
+    [["This report by The Canadian Press was first published Dec. 5, 2026."], "The Canadian Press"],
+    [["Ce reportage de La Presse Canadienne a été publié pour la première fois le 5 décembre 2026."], "The Canadian Press"],
+    [["Plus d'informations à suivre."], undefined],
+    [["This is a developing story. Check back for updates."], undefined],
+    [["Source text for Eikon: [ID:nBw5dk7Qa]"], undefined],
   ] as const)("end mark %j", (lines, agency) => {
     const t = splitTrailers([STORY, ...lines]);
     expect(t.paragraphs).toEqual([STORY]);
@@ -76,6 +102,9 @@ describe("trailers after the story", () => {
   it.each([
     ["burs-pdw/tym", "burs-pdw/tym"],
     ["dpa ab xy", "ab xy"],
+    ["dpa/lnw ht yynw z2 ab", "ht yynw z2 ab"],
+    ["COM-GU/", "COM-GU/"],
+    ["Ihr/Int5", "Ihr/Int5"],
     ["dpa/lnw ab xy", "ab xy"],
     ["PTI ABC XYZ", "ABC XYZ"],
   ])("initials %s", (line, initials) => {
@@ -87,6 +116,8 @@ describe("trailers after the story", () => {
     expect(splitTrailers(["First.", "The talks will resume. Enditem"]).paragraphs).toEqual(["First.", "The talks will resume."]);
     expect(splitTrailers(["First.", "The talks will resume. (END)"]).paragraphs).toEqual(["First.", "The talks will resume."]);
     expect(splitTrailers(["First.", "会谈将继续。(完)"]).paragraphs).toEqual(["First.", "会谈将继续。"]);
+    expect(splitTrailers(["First.", "会谈将继续。（完）"]).paragraphs).toEqual(["First.", "会谈将继续。"]);
+    expect(splitTrailers(["First.", "رغم التوترات التجارية. انتهى"]).paragraphs).toEqual(["First.", "رغم التوترات التجارية."]);
   });
 
   it.each([["Fin."], ["He said more to follow was unlikely."], ["(The talks will resume on Monday.)"], ["Reporters were told to leave."]])("keeps copy: %s", (line) => {
