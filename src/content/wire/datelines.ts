@@ -77,7 +77,7 @@ const SHAPES: readonly Shape[] = [
   // and with no separator only for agencies known to file so: `Kathmandu, Nov 26 (PTI) The`, `Berlin (dapd). `, `MADRID, 4 (EUROPA PRESS)`.
   {
     example: "LONDON, Dec 4 (Reuters) - ",
-    pattern: new RegExp(String.raw`^${PLACE}(?:\s*[,،]\s*${DATE})?\s*${AGENCY}(?:(?<sep>\s*\.?\s*${DASH})\s*|[.।](?:\s+|$)|\s+|$)`, "u"),
+    pattern: new RegExp(String.raw`^${PLACE}(?:\s*[,،]\s*${DATE})?\s*(?:[-–—]\s*)?${AGENCY}(?:(?<sep>\s*\.?\s*${DASH})\s*|[.।](?:\s+|$)|\s+|$)`, "u"),
     knownAgency: (groups) => groups.sep === undefined,
   },
   // Kyodo, AAP: the agency without parentheses: `TOKYO, Dec. 4 Kyodo - `, `SYDNEY, Dec 4 AAP - `.
