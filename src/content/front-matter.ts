@@ -33,6 +33,8 @@ export interface FrontMatter {
   place?: string;
   /** The file's encoding, which decode.ts has already read it with; checked here like every key. */
   encoding?: string;
+  /** The agency that filed the copy, when neither the dateline nor the sign-off names it. */
+  agency?: string;
 }
 
 export interface FrontMatterResult {
@@ -90,6 +92,7 @@ const CHECKS: Record<Key, Check> = {
   language: (v) => (LANGUAGE.test(v) ? undefined : "a BCP 47 language tag such as en or es-ES"),
   place: () => undefined,
   encoding: (v) => (encodingName(v) !== undefined ? undefined : `one of ${ENCODING_NAMES}`),
+  agency: (v) => (v.length <= 60 ? undefined : "an agency name of at most 60 characters"),
 };
 
 function isUrl(value: string): boolean {

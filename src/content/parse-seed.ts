@@ -1,6 +1,10 @@
 import type { Article } from "./article";
 import { ALL_WEEKDAY_NAMES, addDays, DAYS_AHEAD, formatDay, formatInstant, isCalendarDate, utcDay, weekdayNumber } from "./calendar";
-import { parseDateline, type Dateline } from "./dateline";
+import { ACCEPTED_SHAPES, isUnreadable, parseDateline, type Dateline } from "./wire/datelines";
+import { splitHeadline } from "./wire/headline";
+import { killNotice, WITHDRAW_HOW } from "./wire/kill";
+import { recognisePreDateline } from "./wire/pre-dateline";
+import { splitTrailers } from "./wire/trailers";
 import { decodeSeed, encodingName } from "./decode";
 import { parseFrontMatter, type FrontMatter } from "./front-matter";
 import { detectLanguage } from "./language";
@@ -28,6 +32,8 @@ export interface ParsedSeed {
   published: Dated;
   /** Front matter `updated`, if any. */
   updated?: Dated;
+  /** The embargo line before the dateline (`EMBARGOED UNTIL 0001 GMT DEC 6`), as written, for the embargo support to come. */
+  embargo?: { text: string; line: number };
 }
 
 export interface SeedResult {
@@ -60,10 +66,28 @@ export interface SeedInput {
 interface Block {
   text: string;
   line: number;
+  /** The block's lines, trimmed, for what is read line by line (bylines, notes before the dateline). */
+  lines: string[];
+}
+
+/** What the lines before the dateline said. */
+interface Preamble {
+  authors?: string[];
+  /** The agency a credit line names (`Jordan Ellis, The Canadian Press`). */
+  agency?: string;
+  notes: string[];
+  bullets: string[];
+  embargo?: { text: string; line: number };
+  /** The first paragraph that is none of them, where the dateline should be; undefined when nothing is left. */
+  lede?: { text: string; line: number };
+  /** Body blocks after the lede. */
+  after: Block[];
 }
 
 const WEEKDAY_PATTERN = new RegExp(`(?<![\\p{L}])(${ALL_WEEKDAY_NAMES.join("|")})(?![\\p{L}])`, "iu");
 const DATE_EXAMPLE = "front matter date: 2022-01-21T09:00:00+01:00";
+/** The shapes a desk can choose from, in every message about a dateline. */
+const DATELINE_SHAPES = `a dateline such as ${ACCEPTED_SHAPES.map((shape) => `"${shape}"`).join(", ")}`;
 
 /** Parse one seed: decoding, front matter, section, headline, dateline, body, sign-off. */
 export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, fallbackEncoding }: SeedInput): SeedResult {
@@ -95,9 +119,15 @@ export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, 
     return { problems, warnings };
   }
   const [section, headline, ...body] = blocks;
-  if (headline === undefined || parseDateline(headline.text) !== undefined) {
+  const headlineDateline = headline === undefined ? undefined : parseDateline(headline.text);
+  if (headline === undefined || (headlineDateline !== undefined && !isUnreadable(headlineDateline) && headlineDateline.separated && headlineDateline.agency !== undefined)) {
     const line = headline?.line ?? section!.line;
     problem(line, headline ? `a dateline where the headline should be` : "no headline", `a headline on the line after the section "${section!.text}"`);
+    return { problems, warnings };
+  }
+  const kill = killNotice(headline.text, body.slice(0, 3).map((block) => block.text));
+  if (kill !== undefined) {
+    problem(headline.line, `a kill or withdrawal notice ("${kill}")`, WITHDRAW_HOW);
     return { problems, warnings };
   }
   if (body.length === 0) {
@@ -105,14 +135,32 @@ export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, 
     return { problems, warnings };
   }
 
-  const dateline = parseDateline(body[0]!.text);
-  const texts = body.map((block) => block.text);
-  if (dateline) texts[0] = dateline.rest;
-  const tail = splitTail(texts, dateline?.agency);
+  const preamble = readPreamble(body);
+  if (preamble.lede === undefined) {
+    problem(body.at(-1)!.line, "no story after the byline, notes and routing lines", "paragraphs of copy, the first opening with a dateline");
+    return { problems, warnings };
+  }
+  const lede = preamble.lede;
+  const found = parseDateline(lede.text);
+  if (isUnreadable(found)) {
+    problem(lede.line, `dateline "${found.found}" with a date that is not understood: "${found.word}"`, `a day and a month in a language served (Dec 4, 4 dic., 4 декабря, 12月4日), in ${DATELINE_SHAPES}`);
+    return { problems, warnings };
+  }
+  const dateline = found;
+  const texts = [...(dateline === undefined || dateline.rest.trim() !== "" ? [dateline?.rest ?? lede.text] : []), ...preamble.after.map((block) => block.text)];
+  if (texts.length === 0) {
+    problem(lede.line, "a dateline and no story after it", "paragraphs of copy after the dateline");
+    return { problems, warnings };
+  }
+  // Trailers and the sign-off come in either order (`(Reporting by …)` then `EFE`, or `EFE` then `==Kyodo`).
+  const trailer = splitTrailers(texts);
+  const tail = splitTail(trailer.paragraphs, dateline?.agency);
+  const more = splitTrailers(tail.paragraphs);
+  const paragraphs = more.paragraphs;
   const id = fm.frontMatter.id ?? idFromFileName(file);
   if (id === undefined) problem(1, `file name "${baseName(file)}" is not a usable id`, "a name of letters, digits, . _ - ending in .txt, or front matter id");
 
-  const published = publishedDate(fm.frontMatter, fm.keyLines.date, dateline, tail.paragraphs[0]!, publishedOn(id), body[0]!.line, problem, (warning) => {
+  const published = publishedDate(fm.frontMatter, fm.keyLines.date, completeDate(dateline, publishedOn(id)), paragraphs[0]!, publishedOn(id), lede.line, problem, (warning) => {
     if (id === undefined || dateChecked?.(id) !== true) warnings.push({ file, ...warning(id ?? "") });
   });
   const updated = fm.frontMatter.updated === undefined ? undefined : frontMatterInstant("updated", fm.frontMatter.updated, fm.keyLines.updated!, problem);
@@ -125,28 +173,87 @@ export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, 
     return { problems, warnings };
   }
 
+  const { title, labels } = splitHeadline(headline.text);
+  const agency = dateline?.agency ?? preamble.agency ?? trailer.agency ?? tail.agency ?? more.agency ?? fm.frontMatter.agency;
+  const credited = [...(preamble.authors ?? []), ...(dateline?.authors ?? []), ...more.authors, ...trailer.authors];
+  const contributors = [...more.contributors, ...trailer.contributors];
+  const rights = trailer.rights ?? more.rights;
+  const initials = tail.initials ?? trailer.initials ?? more.initials;
   const article: ParsedSeed["article"] = {
     id,
-    title: headline.text,
-    summary: fm.frontMatter.summary ?? tail.paragraphs[0]!,
-    paragraphs: tail.paragraphs,
+    title,
+    summary: fm.frontMatter.summary ?? (preamble.bullets.length > 0 ? preamble.bullets.join(" ") : paragraphs[0]!),
+    paragraphs,
     tags: fm.frontMatter.tags ?? [],
   };
   const optional: Partial<ParsedSeed["article"]> = {
     category: fm.frontMatter.category ?? section!.text,
     place: fm.frontMatter.place ?? dateline?.place,
-    agency: dateline?.agency,
-    authors: fm.frontMatter.author !== undefined ? [fm.frontMatter.author] : dateline?.agency !== undefined ? [dateline.agency] : undefined,
-    initials: tail.initials,
-    language: fm.frontMatter.language ?? detectLanguage(tail.paragraphs.join(" ")),
+    agency,
+    authors: fm.frontMatter.author !== undefined ? [fm.frontMatter.author] : credited.length > 0 ? unique(credited) : agency !== undefined ? [agency] : undefined,
+    contributors: contributors.length > 0 ? contributors : undefined,
+    initials,
+    labels,
+    note: preamble.notes.length > 0 ? preamble.notes.join(" ") : undefined,
+    rights,
+    language: fm.frontMatter.language ?? detectLanguage(paragraphs.join(" ")),
     image: fm.image,
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (article as unknown as Record<string, unknown>)[key] = value;
   }
   const slug = fm.frontMatter.slug === undefined ? undefined : { value: fm.frontMatter.slug, line: fm.keyLines.slug! };
+  const embargo = preamble.embargo;
   const idLine = fm.keyLines.id;
-  return { seed: { article, published, ...(updated ? { updated } : {}), ...(slug ? { slug } : {}), ...(idLine ? { idLine } : {}) }, problems, warnings };
+  return { seed: { article, published, ...(updated ? { updated } : {}), ...(slug ? { slug } : {}), ...(idLine ? { idLine } : {}), ...(embargo ? { embargo } : {}) }, problems, warnings };
+}
+
+/**
+ * Bylines, notes, bullets, routing and embargo lines before the dateline,
+ * read line by line (hard-wrapped copy may give a byline no blank line of its
+ * own), then the first paragraph that is none of them.
+ */
+function readPreamble(body: readonly Block[]): Preamble {
+  const preamble: Preamble = { notes: [], bullets: [], after: [] };
+  for (let b = 0; b < body.length; b++) {
+    const block = body[b]!;
+    for (let k = 0; k < block.lines.length; k++) {
+      const line = block.lines[k]!;
+      const found = recognisePreDateline(line);
+      if (found === undefined) {
+        preamble.lede = { text: block.lines.slice(k).join(" "), line: block.line + k };
+        preamble.after = body.slice(b + 1);
+        return preamble;
+      }
+      if (found.kind === "byline") {
+        preamble.authors = [...(preamble.authors ?? []), ...found.authors];
+        preamble.agency ??= found.agency;
+      }
+      else if (found.kind === "note") preamble.notes.push(found.text);
+      else if (found.kind === "bullet") preamble.bullets.push(/[.!?…"”»]$/u.test(found.text) ? found.text : `${found.text}.`);
+      else if (found.kind === "embargo") preamble.embargo ??= { text: found.text, line: block.line + k };
+    }
+  }
+  return preamble;
+}
+
+/**
+ * A dateline's date made whole from the day the publication record gives the
+ * story: none (`WASHINGTON (AP) —`) is that day; a day alone (`MADRID, 4
+ * (EUROPA PRESS)`) is in that day's month, or the month before when that
+ * would be after it.
+ */
+function completeDate(dateline: Dateline | undefined, publishedOn: number): Dateline | undefined {
+  if (dateline === undefined || dateline.month !== undefined) return dateline;
+  const on = new Date(publishedOn);
+  const [year, month] = [on.getUTCFullYear(), on.getUTCMonth() + 1];
+  if (dateline.day === undefined) return { ...dateline, year, month, day: on.getUTCDate() };
+  const earlier = dateline.day > on.getUTCDate();
+  return { ...dateline, year: earlier && month === 1 ? year - 1 : year, month: earlier ? (month === 1 ? 12 : month - 1) : month };
+}
+
+function unique(names: readonly string[]): string[] {
+  return [...new Set(names)];
 }
 
 /**
@@ -160,7 +267,7 @@ function splitBlocks(lines: readonly string[], firstLine: number): Block[] {
   let i = 0;
   for (; i < lines.length && header.length < 2; i++) {
     const text = lines[i]!.trim();
-    if (text !== "") header.push({ text, line: firstLine + i });
+    if (text !== "") header.push({ text, line: firstLine + i, lines: [text] });
   }
   if (header.length < 2) return header;
   let end = lines.length;
@@ -170,11 +277,11 @@ function splitBlocks(lines: readonly string[], firstLine: number): Block[] {
   for (let k = i; k < end && !blank; k++) blank = lines[k]!.trim() === "";
   const blocks: Block[] = [];
   let current: { parts: string[]; line: number } | undefined;
-  const close = () => current && blocks.push({ text: current.parts.join(" "), line: current.line });
+  const close = () => current && blocks.push({ text: current.parts.join(" "), line: current.line, lines: current.parts });
   for (let k = i; k < end; k++) {
     const text = lines[k]!.trim();
     if (!blank) {
-      blocks.push({ text, line: firstLine + k });
+      blocks.push({ text, line: firstLine + k, lines: [text] });
     } else if (text === "") {
       close();
       current = undefined;
@@ -203,7 +310,7 @@ function publishedDate(
     problem(
       line,
       dateline ? `a dateline with no date ("${dateline.place} (${dateline.agency})") and no front matter date` : "no dateline and no front matter date",
-      `a dateline such as "Geneva, Jan 21 (EFE).- ", or ${DATE_EXAMPLE}`,
+      `${DATELINE_SHAPES}, or ${DATE_EXAMPLE}`,
     );
     return undefined;
   }

@@ -1,3 +1,5 @@
+import { knownAgency } from "./wire/agencies";
+
 /**
  * What follows the story at the end of wire copy: the agency's sign-off, the
  * editors' initials and, in scraped copy, the page's chrome. All of it is
@@ -21,8 +23,6 @@ const CHROME = new Set([
   "à lire aussi",
 ]);
 
-/** Agencies whose name may close the copy, besides the one the dateline names. */
-const KNOWN_AGENCIES = ["EFE", "AFP", "AP", "Reuters", "dpa", "ANSA", "Europa Press", "Xinhua", "Kyodo", "Yonhap", "Lusa", "UPI", "PA", "AAP", "TASS", "ATS", "Belga", "ANP"];
 
 /** `is/mp/ks`, `pa/jm`, `EFE is/mp` style initials. */
 const INITIALS = /^[a-zà-ÿ]{1,5}(?:\s*\/\s*[a-zà-ÿ]{1,5})+$/iu;
@@ -38,11 +38,18 @@ export interface Tail {
   initials?: string;
   /** True when the copy closed with the agency's sign-off. */
   signedOff: boolean;
+  /** The agency the sign-off names, by its usual name. */
+  agency?: string;
+}
+
+/** The sign-off's agency (the dateline's, or any wirefeed knows: wire/agencies.ts), or undefined. */
+function signOffAgency(text: string, agency: string | undefined): string | undefined {
+  const name = text.trim().replace(/[.]$/, "");
+  return name.toLowerCase() === agency?.toLowerCase() ? agency : knownAgency(name);
 }
 
 function isAgencyName(text: string, agency: string | undefined): boolean {
-  const name = text.trim().replace(/[.]$/, "").toLowerCase();
-  return name === agency?.toLowerCase() || KNOWN_AGENCIES.some((known) => known.toLowerCase() === name);
+  return signOffAgency(text, agency) !== undefined;
 }
 
 /** `EFE is/mp`: the agency and the initials on one line; the initials, or undefined. */
@@ -57,6 +64,7 @@ export function splitTail(paragraphs: readonly string[], agency: string | undefi
   const body = [...paragraphs];
   let initials: string | undefined;
   let signedOff = false;
+  let named: string | undefined;
   for (;;) {
     const last = body.at(-1)?.trim();
     if (last === undefined || body.length === 1) break;
@@ -67,10 +75,12 @@ export function splitTail(paragraphs: readonly string[], agency: string | undefi
       body.pop();
     } else if (!signedOff && isAgencyName(last, agency)) {
       signedOff = true;
+      named = signOffAgency(last, agency);
       body.pop();
     } else if (!signedOff && initials === undefined && signOffInitials(last, agency) !== undefined) {
       initials = signOffInitials(last, agency);
       signedOff = true;
+      named = signOffAgency(/^\S+(?:\s+\S+)?(?=\s+\S+$)/u.exec(last)?.[0] ?? "", agency);
       body.pop();
     } else {
       break;
@@ -83,7 +93,8 @@ export function splitTail(paragraphs: readonly string[], agency: string | undefi
     if (closing && isAgencyName(closing[2]!, agency)) {
       body[body.length - 1] = closing[1]!;
       signedOff = true;
+      named = signOffAgency(closing[2]!, agency);
     }
   }
-  return initials === undefined ? { paragraphs: body, signedOff } : { paragraphs: body, initials, signedOff };
+  return { paragraphs: body, signedOff, ...(initials === undefined ? {} : { initials }), ...(named === undefined ? {} : { agency: named }) };
 }

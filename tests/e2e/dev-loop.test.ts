@@ -50,7 +50,7 @@ describe("npm start with a seed saved broken, then fixed", () => {
 
     writeFileSync(join(server.dir, "seeds", "geneva-talks.txt"), BROKEN);
     const broken = await until(503, "/feed.xml");
-    const problem = 'seeds/geneva-talks.txt:5: no dateline and no front matter date, expected a dateline such as "Geneva, Jan 21 (EFE).- ", or front matter date: 2022-01-21T09:00:00+01:00';
+    const problem = 'seeds/geneva-talks.txt:5: no dateline and no front matter date, expected a dateline such as "LONDON, Dec 4 (Reuters) - ", "Madrid, 4 dic (EFE).- ", "WASHINGTON (AP) — ", "(ANSA) - ROMA, 4 DIC - ", "SYDNEY, Dec 4 AAP - ", "MOSCOW, December 4. /TASS/. ", "OTTAWA — ", or front matter date: 2022-01-21T09:00:00+01:00';
     expect(broken.body).toContain(`\n${problem}\n`);
     expect(broken.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
     expect(broken.headers.get("Cache-Control")).toBe("no-store");
