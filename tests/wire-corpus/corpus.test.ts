@@ -84,13 +84,15 @@ function people(authors: string[], want: Expected): string[] {
 }
 
 /**
- * A credit as observed, its role read as the expected one when either says the other
- * (`additional reporting` for `Additional reporting by`, `assistance` for `With assistance from`):
- * roles are kept as the copy words them, and the corpus does not fix one wording.
+ * A credit as observed, its role read as the expected one when they are the same word
+ * (`compiled` and `compiling`, `assistance` and `assisting`: the same first six letters)
+ * or one says the other (`additional reporting` for `reporting`): roles are kept as the
+ * copy words them, and the corpus does not fix one wording.
  */
 function credited({ name, role }: { name: string; role: string }, want: Expected) {
   const expected = want.contributors.find((c) => c.name === name);
-  const same = expected !== undefined && (loose(role).includes(loose(expected.role)) || loose(expected.role).includes(loose(role)));
+  const [a, b] = [loose(role), loose(expected?.role ?? "")];
+  const same = expected !== undefined && (a.includes(b) || b.includes(a) || (a.length >= 6 && a.slice(0, 6) === b.slice(0, 6)));
   return { name, role: same ? loose(expected.role) : loose(role) };
 }
 

@@ -95,7 +95,7 @@ export function feedBody(fragment: string): Body {
   const paragraphs = elements(doc, "p");
   const lead = (p: Element) => {
     const nodes = Array.from(p.childNodes).filter((n) => n.nodeType !== 3 || (n.textContent ?? "").trim() !== "");
-    return nodes.length === 1 && nodes[0]!.nodeType === 1 && ["strong", "b", "em", "i"].includes((nodes[0] as Element).localName.toLowerCase());
+    return nodes.length === 1 && nodes[0]!.nodeType === 1 && ["strong", "b", "em", "i"].includes(((nodes[0] as Element).localName ?? "").toLowerCase());
   };
   let first = 0;
   while (first < paragraphs.length && lead(paragraphs[first]!)) first++;
