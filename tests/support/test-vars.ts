@@ -22,4 +22,5 @@ export const TEST_VARS = {
   PAGE_MAX_AGE: "300",
   NOT_FOUND_MAX_AGE: "60",
   WEBSUB_HUB: "",
+  SHOW_DESK_CODES: "false",
 } as const satisfies Required<Env>;
