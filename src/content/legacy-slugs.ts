@@ -1,5 +1,5 @@
 import type { Collections } from "./collections";
-import { idSuffix } from "./slug";
+import { idSuffix, slugify } from "./slug";
 
 /**
  * Sections and tags whose slug moved with issue 20: before it, letters
@@ -27,7 +27,6 @@ function moved(collections: ReadonlyMap<string, { slug: string; name: string }>)
 }
 
 const MAX_SLUG = 80;
-const TRANSLITERATION: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ł: "l", þ: "th" };
 
 /**
  * The slug a name had before issue 20, frozen here (not shared with the
@@ -36,20 +35,6 @@ const TRANSLITERATION: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", 
  */
 export function legacyCollectionSlug(name: string): string {
   const normalised = name.trim().normalize("NFC").toLowerCase().replace(/\s+/g, " ");
-  const words = normalised
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[ßæœøđłþ]/gi, (ch) => TRANSLITERATION[ch.toLowerCase()] ?? "")
-    .toLowerCase()
-    .replace(/['’‘`]/g, "")
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== "");
-  let slug = "";
-  for (const word of words) {
-    const next = slug === "" ? word : `${slug}-${word}`;
-    if (next.length > MAX_SLUG) break;
-    slug = next;
-  }
-  if (slug === "" && words[0] !== undefined) slug = words[0].slice(0, MAX_SLUG);
+  const slug = slugify(normalised, MAX_SLUG);
   return slug || `x-${idSuffix(normalised)}`;
 }
