@@ -7,6 +7,7 @@ import { collect, collectionSlug } from "../../src/content/collections";
 import { NS, atomText, child, children, htmlParagraphs, htmlText, parseHtml, parseXml, site, siteFeed, text } from "../support/documents";
 import { compile, seedText } from "../support/seeds";
 import { renderAtom, renderJsonFeed, renderRss } from "../support/feeds-as-text";
+import { openBidi, withoutBidiControls } from "../support/bidi";
 
 /**
  * What XML 1.0 cannot carry (§2.2: C0 controls but tab and newline, lone
@@ -14,7 +15,17 @@ import { renderAtom, renderJsonFeed, renderRss } from "../support/feeds-as-text"
  * (C1 controls, noncharacters U+FDD0–U+FDEF). Readers must get everything else.
  */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const readable = (input: string) => input.replace(NOT_XML, "");
+/**
+ * What a reader gets of `input`: everything XML carries. Bidi embeddings and
+ * isolates are compared apart: the renderers close the ones a text leaves
+ * open (escape.ts, balanceBidi), so `shown` checks an output is balanced and
+ * both sides are compared without them.
+ */
+const readable = (input: string) => withoutBidiControls(input.replace(NOT_XML, ""));
+const shown = (output: string) => {
+  expect(openBidi(output), `bidi controls left open in ${JSON.stringify(output)}`).toBe(0);
+  return withoutBidiControls(output);
+};
 
 const NASTY = [
   "]]>", "]]>]]>", "<![CDATA[", "& < > \" '", "&amp;", "&nbsp;", "&#0;", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
@@ -73,12 +84,12 @@ describe("any article text, read back by real parsers", () => {
         const a = toArticle(fields);
         const item = child(child(parseXml(renderRss(siteFeed(SITE, [a]), { ttlMinutes: 5 })).documentElement!, "channel"), "item");
         // Titles and categories as readers that take them for HTML show them; plain text where that is the same.
-        expect(htmlText(text(item, "title"))).toBe(readable(a.title));
+        expect(shown(htmlText(text(item, "title")))).toBe(readable(a.title));
         // <description> is HTML to readers: the summary comes back as the text it shows.
-        expect(htmlText(text(item, "description"))).toBe(readable(a.summary));
-        expect(text(item, "creator", NS.dc)).toBe(readable(a.authors![0]!));
-        expect(children(item, "category").map((c) => htmlText(c.textContent ?? ""))).toEqual([a.category!, ...a.tags].map(readable));
-        expect(htmlParagraphs(text(item, "encoded", NS.content))).toEqual(a.paragraphs.map(readable));
+        expect(shown(htmlText(text(item, "description")))).toBe(readable(a.summary));
+        expect(shown(text(item, "creator", NS.dc))).toBe(readable(a.authors![0]!));
+        expect(children(item, "category").map((c) => shown(htmlText(c.textContent ?? "")))).toEqual([a.category!, ...a.tags].map(readable));
+        expect(htmlParagraphs(text(item, "encoded", NS.content)).map(shown)).toEqual(a.paragraphs.map(readable));
       }),
     );
   });
@@ -88,15 +99,15 @@ describe("any article text, read back by real parsers", () => {
       fc.property(anyArticle, (fields) => {
         const a = toArticle(fields);
         const entry = child(parseXml(renderAtom(siteFeed(SITE, [a]))).documentElement!, "entry", NS.atom);
-        expect(atomText(child(entry, "title", NS.atom))).toBe(readable(a.title));
-        expect(atomText(child(entry, "summary", NS.atom))).toBe(readable(a.summary));
-        expect(text(child(entry, "author", NS.atom), "name", NS.atom)).toBe(readable(a.authors![0]!));
+        expect(shown(atomText(child(entry, "title", NS.atom)))).toBe(readable(a.title));
+        expect(shown(atomText(child(entry, "summary", NS.atom)))).toBe(readable(a.summary));
+        expect(shown(text(child(entry, "author", NS.atom), "name", NS.atom))).toBe(readable(a.authors![0]!));
         // XML normalises tabs and newlines in attribute values to spaces (§3.3.3).
         const asAttribute = (s: string) => readable(s).replace(/[\t\n]/g, " ");
         for (const name of ["term", "label"]) {
-          expect(children(entry, "category", NS.atom).map((c) => c.getAttribute(name))).toEqual([a.category!, ...a.tags].map(asAttribute));
+          expect(children(entry, "category", NS.atom).map((c) => shown(c.getAttribute(name) ?? ""))).toEqual([a.category!, ...a.tags].map(asAttribute));
         }
-        expect(htmlParagraphs(text(entry, "content", NS.atom))).toEqual(a.paragraphs.map(readable));
+        expect(htmlParagraphs(text(entry, "content", NS.atom)).map(shown)).toEqual(a.paragraphs.map(readable));
       }),
     );
   });
@@ -106,13 +117,13 @@ describe("any article text, read back by real parsers", () => {
       fc.property(anyArticle, (fields) => {
         const a = toArticle(fields);
         const item = JSON.parse(renderJsonFeed(siteFeed(SITE, [a]))).items[0];
-        expect(item.title).toBe(readable(a.title));
-        expect(item.summary).toBe(readable(a.summary));
-        expect(item.authors).toEqual([{ name: readable(a.authors![0]!) }]);
-        expect(item.author).toEqual({ name: readable(a.authors![0]!) });
-        expect(item.tags).toEqual([a.category!, ...a.tags].map(readable));
-        expect(item.content_text).toBe(readable(a.paragraphs.join("\n\n")));
-        expect(htmlParagraphs(item.content_html)).toEqual(a.paragraphs.map(readable));
+        expect(shown(item.title)).toBe(readable(a.title));
+        expect(shown(item.summary)).toBe(readable(a.summary));
+        expect(item.authors.map((author: { name: string }) => shown(author.name))).toEqual([readable(a.authors![0]!)]);
+        expect(shown(item.author.name)).toBe(readable(a.authors![0]!));
+        expect(item.tags.map(shown)).toEqual([a.category!, ...a.tags].map(readable));
+        expect(shown(item.content_text)).toBe(readable(a.paragraphs.join("\n\n")));
+        expect(htmlParagraphs(item.content_html).map(shown)).toEqual(a.paragraphs.map(readable));
       }),
     );
   });
@@ -145,9 +156,9 @@ describe("HTML pages escape everything a seed says", () => {
         const html = renderArticlePage(SITE, collect([a], SITE.title), a);
         expect(structure(html)).toEqual(structure(renderArticlePage(SITE, collect([plain(a)], SITE.title), plain(a))));
         const doc = parseHtml(html);
-        expect(doc.getElementsByTagName("h1")[0]!.textContent).toBe(readable(a.title));
-        expect(doc.getElementsByTagName("title")[0]!.textContent).toBe(`${readable(a.title)} · ${SITE.title}`);
-        const paragraphs = Array.from(doc.getElementsByTagName("article")[0]!.getElementsByTagName("p")).map((p) => p.textContent);
+        expect(shown(doc.getElementsByTagName("h1")[0]!.textContent!)).toBe(readable(a.title));
+        expect(shown(doc.getElementsByTagName("title")[0]!.textContent!)).toBe(`${readable(a.title)} · ${SITE.title}`);
+        const paragraphs = Array.from(doc.getElementsByTagName("article")[0]!.getElementsByTagName("p")).map((p) => shown(p.textContent!));
         for (const paragraph of a.paragraphs) expect(paragraphs).toContain(readable(paragraph));
       }),
     );
@@ -159,9 +170,11 @@ describe("HTML pages escape everything a seed says", () => {
         const articles = many.map((fields, i) => toArticle(fields, i));
         const home = (list: Article[]) => renderHomePage(SITE, collect(list, SITE.title));
         expect(structure(home(articles))).toEqual(structure(home(articles.map(plain))));
-        const titles = Array.from(parseHtml(home(articles)).getElementsByTagName("h3")).map((h) => h.textContent);
+        const titles = Array.from(parseHtml(home(articles)).getElementsByTagName("h3")).map((h) => shown(h.textContent!));
         expect(titles).toEqual(articles.map((a) => readable(a.title)));
       }),
+      // A headline of one left-to-right embedding, left open: CI's run of stop 15 found it.
+      { examples: [[[{ title: "\u202A", summary: "", paragraphs: [""], author: "", category: "", tags: [] }]]] },
     );
   });
 });
@@ -171,7 +184,7 @@ describe("any seed text, from the seed to the feed", () => {
     .array(fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom(...NASTY)), { maxLength: 5 })
     .map((parts) => parts.join("").replace(/[\r\n]/g, " "));
   /** What the seed normaliser promises: NFC, forbidden characters dropped, the line trimmed. */
-  const normalised = (s: string) => readable(s.normalize("NFC")).trim();
+  const normalised = (s: string) => withoutBidiControls(s.normalize("NFC").replace(NOT_XML, "").trim());
 
   it("a headline and a paragraph come out of every format as they went in, normalised", () => {
     fc.assert(
@@ -186,10 +199,10 @@ describe("any seed text, from the seed to the feed", () => {
         const item = child(child(parseXml(renderRss(feed, { ttlMinutes: 5 })).documentElement!, "channel"), "item");
         const entry = child(parseXml(renderAtom(feed)).documentElement!, "entry", NS.atom);
         const json = JSON.parse(renderJsonFeed(feed)).items[0];
-        expect([htmlText(text(item, "title")), atomText(child(entry, "title", NS.atom)), json.title]).toEqual([title, title, title]);
-        expect(htmlParagraphs(text(item, "encoded", NS.content))[1]).toBe(body);
-        expect(htmlParagraphs(text(entry, "content", NS.atom))[1]).toBe(body);
-        expect(json.content_text.split("\n\n")[1]).toBe(body);
+        expect([htmlText(text(item, "title")), atomText(child(entry, "title", NS.atom)), json.title].map(shown)).toEqual([title, title, title]);
+        expect(shown(htmlParagraphs(text(item, "encoded", NS.content))[1]!)).toBe(body);
+        expect(shown(htmlParagraphs(text(entry, "content", NS.atom))[1]!)).toBe(body);
+        expect(shown(json.content_text.split("\n\n")[1])).toBe(body);
       }),
     );
   });

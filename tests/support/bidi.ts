@@ -15,3 +15,8 @@ export function openBidi(text: string): number {
   }
   return open.length;
 }
+
+/** `text` without embeddings, overrides, isolates and their closers: what it says, whatever its direction. Marks (LRM, RLM, ALM) stay. */
+export function withoutBidiControls(text: string): string {
+  return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
+}
