@@ -35,13 +35,37 @@ export interface Article {
   note?: string;
   /** The copyright line the agency closed with (`Copyright 2026 The Associated Press. All rights reserved.`). */
   rights?: string;
-  /** RFC 3339 instants in UTC to the second: `2022-01-21T12:00:00Z`. */
+  /**
+   * RFC 3339 instants in UTC to the second: `2022-01-21T12:00:00Z`. A story
+   * whose `published` is after the clock is held (an embargo): the Worker
+   * shows it nowhere until then, and everywhere from then on, without a deploy.
+   */
   published: string;
   updated: string;
+  /** The instant the story stops being carried (front matter `expires:`, a licence window): withdrawn from then on. */
+  expires?: string;
   /** BCP 47 tag: front matter, else detected from the copy; absent = the site's language. */
   language?: string;
   /** The lead image, from front matter. */
   image?: Image;
+}
+
+/**
+ * A story taken back: killed (`status: withdrawn`), or its file deleted. It is
+ * in no document; its URL answers 410 Gone, and the Atom feeds that showed it
+ * say it was deleted (RFC 6721 `at:deleted-entry`) while it would still have
+ * been in their window.
+ */
+export interface Withdrawal {
+  id: string;
+  slug: string;
+  /** When it was withdrawn, RFC 3339 UTC to the second: the publication record's instant. */
+  withdrawn: string;
+  /** Its published instant: where it stood among the feeds' items. */
+  published: string;
+  /** Its section and tags when known (its seed is still there); unknown ones put it in the site's feeds only. */
+  category?: string;
+  tags: string[];
 }
 
 /** A person credited for part of the work, and for what. */

@@ -1,4 +1,4 @@
-import type { Article } from "./article";
+import type { Article, Withdrawal } from "./article";
 import { formatDay, formatInstant, parseDay } from "./calendar";
 import { canonicaliseCategories } from "./categories";
 import { parseSeed, type ParsedSeed } from "./parse-seed";
@@ -48,7 +48,14 @@ export interface Compilation {
   warnings: Problem[];
   /** One per folder, in the order given. */
   records: RecordUpdate[];
+  /** Stories the records say are withdrawn; empty whenever `problems` is not. */
+  withdrawn: Withdrawal[];
+  /** Articles per archive page (RFC 5005) and older listing page: fixed once for the site, never `FEED_ITEMS`. */
+  archivePageSize: number;
 }
+
+/** Articles per archive page for a site whose record sets none: FEED_ITEMS' default, which earlier builds cut pages by. */
+export const DEFAULT_ARCHIVE_PAGE_SIZE = 50;
 
 /**
  * A story whose copy names only a day is given 12:00:00 UTC plus its slot in
@@ -164,9 +171,10 @@ export function compileSeeds(folders: readonly SeedFolder[], options: CompileOpt
   );
   // Repairs of a record are news to the publisher (a merge left it so); new stories are not.
   for (const update of updates) warnings.push(...update.changes.filter((change) => change.file === update.file));
-  if (problems.length > 0) return { articles: [], problems, warnings, records: updates };
+  const archivePageSize = DEFAULT_ARCHIVE_PAGE_SIZE;
+  if (problems.length > 0) return { articles: [], problems, warnings, records: updates, withdrawn: [], archivePageSize };
   articles.sort(newestFirst);
-  return { articles, problems, warnings, records: updates };
+  return { articles, problems, warnings, records: updates, withdrawn: [], archivePageSize };
 }
 
 /**
