@@ -166,7 +166,8 @@ if (read.problems.length === 0 && read.folders.every((folder) => folder.seeds.le
 
 let compiled;
 try {
-  compiled = compileSeeds(read.folders, { today, ...(now === undefined ? {} : { now }), dateChecked: args["date-checked"] ?? [], ...(encoding ? { fallbackEncoding: encoding } : {}) });
+  const siteAgency = vars.SITE_AGENCY?.trim() || undefined;
+  compiled = compileSeeds(read.folders, { today, ...(now === undefined ? {} : { now }), dateChecked: args["date-checked"] ?? [], ...(encoding ? { fallbackEncoding: encoding } : {}), ...(siteAgency ? { siteAgency } : {}) });
 } catch (error) {
   // A bug, not a bad seed: say so with its stack, and still leave no output behind.
   fail([`wirefeed build: internal error: ${error instanceof Error ? error.stack : String(error)}`]);

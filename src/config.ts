@@ -19,6 +19,7 @@ export const ENV_NAMES = [
   "NOT_FOUND_MAX_AGE",
   "WEBSUB_HUB",
   "SHOW_DESK_CODES",
+  "SITE_AGENCY",
 ] as const;
 
 export type Env = { [Name in (typeof ENV_NAMES)[number]]?: string };
@@ -54,6 +55,12 @@ export interface SiteConfig {
   hub?: string;
   /** Whether article pages show the editors' initials (`is/mp`): desk codes, not for readers unless the site wants them. */
   showDeskCodes: boolean;
+  /**
+   * The agency credited for copy that names none (no agency in its dateline,
+   * sign-off or front matter): a publisher that carries only its own copy. A
+   * build-time setting: the build writes it into those articles.
+   */
+  agency?: string;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +120,8 @@ export function parseConfig(env: Env): SiteConfig {
   const author = env.SITE_AUTHOR?.trim() || title;
   const deskCodes = env.SHOW_DESK_CODES?.trim().toLowerCase() || "false";
   if (deskCodes !== "true" && deskCodes !== "false") problems.push(`SHOW_DESK_CODES is "${env.SHOW_DESK_CODES}", expected "true" or "false" (or nothing: false)`);
+  const agency = env.SITE_AGENCY?.trim() || undefined;
+  if (agency !== undefined && (agency.length > 100 || /[\u0000-\u001F\u007F-\u009F]/.test(agency))) problems.push(`SITE_AGENCY is ${agency.length} characters, expected an agency's name of 1 to 100 characters on one line (or nothing)`);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { siteUrl, title, description, language, author, tagPrefix, feedItems, cache, ...(hub === undefined ? {} : { hub }), showDeskCodes: deskCodes === "true" };
+  return { siteUrl, title, description, language, author, tagPrefix, feedItems, cache, ...(hub === undefined ? {} : { hub }), showDeskCodes: deskCodes === "true", ...(agency === undefined ? {} : { agency }) };
 }

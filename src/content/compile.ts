@@ -27,6 +27,8 @@ export interface CompileOptions {
   dateChecked?: readonly string[];
   /** The encoding of seeds that are not UTF-8 and declare none, if the publisher set one. */
   fallbackEncoding?: string;
+  /** The agency credited for copy that names none: the site's SITE_AGENCY. */
+  siteAgency?: string;
 }
 
 /** A folder's publication record after this build. */
@@ -142,7 +144,7 @@ export function compileSeeds(folders: readonly SeedFolder[], options: CompileOpt
   folders.forEach((folder, index) => {
     for (const seed of [...folder.seeds].sort((a, b) => compareStrings(a.file, b.file))) {
       const { file } = seed;
-      const result = parseSeed({ ...seed, publishedOn, dateChecked, today, ...(options.fallbackEncoding ? { fallbackEncoding: options.fallbackEncoding } : {}) });
+      const result = parseSeed({ ...seed, publishedOn, dateChecked, today, ...(options.fallbackEncoding ? { fallbackEncoding: options.fallbackEncoding } : {}), ...(options.siteAgency ? { siteAgency: options.siteAgency } : {}) });
       problems.push(...result.problems);
       warnings.push(...result.warnings);
       if (result.seed === undefined) continue;

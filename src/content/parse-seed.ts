@@ -59,6 +59,8 @@ export interface SeedInput {
   dateChecked?: (id: string) => boolean;
   /** The build's today (00:00 UTC, in ms): nothing may be dated after its next day. */
   today: number;
+  /** The agency for copy that names none (the site's SITE_AGENCY): after the dateline, sign-off and front matter. */
+  siteAgency?: string;
   /** The encoding of seeds that are not UTF-8 and declare none (`--encoding`), if the publisher set one. */
   fallbackEncoding?: string;
 }
@@ -90,7 +92,7 @@ const DATE_EXAMPLE = "front matter date: 2022-01-21T09:00:00+01:00";
 const DATELINE_SHAPES = `a dateline such as ${ACCEPTED_SHAPES.map((shape) => `"${shape}"`).join(", ")}`;
 
 /** Parse one seed: decoding, front matter, section, headline, dateline, body, sign-off. */
-export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, fallbackEncoding }: SeedInput): SeedResult {
+export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, fallbackEncoding, siteAgency }: SeedInput): SeedResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const problem = (line: number, found: string, expected: string) => problems.push({ file, line, found, expected });
@@ -174,7 +176,7 @@ export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, 
   }
 
   const { title, labels } = splitHeadline(headline.text);
-  const agency = dateline?.agency ?? preamble.agency ?? trailer.agency ?? tail.agency ?? more.agency ?? fm.frontMatter.agency;
+  const agency = dateline?.agency ?? preamble.agency ?? trailer.agency ?? tail.agency ?? more.agency ?? fm.frontMatter.agency ?? siteAgency;
   const credited = [...(preamble.authors ?? []), ...(dateline?.authors ?? []), ...more.authors, ...trailer.authors];
   const contributors = [...more.contributors, ...trailer.contributors];
   const rights = trailer.rights ?? more.rights;

@@ -23,4 +23,5 @@ export const TEST_VARS = {
   NOT_FOUND_MAX_AGE: "60",
   WEBSUB_HUB: "",
   SHOW_DESK_CODES: "false",
+  SITE_AGENCY: "",
 } as const satisfies Required<Env>;

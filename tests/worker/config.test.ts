@@ -10,10 +10,12 @@ describe("site configuration", () => {
   it("reads the Worker's variables", () => {
     const config = parseConfig({ ...env, SITE_URL: "https://news.example.org/", SITE_LANGUAGE: "es", FEED_ITEMS: "20" });
     expect(config).toMatchObject({ siteUrl: "https://news.example.org", language: "es", feedItems: 20 });
+    expect(parseConfig({ ...env, SITE_AGENCY: " The Daily Ledger " }).agency).toBe("The Daily Ledger");
+    expect(parseConfig({ ...env, SITE_AGENCY: "" }).agency).toBeUndefined();
   });
 
   it("names every bad variable at once, saying what was expected", () => {
-    const bad = { ...env, SITE_URL: "/relative", SITE_LANGUAGE: "English", TAG_PREFIX: "urn:x", FEED_ITEMS: "0", FEED_MAX_AGE: "30" };
+    const bad = { ...env, SITE_URL: "/relative", SITE_LANGUAGE: "English", TAG_PREFIX: "urn:x", FEED_ITEMS: "0", FEED_MAX_AGE: "30", SITE_AGENCY: "Ledger\nWire" };
     const error = (() => {
       try {
         parseConfig(bad);
@@ -28,6 +30,7 @@ describe("site configuration", () => {
       'TAG_PREFIX is "urn:x", expected an RFC 4151 tag prefix such as tag:news.example.com,2022: (a domain you owned on that date)',
       'FEED_ITEMS is "0", expected a whole number from 1 to 1000',
       'FEED_MAX_AGE is "30", expected a whole number from 60 to 86400',
+      "SITE_AGENCY is 11 characters, expected an agency's name of 1 to 100 characters on one line (or nothing)",
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { compileSeeds } from "../../../src/content/compile";
 import { parseSeed } from "../../../src/content/parse-seed";
 import { article, problems, seedText, TODAY } from "../../support/seeds";
 
@@ -57,6 +58,17 @@ describe("wire copy as agencies file it, whole stories", () => {
     expect(article(seedText({ body: ["OTTAWA — The Bank of Canada held.", "More.", "==Kyodo"] })).agency).toBe("Kyodo");
     const cp = article(seedText({ frontMatter: ["agency: The Canadian Press"], body: ["OTTAWA — The Bank of Canada held.", "More."] }));
     expect([cp.agency, cp.authors, cp.place, day(cp.published)]).toEqual(["The Canadian Press", ["The Canadian Press"], "Ottawa", TODAY]);
+  });
+
+  it("the agency from the site's configuration (SITE_AGENCY) last of all: a publisher that carries only its own copy", () => {
+    const build = (text: string) =>
+      compileSeeds([{ dir: "seeds", seeds: [{ file: "seeds/story.txt", text }] }], { today: TODAY, siteAgency: "The Daily Ledger" }).articles[0]!;
+    const own = build(seedText({ body: ["OTTAWA — The Bank of Canada held.", "More."] }));
+    expect([own.agency, own.authors]).toEqual(["The Daily Ledger", ["The Daily Ledger"]]);
+    // Copy that names its agency anywhere keeps it.
+    expect(build(seedText({ body: ["LONDON, Nov 27 (Reuters) - Output fell.", "More."] })).agency).toBe("Reuters");
+    expect(build(seedText({ body: ["OTTAWA — The Bank of Canada held.", "More.", "==Kyodo"] })).agency).toBe("Kyodo");
+    expect(build(seedText({ frontMatter: ["agency: The Canadian Press"], body: ["OTTAWA — The Bank of Canada held.", "More."] })).agency).toBe("The Canadian Press");
   });
 
   it("a Turkish, a Russian and a Chinese dateline", () => {
