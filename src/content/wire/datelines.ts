@@ -80,10 +80,11 @@ const SHAPES: readonly Shape[] = [
     pattern: new RegExp(String.raw`^${PLACE}(?:\s*[,،]\s*${DATE})?\s*(?:[-–—]\s*)?${AGENCY}(?:(?<sep>\s*\.?\s*${DASH})\s*|[.।](?:\s+|$)|\s+|$)`, "u"),
     knownAgency: (groups) => groups.sep === undefined,
   },
-  // Kyodo, AAP: the agency without parentheses: `TOKYO, Dec. 4 Kyodo - `, `SYDNEY, Dec 4 AAP - `.
+  // Kyodo, AAP, Interfax: the agency without parentheses: `TOKYO, Dec. 4 Kyodo - `, `SYDNEY, Dec 4 AAP - `,
+  // `МОСКВА. 4 декабря. ИНТЕРФАКС - ` (periods after the place and the date).
   {
     example: "SYDNEY, Dec 4 AAP - ",
-    pattern: new RegExp(String.raw`^${PLACE}\s*[,،]\s*${DATE}\s+(?<agency>\p{L}{2,12})\s*(?<sep>${DASH})\s*`, "u"),
+    pattern: new RegExp(String.raw`^${PLACE}\s*[,،.]\s*${DATE}\.?\s+(?<agency>\p{L}{2,12})\s*(?<sep>${DASH})\s*`, "u"),
     knownAgency: () => true,
   },
   // Canadian Press, no agency: `OTTAWA — `, `HALIFAX, N.S. — ` (only a shouted place: a sentence may open with a name and a dash).
@@ -126,6 +127,11 @@ function placeAndDate(place: string | undefined, date: string | undefined): { pl
   if (place !== undefined && date === undefined) {
     const alone = readDate(place);
     if (alone !== undefined && "parts" in alone && alone.parts.month !== undefined) return { date: alone.parts };
+    // Interfax: `MOSCOW. Dec 4 (Interfax) -`: a period, not a comma, between place and date (`ST. PETERSBURG` reads no date).
+    for (const dot of place.matchAll(/\.\s+/gu)) {
+      const after = readDate(place.slice(dot.index + dot[0].length));
+      if (after !== undefined && "parts" in after && after.parts.month !== undefined) return { place: place.slice(0, dot.index).trim(), date: after.parts };
+    }
     // ČTK, Arabic Reuters, Xinhua: `Brno 3. prosince (ČTK)`, `القاهرة 3 ديسمبر (رويترز)`: a date after the place, no comma.
     const digit = /\s[\d\u0660-\u0669\u06f0-\u06f9]/u.exec(place);
     if (digit !== null) {
