@@ -5,7 +5,7 @@
  * itself and reloads the Worker when the build rewrites its module, when you
  * edit src/, or when wrangler.toml changes.
  *
- *   PORT=9000 WIREFEED_SEEDS=dir1:dir2 npm start [-- wrangler dev options]
+ *   PORT=9000 WIREFEED_SEEDS=dir1:dir2 npm start [-- wrangler dev options, --port 9000 among them]
  *
  * The seeds are built here, not by wrangler's `[build]` step (which deploy
  * keeps): wrangler dev runs that step twice on every start, watches one fixed
@@ -35,7 +35,28 @@ const DEV_ENTRY = `${DEV_BUILD}/index.ts`;
 /** Editors save a file in several writes and renames: wait this long after the last event before building. */
 const SETTLE_MS = 50;
 
-const port = process.env.PORT || "8787";
+/**
+ * `npm start -- --port 9000` as `wrangler dev --port 9000` takes it, else PORT,
+ * else 8787: the build prerenders for this origin and the port is checked free
+ * before anything starts, so the port is taken out of wrangler's arguments.
+ */
+function portAndWranglerArgs(argv: readonly string[]): { port: string; rest: string[] } {
+  const rest: string[] = [];
+  let port = process.env.PORT || "8787";
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--port" && i + 1 < argv.length) port = argv[++i]!;
+    else if (arg.startsWith("--port=")) port = arg.slice("--port=".length);
+    else rest.push(arg);
+  }
+  if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+    console.error(`wirefeed: port "${port}" is not a port number, expected 1 to 65535 (npm start -- --port 9000, or PORT=9000 npm start)`);
+    process.exit(1);
+  }
+  return { port, rest };
+}
+
+const { port, rest: wranglerArgs } = portAndWranglerArgs(process.argv.slice(2));
 const origin = `http://localhost:${port}`;
 const seedDirs = (process.env.WIREFEED_SEEDS || "seeds").split(":").filter((dir) => dir !== "");
 
@@ -143,7 +164,7 @@ function requireFreePort(port: string): Promise<void> {
 }
 
 function startWrangler(): ChildProcess {
-  const args = ["dev", "--config", DEV_CONFIG, "--port", port, ...process.argv.slice(2)];
+  const args = ["dev", "--config", DEV_CONFIG, "--port", port, ...wranglerArgs];
   return spawn(process.execPath, [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), ...args], {
     cwd: ROOT,
     stdio: "inherit",

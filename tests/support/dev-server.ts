@@ -49,12 +49,13 @@ export async function startDevServer(dir: string, env: Record<string, string> = 
   const origin = `http://localhost:${port}`;
   const chunks: string[] = [];
   // wrangler's inspector too: from WIREFEED_TEST_PORTS when set, never a fixed port another run may hold.
-  const child = spawn("npm", ["start", "--", "--inspector-port", String(await freePort())], {
+  // The port as wrangler dev takes it (`npm start -- --port N`); PORT set to one that fails, so the argument must win.
+  const child = spawn("npm", ["start", "--", "--port", String(port), "--inspector-port", String(await freePort())], {
     cwd: dir,
     // Its own process group, so stopping it also stops wrangler and workerd under npm.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port), WIREFEED_SEEDS: "", WIREFEED_TODAY: "2026-11-29", ...env },
+    env: { ...process.env, PORT: "1", WIREFEED_SEEDS: "", WIREFEED_TODAY: "2026-11-29", ...env },
   });
   child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
