@@ -63,6 +63,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         ...process.env,
         CLOUDFLARE_CF_FETCH_ENABLED: "false",
         WRANGLER_SEND_METRICS: "false",
+        // No banner: its update check asks the npm registry, and the suite needs no network.
+        WRANGLER_HIDE_BANNER: "true",
         WIREFEED_SEEDS: SEED_DIRS.join(":"),
         WIREFEED_TODAY: REFERENCE_DATE,
         // Blocks of two articles and none deflated in the bundle: all but the newest six articles
