@@ -55,8 +55,9 @@ describe("broken seeds fail the build, each with its own message", () => {
   for (const [name, lines] of Object.entries(CASES)) {
     it(name, async () => {
       const dir = `${BROKEN_DIR}/${name}`;
+      // Frozen: the build never writes the case's record, even if the case came to build.
       const out = join(mkdtempSync(join(tmpdir(), "wirefeed-broken-")), "articles.ts");
-      const result = await run(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "--seeds", dir, "--out", out, "--today", REFERENCE_DATE], { cwd: ROOT });
+      const result = await run(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "--seeds", dir, "--out", out, "--today", REFERENCE_DATE, "--frozen"], { cwd: ROOT });
       expect(result.code, result.stderr).toBe(1);
       const printed = result.stderr.split("\n");
       for (const line of lines) expect(printed, result.stderr).toContain(`${dir}/${line}`);
