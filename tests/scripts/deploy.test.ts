@@ -175,6 +175,15 @@ describe("npm run deploy", () => {
     writeFileSync(join(dir, "wrangler.toml"), toml + staging);
     writeFileSync(join(dir, "other.toml"), toml.replace("https://hub.example.com/", hub.url).replace(/^SITE_URL = ".*"$/m, 'SITE_URL = "https://other.example.net"'));
     expect(deployConfig(deployTarget([]), dir).hub).toBe("https://hub.example.com/");
+    // CLOUDFLARE_ENV names the environment when --env does not, for wrangler and so for the hub.
+    const outer = process.env.CLOUDFLARE_ENV;
+    process.env.CLOUDFLARE_ENV = "staging";
+    try {
+      expect(deployConfig(deployTarget([]), dir).siteUrl).toBe("https://staging.example.org");
+    } finally {
+      if (outer === undefined) delete process.env.CLOUDFLARE_ENV;
+      else process.env.CLOUDFLARE_ENV = outer;
+    }
     const corpus = articles({ "a.txt": seedText({ section: "Politics", body: ["Geneva, Jan 10 (EFE).- Talks opened.", "More."] }) });
     for (const [args, origin] of [[["--env", "staging"], "https://staging.example.org"], [["-c", "other.toml"], "https://other.example.net"]] as const) {
       const config = deployConfig(deployTarget(args), dir);
