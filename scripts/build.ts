@@ -171,7 +171,7 @@ try {
   // A bug, not a bad seed: say so with its stack, and still leave no output behind.
   fail([`wirefeed build: internal error: ${error instanceof Error ? error.stack : String(error)}`]);
 }
-const { articles, problems, warnings, records } = compiled;
+const { articles, problems, warnings, records, withdrawn, archivePageSize } = compiled;
 const refused = frozen ? records.flatMap((record) => record.changes) : [];
 // A record repair is a warning, or, when frozen, one of the problems: said once.
 printWarnings([...read.warnings, ...warnings].filter((warning) => !refused.includes(warning)));
@@ -190,7 +190,7 @@ mkdirSync(dirname(outFile), { recursive: true });
 // The module imports src/content at run time: the path depends on where --out put it.
 const srcDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta.url)), "..", "src")).split("\\").join("/");
 // The data first: the module that imports it appears only once all of it is complete.
-const { pack, archive } = packArticles(articles, packOptions());
+const { pack, archive } = packArticles(articles, { ...packOptions(), withdrawn, archivePageSize });
 writeArchive(archiveDir, archive);
 writeThenRename(packFile, pack);
 writeThenRename(prerenderedFile, await prerender(openCorpus(pack), vars, archive));
