@@ -88,8 +88,12 @@ type GroupList = Array<[slug: string, name: string]>;
 export interface Life {
   /** Stories taken back, newest `published` first: in no document, their URL 410, tombstones in the Atom feeds that showed them. */
   withdrawn: readonly Withdrawal[];
-  /** Articles with an `expires`: their index (newest first), that instant, and their id (a tombstone's ref, without reading the record). */
-  expiring: ReadonlyArray<readonly [index: number, expires: string, id: string]>;
+  /**
+   * Articles with an `expires`: their index (newest first), that instant, and
+   * their id and slug (a tombstone's, read without the record, nor making
+   * every article to find one).
+   */
+  expiring: ReadonlyArray<readonly [index: number, expires: string, id: string, slug: string]>;
   /** Articles per archive page and older listing page (Compilation.archivePageSize). */
   archivePageSize: number;
   /** The indices of the NEWEST_LISTED articles of the newest `updated`, newest first. */
@@ -185,7 +189,7 @@ export function packArticles(articles: readonly Article[], options: PackOptions 
   const byUpdated = articles.map((_, i) => i).sort((a, b) => (articles[a]!.updated < articles[b]!.updated ? 1 : articles[a]!.updated > articles[b]!.updated ? -1 : a - b));
   const life: Life = {
     withdrawn: [...(options.withdrawn ?? [])].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    expiring: articles.flatMap((article, i) => (article.expires === undefined ? [] : [[i, article.expires, article.id] as const])),
+    expiring: articles.flatMap((article, i) => (article.expires === undefined ? [] : [[i, article.expires, article.id, article.slug] as const])),
     archivePageSize,
     newestUpdated: byUpdated.slice(0, NEWEST_LISTED),
   };

@@ -50,12 +50,12 @@ export function viewAt(corpus: Corpus, now: number, siteName: string): View {
     held++;
   }
   const expired = new Map<number, Tombstone>();
-  for (const [index, expires, id] of life.expiring) {
+  for (const [index, expires, id, slug] of life.expiring) {
     const at = Date.parse(expires);
     if (at > now) until = Math.min(until, at);
     else {
       from = Math.max(from, at);
-      if (index >= held) expired.set(index, { tombstone: true, id, slug: corpus.articles[index]!.slug, published: corpus.publishedAt(index), when: expires });
+      if (index >= held) expired.set(index, { tombstone: true, id, slug, published: corpus.publishedAt(index), when: expires });
     }
   }
   const key = `${held}/${[...expired.keys()].join(",")}`;
