@@ -93,16 +93,23 @@ function workerVars(): Env {
  * How much of the pack the Worker bundle keeps (src/content/article-pack.ts):
  * WIREFEED_BUNDLED_BYTES of deflated blocks (default 4 MiB), older ones
  * archived; WIREFEED_BLOCK_ARTICLES articles a block (default 32). Tests set
- * them small to archive a small corpus.
+ * them small to archive a small corpus. WIREFEED_ARCHIVE_PAGE_SIZE: articles
+ * per archive page over the size the compilation gives (the site's, recorded
+ * once): for test corpora only, which need archive pages of a few stories; a
+ * site that set it would re-cut every archive page it ever served.
  */
-function packOptions(): { perBlock: number; bundledBytes: number } {
+function packOptions(archivePageSize: number): { perBlock: number; bundledBytes: number; archivePageSize: number } {
   const setting = (name: string, fallback: number, least: number) => {
     const given = process.env[name];
     if (given === undefined || given === "") return fallback;
     if (!/^\d+$/.test(given) || Number(given) < least) fail([`${name} "${given}" is not a whole number of at least ${least}`]);
     return Number(given);
   };
-  return { perBlock: setting("WIREFEED_BLOCK_ARTICLES", PER_BLOCK, 1), bundledBytes: setting("WIREFEED_BUNDLED_BYTES", BUNDLED_BYTES, 0) };
+  return {
+    perBlock: setting("WIREFEED_BLOCK_ARTICLES", PER_BLOCK, 1),
+    bundledBytes: setting("WIREFEED_BUNDLED_BYTES", BUNDLED_BYTES, 0),
+    archivePageSize: setting("WIREFEED_ARCHIVE_PAGE_SIZE", archivePageSize, 1),
+  };
 }
 
 /**
@@ -172,7 +179,7 @@ try {
   // A bug, not a bad seed: say so with its stack, and still leave no output behind.
   fail([`wirefeed build: internal error: ${error instanceof Error ? error.stack : String(error)}`]);
 }
-const { articles, problems, warnings, records } = compiled;
+const { articles, problems, warnings, records, withdrawn, archivePageSize } = compiled;
 const refused = frozen ? records.flatMap((record) => record.changes) : [];
 // A record repair is a warning, or, when frozen, one of the problems: said once.
 printWarnings([...read.warnings, ...warnings].filter((warning) => !refused.includes(warning)));
@@ -191,7 +198,8 @@ mkdirSync(dirname(outFile), { recursive: true });
 // The module imports src/content at run time: the path depends on where --out put it.
 const srcDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta.url)), "..", "src")).split("\\").join("/");
 // The data first: the module that imports it appears only once all of it is complete.
-const { pack, archive } = packArticles(articles, packOptions());
+// The compilation's withdrawals and archive page size travel in the pack: the Worker reads nothing else.
+const { pack, archive } = packArticles(articles, { ...packOptions(archivePageSize), withdrawn });
 writeArchive(archiveDir, archive);
 writeThenRename(packFile, pack);
 writeThenRename(prerenderedFile, await prerender(openCorpus(pack), vars, archive));

@@ -1,8 +1,8 @@
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
 import { zlib } from "../zlib";
-import { newestUpdate, type Article, type Credit, type Image, type Labels } from "./article";
-import { collect, collectionSlug, type Collection } from "./collections";
+import { newestUpdate, type Article, type Credit, type Image, type Labels, type Withdrawal } from "./article";
+import { collect, collectionSlug, DEFAULT_ARCHIVE_PAGE_SIZE, type Collection } from "./collections";
 
 /**
  * The compiled articles as the Worker ships them: one binary file, bundled as
@@ -37,10 +37,15 @@ import { collect, collectionSlug, type Collection } from "./collections";
  * length of each, and per article, counted from the oldest, the end of its
  * record within its (inflated) block. Sections: the index, the groups (JSON),
  * the members, the archived blocks' names (ARCHIVE_NAME ASCII bytes each),
- * then the bundled blocks. Every section starts on a 4-byte boundary, so word
- * columns are read as Uint32Arrays.
+ * the life (JSON, `Life`: what the Worker's clock decides, read on the first
+ * request, so kept apart from the groups), then the bundled blocks. Every
+ * section starts on a 4-byte boundary, so word columns are read as Uint32Arrays.
+ *
+ * Articles must come newest `published` first (compile.ts sorts them so):
+ * the stories an embargo still holds are then the first few, and the Worker
+ * finds them by reading dates from the start until one is past (timeline.ts).
  */
-const MAGIC = 0x34414657; // "WFA4"
+const MAGIC = 0x35414657; // "WFA5"
 /** ~80 KB of JSON per block: deflate's ratio levels off there, and one inflates in well under a millisecond. */
 export const PER_BLOCK = 32;
 /**
@@ -58,7 +63,13 @@ const RAW_BLOCKS = 3;
  */
 export const BUNDLED_BYTES = 4 * 2 ** 20;
 const HEADER_WORDS = 6;
-const FIXED_SECTIONS = 4;
+const FIXED_SECTIONS = 5;
+/**
+ * Articles of the newest `updated` the pack lists, newest first: the date of a
+ * site whose newest stories an embargo or an expiry hides is the first of
+ * these still shown, found without reading every article's date.
+ */
+const NEWEST_LISTED = 64;
 /** An archived block's file name: the first 128 bits of its SHA-256, in hex. */
 const ARCHIVE_NAME = 32;
 /** An RFC 3339 UTC instant to the second is 20 ASCII characters: `2022-01-21T12:00:00Z`. */
@@ -69,6 +80,25 @@ const NONE = 0xffffffff;
 type IndexField = "slug" | "category" | "tags" | "published" | "updated";
 type Details = Omit<Article, IndexField>;
 type GroupList = Array<[slug: string, name: string]>;
+
+/**
+ * What decides, beside the articles, which stories a reader sees and where:
+ * kept in the pack so the Worker needs nothing else (timeline.ts reads it).
+ */
+export interface Life {
+  /** Stories taken back, newest `published` first: in no document, their URL 410, tombstones in the Atom feeds that showed them. */
+  withdrawn: readonly Withdrawal[];
+  /**
+   * Articles with an `expires`: their index (newest first), that instant, and
+   * their id and slug (a tombstone's, read without the record, nor making
+   * every article to find one).
+   */
+  expiring: ReadonlyArray<readonly [index: number, expires: string, id: string, slug: string]>;
+  /** Articles per archive page and older listing page (Compilation.archivePageSize). */
+  archivePageSize: number;
+  /** The indices of the NEWEST_LISTED articles of the newest `updated`, newest first. */
+  newestUpdated: readonly number[];
+}
 
 /** The compiled articles and how they group, as the Worker reads them. */
 export interface Corpus {
@@ -84,8 +114,17 @@ export interface Corpus {
    * at 100,000).
    */
   readonly newest: string;
-  /** The article published at `/articles/<slug>`, found without a map of every slug. */
+  /** The article published at `/articles/<slug>`, found without a map of every slug, whether or not the clock shows it yet. */
   bySlug(slug: string): Article | undefined;
+  /** Withdrawals, expiries and the archive page size (read on first use). */
+  readonly life: Life;
+  /** How many articles, without making them. */
+  readonly count: number;
+  /** Article `index`'s `published` and `updated` (newest first), read from the index alone. */
+  publishedAt(index: number): string;
+  updatedAt(index: number): string;
+  /** The index (newest first) of an article of this corpus. */
+  indexOf(article: Article): number;
   /**
    * Makes every field of `articles` readable until `release()`: fetches, from
    * `archive`, the archived blocks they are in and not read yet, and holds
@@ -124,6 +163,10 @@ export interface PackOptions {
   perBlock?: number;
   /** Bytes of deflated blocks the pack keeps, newest first (BUNDLED_BYTES); older blocks are archived. */
   bundledBytes?: number;
+  /** Stories taken back (Compilation.withdrawn), in any order. */
+  withdrawn?: readonly Withdrawal[];
+  /** Articles per archive page (Compilation.archivePageSize); DEFAULT_ARCHIVE_PAGE_SIZE when not given. */
+  archivePageSize?: number;
 }
 
 const encoder = new TextEncoder();
@@ -137,6 +180,19 @@ const decoder = new TextDecoder();
 export function packArticles(articles: readonly Article[], options: PackOptions = {}): { pack: Uint8Array; archive: ArchiveFiles } {
   const perBlock = options.perBlock ?? PER_BLOCK;
   const bundledBytes = options.bundledBytes ?? BUNDLED_BYTES;
+  for (let i = 1; i < articles.length; i++) {
+    // RFC 3339 UTC to the second compares as text. The Worker relies on this order to find held stories (see MAGIC).
+    if (articles[i]!.published > articles[i - 1]!.published) throw new Error(`packArticles: articles must come newest published first; ${articles[i]!.id} (${articles[i]!.published}) follows ${articles[i - 1]!.id} (${articles[i - 1]!.published})`);
+  }
+  const archivePageSize = options.archivePageSize ?? DEFAULT_ARCHIVE_PAGE_SIZE;
+  if (!Number.isInteger(archivePageSize) || archivePageSize < 1) throw new Error(`packArticles: archivePageSize ${archivePageSize} is not a whole number of at least 1`);
+  const byUpdated = articles.map((_, i) => i).sort((a, b) => (articles[a]!.updated < articles[b]!.updated ? 1 : articles[a]!.updated > articles[b]!.updated ? -1 : a - b));
+  const life: Life = {
+    withdrawn: [...(options.withdrawn ?? [])].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    expiring: articles.flatMap((article, i) => (article.expires === undefined ? [] : [[i, article.expires, article.id, article.slug] as const])),
+    archivePageSize,
+    newestUpdated: byUpdated.slice(0, NEWEST_LISTED),
+  };
   const { sections, tags } = collect(articles, "");
   const groups = [...sections.values(), ...tags.values()];
   const groupOf = new Map<string, number>();
@@ -201,7 +257,7 @@ export function packArticles(articles: readonly Article[], options: PackOptions 
     return name;
   });
 
-  const sectionsOut = [index, encoder.encode(JSON.stringify(groupList)), members, encoder.encode(names.join("")), ...stored.slice(archived)];
+  const sectionsOut = [index, encoder.encode(JSON.stringify(groupList)), members, encoder.encode(names.join("")), encoder.encode(JSON.stringify(life)), ...stored.slice(archived)];
   const header = [MAGIC, count, perBlock, Math.min(RAW_BLOCKS, blockCount), archived, sectionsOut.length];
   let offset = (header.length + 2 * sectionsOut.length + recordEnds.length) * 4;
   const starts = sectionsOut.map((section) => {
@@ -291,7 +347,7 @@ class Pack {
     this.slugBytes = index.subarray(at, at + slugLength!);
   }
 
-  /** Section 0 is the index, 1 the groups, 2 the members, 3 the archived blocks' names, 4… the bundled blocks; without the padding after it. */
+  /** Section 0 is the index, 1 the groups, 2 the members, 3 the archived blocks' names, 4 the life, 5… the bundled blocks; without the padding after it. */
   section(section: number): Uint8Array {
     const start = this.words[HEADER_WORDS + section]!;
     return this.bytes.subarray(start, start + this.words[HEADER_WORDS + this.sectionCount + section]!);
@@ -433,6 +489,7 @@ const NOT_A_PACK = "openCorpus: not a wirefeed article pack of this version; run
 
 class PackedCorpus implements Corpus {
   #articles: readonly Article[] | undefined;
+  #life: Life | undefined;
   #groups: { sections: Map<string, Collection>; tags: Map<string, Collection>; names: string[]; newest: string } | undefined;
 
   constructor(private readonly pack: Pack) {}
@@ -452,6 +509,27 @@ class PackedCorpus implements Corpus {
 
   get newest(): string {
     return this.groups().newest;
+  }
+
+  get life(): Life {
+    return (this.#life ??= JSON.parse(decoder.decode(this.pack.section(4))) as Life);
+  }
+
+  get count(): number {
+    return this.pack.count;
+  }
+
+  publishedAt(index: number): string {
+    return decoder.decode(this.pack.dates.subarray(index * 2 * INSTANT, index * 2 * INSTANT + INSTANT));
+  }
+
+  updatedAt(index: number): string {
+    return decoder.decode(this.pack.dates.subarray(index * 2 * INSTANT + INSTANT, (index + 1) * 2 * INSTANT));
+  }
+
+  indexOf(article: Article): number {
+    if (!(article instanceof StoredArticle)) throw new Error("indexOf: not an article of a packed corpus");
+    return StoredArticle.indexOf(article);
   }
 
   /** Group `id`'s name: sections first, then tags, as packed. */
@@ -587,6 +665,9 @@ class StoredArticle implements Article {
   }
   get image(): Image | undefined {
     return this.#details().image;
+  }
+  get expires(): string | undefined {
+    return this.#details().expires;
   }
 
   /** The article as a plain object, with only the fields it has (as the build compiled it). */

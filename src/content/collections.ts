@@ -12,9 +12,48 @@ export interface Collection {
   slug: string;
   /** For a section or tag, its canonical name: the spelling of the first article to use it (categories.ts). */
   name: string;
-  /** Newest first. */
-  articles: readonly Article[];
+  /** Newest first: the ones a reader sees now. */
+  readonly articles: readonly Article[];
+  /**
+   * How the collection is cut into archive pages (RFC 5005) and older listing
+   * pages; absent: by DEFAULT_ARCHIVE_PAGE_SIZE over `articles`.
+   */
+  readonly archive?: ArchiveSlots;
 }
+
+/**
+ * Archive pages are cut by slots: every story the collection ever showed,
+ * shown or taken back since, newest first, so taking a story back leaves a
+ * hole in its own page and moves no other (render/pages.ts).
+ */
+export interface ArchiveSlots {
+  readonly pageSize: number;
+  /** Newest first: `articles`, with tombstones where stories were taken back. */
+  readonly slots: readonly Slot[];
+}
+
+/** A story taken back (withdrawn, or past its `expires`), where it stood among the items. */
+export interface Tombstone {
+  readonly tombstone: true;
+  readonly id: string;
+  readonly slug: string;
+  readonly published: string;
+  /** When it was taken back: RFC 6721 `when`. */
+  readonly when: string;
+}
+
+export type Slot = Article | Tombstone;
+
+export function isTombstone(slot: Slot): slot is Tombstone {
+  return (slot as Partial<Tombstone>).tombstone === true;
+}
+
+/**
+ * Articles per archive page when a site sets none: compile.ts's
+ * DEFAULT_ARCHIVE_PAGE_SIZE (the Worker does not import the compiler), which
+ * is FEED_ITEMS' default, the size earlier builds cut pages by.
+ */
+export const DEFAULT_ARCHIVE_PAGE_SIZE = 50;
 
 export interface Collections {
   site: Collection;

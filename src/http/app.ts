@@ -2,10 +2,12 @@ import { Hono } from "hono";
 import type { Archive, Corpus } from "../content/article-pack";
 import { ConfigError, parseConfig, type Env } from "../config";
 import { decodeSegment, documentAt, documentPath, feedPath, slugSegment, type DocumentName, type FeedFormat } from "../render/urls";
-import { cacheControl } from "./cache-policy";
+import { boundedBy, cacheControl } from "./cache-policy";
+import { renderGonePage, goneText } from "../render/html/gone-page";
+import { htmlSecurityHeaders } from "./security-headers";
 import { negotiateFeed } from "./negotiate";
 import type { Prerendered } from "./prerendered";
-import { COMMON_HEADERS, respond } from "./respond";
+import { COMMON_HEADERS, httpDate, respond, type Clock } from "./respond";
 import { CONTENT_TYPES, Site, type Document } from "./site";
 
 /**
@@ -36,12 +38,12 @@ const PREFLIGHT_HEADERS = {
  * a pure function of the path; the site says whether that document exists.
  * Hono dispatches on the method.
  */
-export function createApp(corpus: Corpus, prerendered: Prerendered | null = null): Worker {
+export function createApp(corpus: Corpus, prerendered: Prerendered | null = null, options: AppOptions = {}): Worker {
   const sites = new WeakMap<object, Site>();
   /** The site for a Worker's env, made on its first request; a bad configuration throws ConfigError. */
   const siteFor = (env: WorkerEnv): Site => {
     let site = sites.get(env);
-    if (site === undefined) sites.set(env, (site = new Site(prerendered?.configFor(env) ?? parseConfig(env), corpus, prerendered, archiveOf(env))));
+    if (site === undefined) sites.set(env, (site = new Site(prerendered?.configFor(env) ?? parseConfig(env), corpus, prerendered, archiveOf(env), options.clock)));
     return site;
   };
   const app = new Hono<AppEnv>();
@@ -95,6 +97,15 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
   };
 }
 
+export interface AppOptions {
+  /**
+   * Milliseconds since the epoch: what decides which stories are shown (an
+   * embargo lifts, a licence ends) and every response's Date. Date.now in the
+   * Worker; tests give their own.
+   */
+  clock?: () => number;
+}
+
 /** The Worker's handler; `ctx` is optional so tests can call it as an app. */
 export interface Worker {
   fetch(request: Request, env: WorkerEnv, ctx?: ExecutionContext): Response | Promise<Response>;
@@ -120,11 +131,18 @@ function archiveOf(env: WorkerEnv): Archive | undefined {
 function answerGet(request: Request, site: Site): Response | Promise<Response> {
   const { path, query } = requestTarget(request.url);
   const name = documentAt(path);
-  if (name?.type === "negotiated-feed") return answerNegotiatedFeed(request, site);
+  // One reading of the clock for what is shown and for the headers that say so.
+  const now = site.clock();
+  const clock: Clock = { now, until: site.at(now).until };
+  if (name?.type === "negotiated-feed") return answerNegotiatedFeed(request, site, clock);
   const found = name === undefined ? undefined : site.document(name, path);
-  if (found === undefined) return redirectToCanonical(site, path, query) ?? notFound(request, site);
+  if (found === undefined) {
+    const gone = name?.type === "article" ? site.gone(name.slug) : undefined;
+    if (gone !== undefined) return answerGone(request, site, gone, clock);
+    return redirectToCanonical(site, path, query, clock) ?? notFound(request, site, clock);
+  }
   // A query string the documents do not use must not become another entry in shared caches.
-  const answer = (document: Document) => respond(request, site.config, document, query !== "");
+  const answer = (document: Document) => respond(request, site.config, document, query !== "", clock);
   return found instanceof Promise ? found.then(answer) : answer(found);
 }
 
@@ -136,14 +154,14 @@ const NEGOTIATED = { Vary: "Accept, Accept-Encoding" };
  * Cloudflare's cache keys ignore `Vary: Accept` and a shared copy could hand
  * one reader's format to another.
  */
-function answerNegotiatedFeed(request: Request, site: Site): Response | Promise<Response> {
+function answerNegotiatedFeed(request: Request, site: Site, clock: Clock): Response | Promise<Response> {
   const format = negotiateFeed(request.headers.get("Accept") ?? undefined);
   if (format === undefined) {
     const body = "Not acceptable: /feed is RSS (application/rss+xml), Atom (application/atom+xml) or JSON Feed (application/feed+json).\n";
     return new Response(body, { status: 406, headers: { ...COMMON_HEADERS, ...NEGOTIATED, "Cache-Control": "no-store", "Content-Type": CONTENT_TYPES.text } });
   }
   const found = site.document({ type: "feed", collection: site.collections.site, format })!;
-  const answer = (document: Document) => respond(request, site.config, negotiated(document, format));
+  const answer = (document: Document) => respond(request, site.config, negotiated(document, format), false, clock);
   return found instanceof Promise ? found.then(answer) : answer(found);
 }
 
@@ -168,12 +186,12 @@ function negotiated(document: Document, format: FeedFormat): Document {
  * And a section's or tag's URL from before issue 20, whose slug moved: its
  * subscribers follow the 301 to the same feed.
  */
-function redirectToCanonical(site: Site, path: string, query: string): Response | undefined {
+function redirectToCanonical(site: Site, path: string, query: string, clock: Clock): Response | undefined {
   const spelled = canonicalSpelling(path);
   if (spelled === undefined) return undefined;
   const canonical = spelled !== path && exists(site, documentAt(spelled)) ? spelled : movedPath(site, spelled);
   if (canonical === undefined) return undefined;
-  const policy = cacheControl(site.config, "redirect");
+  const policy = bounded(cacheControl(site.config, "redirect"), clock);
   const headers = { ...COMMON_HEADERS, Location: query === "" ? canonical : `${canonical}?${query}`, "Cache-Control": query === "" ? policy : policy.replace(/^public/, "private") };
   return new Response(null, { status: 301, headers });
 }
@@ -209,19 +227,49 @@ function canonicalSpelling(path: string): string | undefined {
  * body keeps it public, so a dead feed URL that readers keep polling is
  * answered by the cache; a reader reads the status, not the page.
  */
-function notFound(request: Request, site: Site): Response | Promise<Response> {
+function notFound(request: Request, site: Site, clock: Clock = { now: site.clock(), until: site.at().until }): Response | Promise<Response> {
   const found = site.notFound();
   const answer = ({ representation, options }: Document) => {
     const headers = {
       ...COMMON_HEADERS,
       ...options.headers,
-      "Cache-Control": cacheControl(site.config, "not-found"),
+      // Bounded too: a story's URL answers this until its embargo lifts, and then must not be cached as missing.
+      "Cache-Control": bounded(cacheControl(site.config, "not-found"), clock),
       "Content-Type": representation.contentType,
       "Content-Length": String(representation.body.byteLength),
     };
     return new Response(request.method === "HEAD" ? null : representation.body, { status: 404, headers });
   };
   return found instanceof Promise ? found.then(answer) : answer(found);
+}
+
+/** `policy`, shortened to end by the site's next change. */
+function bounded(policy: string, clock: Clock): string {
+  return clock.until === Infinity ? policy : boundedBy(policy, (clock.until - clock.now) / 1000);
+}
+
+/**
+ * 410 Gone: the story at this URL was withdrawn (or its licence ended). A
+ * short notice that does not repeat the headline, as HTML for browsers and
+ * text for everyone else; chosen by Accept, so private (Cloudflare's cache
+ * keys ignore Vary, see notFound) and short-lived: a story's URL is asked
+ * for rarely once it is gone, and a cache must not keep a notice for a story
+ * a publisher may restore.
+ */
+async function answerGone(request: Request, site: Site, when: string, clock: Clock): Promise<Response> {
+  const html = /\btext\/html\b/.test(request.headers.get("Accept") ?? "");
+  const body = html ? renderGonePage(site.config, site.collections, when) : goneText(site.config, when);
+  const bytes = new TextEncoder().encode(body);
+  const headers = {
+    ...COMMON_HEADERS,
+    ...(html ? await htmlSecurityHeaders() : {}),
+    "Cache-Control": bounded(cacheControl(site.config, "gone"), clock),
+    "Content-Type": html ? CONTENT_TYPES.html : CONTENT_TYPES.text,
+    "Content-Length": String(bytes.byteLength),
+    Date: httpDate(Math.floor(clock.now / 1000)),
+    Vary: "Accept",
+  };
+  return new Response(request.method === "HEAD" ? null : bytes, { status: 410, headers });
 }
 
 function exists(site: Site, name: DocumentName | undefined): boolean {

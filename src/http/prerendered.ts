@@ -30,6 +30,12 @@ export interface Prerendered {
   /** The configuration they were rendered for. */
   readonly config: SiteConfig;
   /**
+   * What the build's clock showed (View.key): a Worker serves them only while
+   * its own clock shows the same, so they never hide a story whose embargo has
+   * passed, nor show one taken back since.
+   */
+  readonly epoch: string;
+  /**
    * That configuration, when `env` holds exactly the variables it was made
    * from: a Worker deployed with wrangler.toml's [vars] skips validating them
    * again on its first request. Undefined for any other env.
@@ -56,7 +62,7 @@ export function configKey(config: SiteConfig): string {
 }
 
 /** The bytes of `documents` (by path), rendered for `config`, which was parsed from `vars`. */
-export function packPrerendered(vars: Env, config: SiteConfig, documents: ReadonlyMap<string, Document>): Uint8Array {
+export function packPrerendered(vars: Env, config: SiteConfig, documents: ReadonlyMap<string, Document>, epoch = ""): Uint8Array {
   const entries: Entry[] = [];
   const parts: Uint8Array[] = [];
   let offset = 0;
@@ -69,7 +75,7 @@ export function packPrerendered(vars: Env, config: SiteConfig, documents: Readon
   for (const [path, { representation: rep, options }] of documents) {
     entries.push({ path, contentType: rep.contentType, hash: rep.hash, lastModified: rep.lastModified, lastModifiedSeconds: rep.lastModifiedSeconds, body: place(rep.body), gzip: place(rep.gzip), options });
   }
-  const head = new TextEncoder().encode(JSON.stringify({ vars, config, entries }));
+  const head = new TextEncoder().encode(JSON.stringify({ vars, config, epoch, entries }));
   const out = new Uint8Array(8 + head.byteLength + offset);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
@@ -89,12 +95,13 @@ export function openPrerendered(data: ArrayBuffer | ArrayBufferView): Prerendere
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 8 || view.getUint32(0, true) !== MAGIC) throw new Error("openPrerendered: not wirefeed's prerendered documents; run `npm run build`");
   const headLength = view.getUint32(4, true);
-  const { vars, config, entries } = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headLength))) as { vars: Env; config: SiteConfig; entries: Entry[] };
+  const { vars, config, epoch, entries } = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headLength))) as { vars: Env; config: SiteConfig; epoch: string; entries: Entry[] };
   const data0 = 8 + headLength;
   const slice = ([start, length]: [number, number]) => bytes.subarray(data0 + start, data0 + start + length);
   let documents: Map<string, Document> | undefined;
   return {
     config,
+    epoch,
     configFor: (env) => (ENV_NAMES.every((name) => env[name] === vars[name]) ? config : undefined),
     documents: () =>
       (documents ??= new Map(

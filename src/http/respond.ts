@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../config";
-import { cacheControl, type ResponseKind } from "./cache-policy";
+import { boundedBy, cacheControl, type ResponseKind } from "./cache-policy";
 import { acceptsGzip, clientAcceptEncoding } from "./content-coding";
 import { GZIP_SUFFIX, ifNoneMatchHits, isNotModified } from "./conditional";
 import type { Representation } from "./representation";
@@ -39,12 +39,14 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
  * request and reaches clients even for types Cloudflare would not compress,
  * such as application/atom+xml). `privately`: a URL with a query string the
  * documents do not use, which must not become another entry in shared caches.
+ * `clock`: the request's instant in ms, and the site's next change (an
+ * embargo lifts, a licence ends), past which no lifetime may reach.
  */
-export function respond(request: Request, site: SiteConfig, document: Document, privately = false): Response {
+export function respond(request: Request, site: SiteConfig, document: Document, privately = false, clock: Clock = { now: Date.now(), until: Infinity }): Response {
   const gzip = acceptsGzip(clientAcceptEncoding(request));
   const variant = variantOf(site, document, gzip, privately);
   const rep = document.representation;
-  const now = nowSeconds();
+  const now = Math.floor(clock.now / 1000);
   const date = httpDate(now);
   // RFC 9110 §8.8.2.1: never a Last-Modified later than the response's Date
   // (the build refuses future dates; this holds even against a skewed clock).
@@ -52,8 +54,10 @@ export function respond(request: Request, site: SiteConfig, document: Document, 
   const ifNoneMatch = request.headers.get("If-None-Match");
   const notModified =
     ifNoneMatch === null ? isNotModified(request.headers, rep.hash, Math.min(rep.lastModifiedSeconds, now), now) : ifNoneMatch === variant.etag || ifNoneMatchHits(ifNoneMatch, rep.hash);
-  if (notModified) return new Response(null, { status: 304, headers: dated(variant.notModified, date, late) });
-  const headers = dated(variant.ok, date, late);
+  // Nearly always Infinity: one comparison. Else only a change within a day or so shortens anything.
+  const bound = clock.until === Infinity ? undefined : (clock.until - clock.now) / 1000;
+  if (notModified) return new Response(null, { status: 304, headers: dated(variant.notModified, date, late, bound) });
+  const headers = dated(variant.ok, date, late, bound);
   if (request.method === "HEAD") return new Response(null, { headers });
   // "manual": the bytes are already gzip; the runtime must send them as they are.
   return new Response(gzip ? rep.gzip : rep.body, { headers, encodeBody: gzip ? "manual" : "automatic" });
@@ -97,13 +101,21 @@ function makeVariant(site: SiteConfig, { representation: rep, options }: Documen
   return { etag, ok, notModified };
 }
 
-/** `headers` with this response's Date, and, should the document's date be ahead of the clock, a Last-Modified of now. */
-function dated(headers: Readonly<Record<string, string>>, date: string, late: boolean): Record<string, string> {
-  return late ? { ...headers, Date: date, "Last-Modified": date } : { ...headers, Date: date };
+/** When a response is made: its instant, and the site's next change, in ms since the epoch. */
+export interface Clock {
+  now: number;
+  until: number;
 }
 
-function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
+/**
+ * `headers` with this response's Date, and, should the document's date be
+ * ahead of the clock, a Last-Modified of now; `bound`: seconds to the site's
+ * next change, which no lifetime in Cache-Control may reach past.
+ */
+function dated(headers: Readonly<Record<string, string>>, date: string, late: boolean, bound?: number): Record<string, string> {
+  const out: Record<string, string> = late ? { ...headers, Date: date, "Last-Modified": date } : { ...headers, Date: date };
+  if (bound !== undefined) out["Cache-Control"] = boundedBy(out["Cache-Control"]!, bound);
+  return out;
 }
 
 let dateSecond = -1;

@@ -1,5 +1,5 @@
 import { ArchivedArticle, type Archive, type Corpus } from "../content/article-pack";
-import { newestUpdate, type Article } from "../content/article";
+import type { Article } from "../content/article";
 import type { Collection, Collections } from "../content/collections";
 import { movedSlugs, type MovedSlugs } from "../content/legacy-slugs";
 import type { SiteConfig } from "../config";
@@ -16,7 +16,8 @@ import { renderJsonFeed } from "../render/json-feed";
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
 import { renderOpml } from "../render/opml";
-import { articlesOn, pageCount } from "../render/pages";
+import { articlesOn, documentUpdated, pageCount } from "../render/pages";
+import { viewAt, type View } from "../content/timeline";
 import { renderRss } from "../render/rss";
 import { renderRobots, renderSitemap, renderSitemapPart, sitemapPartCount } from "../render/sitemap";
 import { FEED_FILES, FEED_FORMATS, absolute, documentPath, type CollectionRef, type DocumentName, type FeedFormat } from "../render/urls";
@@ -53,17 +54,19 @@ export class Site {
   /** The site's own feeds and pages: a handful, polled most, kept for the isolate's life. */
   private readonly lasting = new Map<string, Document>();
   /** Everything else, by bytes: at 10,000 articles, one of each would outgrow the isolate. */
-  private readonly recent = new LruMap<string, Document>({ bytes: BUDGETS.documents, sizeOf: (doc) => representationBytes(doc.representation) });
+  private recent = newRecent();
   /** Documents being rendered, so concurrent first requests render once. */
   private readonly pending = new Map<string, Promise<Document>>();
 
-  #collections: Collections | undefined;
   #moved: MovedSlugs | undefined;
+  #view: View | undefined;
+  /** The build's documents, when they were made for this configuration. */
+  private readonly prerendered: Prerendered | null;
 
   /**
    * Nothing is read or grouped here: an isolate's first request pays only for
-   * what it asks. Documents the build prerendered for this very configuration
-   * are the site's from the start.
+   * what it asks. Documents the build prerendered for this very configuration,
+   * and for what the clock shows (View.key), are the site's from the start.
    */
   constructor(
     readonly config: SiteConfig,
@@ -71,19 +74,43 @@ export class Site {
     prerendered: Prerendered | null = null,
     /** Where the pack's archived blocks are read from (the ARCHIVE assets binding). */
     private readonly archive?: Archive,
+    /** Milliseconds since the epoch: Date.now in the Worker, any clock in tests. */
+    readonly clock: () => number = Date.now,
   ) {
-    if (prerendered !== null && (prerendered.config === config || configKey(prerendered.config) === configKey(config))) {
-      for (const [path, document] of prerendered.documents()) this.lasting.set(path, document);
-    }
+    this.prerendered = prerendered !== null && (prerendered.config === config || configKey(prerendered.config) === configKey(config)) ? prerendered : null;
   }
 
-  /** The site, its sections and its tags (grouped at build time; see article-pack.ts). */
+  /**
+   * What the site shows at `now`. Within the current view's span this is one
+   * comparison; past it (an embargo lifts, a licence ends), the next view
+   * is made and every document rendered for another one is dropped, the
+   * build's included unless they were made for this one: no cache here ever
+   * serves a story before its time or after it was taken back.
+   */
+  at(now: number = this.clock()): View {
+    const view = this.#view;
+    if (view !== undefined && now >= view.from && now < view.until) return view;
+    const next = viewAt(this.corpus, now, this.config.title);
+    if (view === undefined || next.key !== view.key) {
+      this.lasting.clear();
+      this.recent = newRecent();
+      this.pending.clear();
+      this.#moved = undefined;
+      if (this.prerendered !== null && this.prerendered.epoch === next.key) {
+        for (const [path, document] of this.prerendered.documents()) this.lasting.set(path, document);
+      }
+    }
+    return (this.#view = next);
+  }
+
+  /** The site, its sections and its tags as shown now (grouped at build time; see article-pack.ts and timeline.ts). */
   get collections(): Collections {
-    return (this.#collections ??= {
-      site: { kind: "site", slug: "", name: this.config.title, articles: this.corpus.articles },
-      sections: this.corpus.sections,
-      tags: this.corpus.tags,
-    });
+    return this.at().collections;
+  }
+
+  /** When the story at `slug` was taken back, if it was and is not shown now: its URL answers 410 Gone. */
+  gone(slug: string): string | undefined {
+    return this.at().gone(slug);
   }
 
   /**
@@ -94,6 +121,7 @@ export class Site {
    * that is the answer to nearly every poll.
    */
   document(name: DocumentName, key: string = documentPath(name)): Document | Promise<Document> | undefined {
+    this.at();
     const kept = this.lasting.get(key) ?? this.recent.get(key) ?? this.pending.get(key);
     if (kept !== undefined) return kept;
     const make = this.maker(name);
@@ -110,15 +138,18 @@ export class Site {
   private rendering(key: string, name: DocumentName, make: () => Promise<Document>): Promise<Document> {
     const pending = this.pending.get(key);
     if (pending !== undefined) return pending;
+    const view = this.#view;
     const made = make().then(
       (document) => {
+        // Rendered for a view the clock has left meanwhile: answered to this request, kept for none.
+        if (this.#view !== view) return document;
         this.pending.delete(key);
         (isLasting(name) ? this.lasting : this.recent).set(key, document);
         return document;
       },
       (error: unknown) => {
         // A failure must not stick: the next request tries again.
-        this.pending.delete(key);
+        if (this.#view === view) this.pending.delete(key);
         throw error;
       },
     );
@@ -139,6 +170,7 @@ export class Site {
 
   /** Whether `name` names a document of this site (without rendering it). */
   has(name: DocumentName): boolean {
+    this.at();
     return this.maker(name) !== undefined;
   }
 
@@ -151,25 +183,27 @@ export class Site {
     const { site, sections, tags } = this.collections;
     for (const collection of [site, ...sections.values(), ...tags.values()]) {
       const ref: CollectionRef = { kind: collection.kind, slug: collection.slug };
-      const pages = pageCount(collection, this.config.feedItems);
+      const pages = pageCount(collection);
       for (let page = 0; page <= pages; page++) {
         const numbered = page === 0 ? {} : { page };
         yield { type: "listing", collection: ref, ...numbered };
         for (const format of FEED_FORMATS) yield { type: "feed", collection: ref, format, ...(page === 0 ? {} : { archive: page }) };
       }
     }
-    for (const article of this.corpus.articles) yield { type: "article", slug: article.slug };
+    for (const article of site.articles) yield { type: "article", slug: article.slug };
     const parts = sitemapPartCount(this.config, this.collections);
     for (let part = 1; part <= parts; part++) yield { type: "sitemap-part", part };
   }
 
   /** What answers a URL that names nothing: one HTML page, the same for every such URL and every client (app.ts says why). */
   notFound(): Document | Promise<Document> {
+    this.at();
     const key = "404.html";
     const kept = this.lasting.get(key);
     if (kept !== undefined) return kept;
+    const view = this.#view;
     return this.page(renderNotFoundPage(this.config, this.collections), this.newest(), "not-found").then((document) => {
-      this.lasting.set(key, document);
+      if (this.#view === view) this.lasting.set(key, document);
       return document;
     });
   }
@@ -205,7 +239,7 @@ export class Site {
         return collection === undefined ? [] : articlesOn(collection, this.config.feedItems, name.type === "feed" ? name.archive : name.page);
       }
       case "article": {
-        const article = this.corpus.bySlug(name.slug);
+        const article = this.at().shown(name.slug);
         return article === undefined ? [] : [article];
       }
       default:
@@ -230,13 +264,13 @@ export class Site {
             collection.kind === "site"
               ? renderHomePage(this.config, this.collections, name.page)
               : renderCollectionPage(this.config, this.collections, collection, name.page);
-          return this.page(html, newestUpdate(articlesOn(collection, this.config.feedItems, name.page)));
+          return this.page(html, documentUpdated(collection, this.config.feedItems, name.page));
         };
       }
       case "index":
         return () => this.page(renderIndexPage(this.config, this.collections, name.kind), this.newest());
       case "article": {
-        const article = this.corpus.bySlug(name.slug);
+        const article = this.at().shown(name.slug);
         return article === undefined ? undefined : () => this.page(renderArticlePage(this.config, this.collections, article), article.updated);
       }
       case "feeds":
@@ -266,7 +300,7 @@ export class Site {
 
   /** Page `page` (1 = oldest) exists while it is full; undefined is the current document, which always does. */
   private hasPage(collection: Collection, page: number | undefined): boolean {
-    return page === undefined || page <= pageCount(collection, this.config.feedItems);
+    return page === undefined || page <= pageCount(collection);
   }
 
   private async feed(collection: Collection, format: FeedFormat, archive?: number): Promise<Document> {
@@ -291,10 +325,14 @@ export class Site {
     return { representation, options: headers === undefined ? { kind } : { kind, headers } };
   }
 
-  /** The newest `updated` of all, as the build found it. */
+  /** The newest `updated` shown, or the latest taking back, as the build found it for a site with nothing waiting. */
   private newest(): string {
-    return this.corpus.newest;
+    return this.at().newest;
   }
+}
+
+function newRecent(): LruMap<string, Document> {
+  return new LruMap<string, Document>({ bytes: BUDGETS.documents, sizeOf: (doc) => representationBytes(doc.representation) });
 }
 
 /**

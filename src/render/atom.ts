@@ -1,6 +1,9 @@
 import { articleBodyHtmlAsXml } from "./article-html";
 import { escapeAttribute as a, escapeText as x, readsAsMarkup } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
+
+/** RFC 6721 (The Atom "deleted-entry" Element). */
+export const TOMBSTONES_NS = "http://purl.org/atompub/tombstones/1.0";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
 import { feedLead } from "./feed-lead";
 import { around } from "./markup";
@@ -9,7 +12,7 @@ import { around } from "./markup";
 export function renderAtom(feed: FeedDocument): Uint8Array {
   const head = [
     `<?xml version="1.0" encoding="utf-8"?>`,
-    `<feed xmlns="http://www.w3.org/2005/Atom"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""} xml:lang="${a(feed.language ?? feed.siteLanguage)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom"${feed.archive ? ` xmlns:fh="${HISTORY_NS}"` : ""}${feed.tombstones.length > 0 ? ` xmlns:at="${TOMBSTONES_NS}"` : ""} xml:lang="${a(feed.language ?? feed.siteLanguage)}">`,
     `  <id>${x(feed.id)}</id>`,
     `  ${textConstruct("title", feed.title)}`,
     `  ${textConstruct("subtitle", feed.description)}`,
@@ -25,7 +28,11 @@ export function renderAtom(feed: FeedDocument): Uint8Array {
     `  </author>`,
     `  <generator>wirefeed</generator>`,
   ];
-  return around(head.join("\n"), feed.items.map(renderEntry), `</feed>\n`);
+  // RFC 6721 §3: a deleted-entry is a child of the feed, anywhere among the entries; after them, newest first.
+  const tombstones = feed.tombstones.map(
+    ({ ref, when, url }) => `  <at:deleted-entry ref="${a(ref)}" when="${when}">\n    <link rel="alternate" type="text/html" href="${a(url)}"/>\n  </at:deleted-entry>\n`,
+  );
+  return around(head.join("\n"), feed.items.map(renderEntry), `${tombstones.join("")}</feed>\n`);
 }
 
 /**

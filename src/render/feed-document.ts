@@ -7,7 +7,7 @@ import { articleLanguage, documentLanguage } from "./language";
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
 import { utf8 } from "./markup";
-import { articlesOn, pageCount } from "./pages";
+import { articlesOn, documentUpdated, pageCount, tombstonesOn } from "./pages";
 import { FEED_FORMATS, absolute, articleTag, articleUrl, collectionPagePath, feedPath, slugSegment, type FeedFormat } from "./urls";
 
 /**
@@ -35,9 +35,15 @@ export interface FeedDocument {
   homeUrl: string;
   /** This document's own URL in each format (self links). */
   urls: FormatUrls;
-  /** Newest `updated` of the items: the document changes exactly when an item does. */
+  /** Newest `updated` of the items, or a later tombstone's `when`: the document changes exactly when an item does. */
   updated: string;
   items: FeedItem[];
+  /**
+   * Stories taken back that this document would still show (RFC 6721): the
+   * current document's window, an archive page's slots. Atom writes them;
+   * RSS and JSON Feed have no way to, and just leave the story out.
+   */
+  tombstones: FeedTombstone[];
   /** RFC 5005 archive links; absent when the collection fits in one document. */
   archive?: ArchiveLinks;
   /** WebSub hub that readers may subscribe through, when configured. */
@@ -47,7 +53,7 @@ export interface FeedDocument {
 export type FormatUrls = Record<FeedFormat, string>;
 
 export interface ArchiveLinks {
-  /** True for an archive page: its contents never change (`fh:archive`). */
+  /** True for an archive page: its stories are fixed (`fh:archive`), but for one taken back, which leaves it. */
   archived: boolean;
   /** The subscription document (`current`). */
   current: FormatUrls;
@@ -68,6 +74,13 @@ export interface FeedCategory {
   /** The collection's name: RSS category text, Atom `term` and `label`, the JSON Feed tag. */
   name: string;
   /** The collection's page, absolute: RSS `domain`, Atom `scheme`. */
+  url: string;
+}
+
+/** RFC 6721 `at:deleted-entry`: the entry's id, when it was taken back, and where it was. */
+export interface FeedTombstone {
+  ref: string;
+  when: string;
   url: string;
 }
 
@@ -134,9 +147,9 @@ export function perItem(render: (item: FeedItem) => string): (item: FeedItem) =>
 
 /** The collection's current feed document, or archive page `page`. */
 export function feedDocument(site: SiteConfig, collection: Collection, page?: number): FeedDocument {
-  const pageSize = site.feedItems;
-  const pages = pageCount(collection, pageSize);
-  const articles = articlesOn(collection, pageSize, page);
+  const pages = pageCount(collection);
+  const articles = articlesOn(collection, site.feedItems, page);
+  const tombstones = tombstonesOn(collection, site.feedItems, page).map((gone) => ({ ref: articleTag(site, gone), when: gone.when, url: articleUrl(site, gone) }));
   const urls = (p?: number): FormatUrls =>
     Object.fromEntries(FEED_FORMATS.map((format) => [format, absolute(site, feedPath(collection, format, p))])) as FormatUrls;
   const items = articles.map((article) => feedItem(site, article));
@@ -161,8 +174,9 @@ export function feedDocument(site: SiteConfig, collection: Collection, page?: nu
     author: { name: site.author, url: absolute(site, "/") },
     homeUrl: absolute(site, collectionPagePath(collection)),
     urls: urls(page),
-    updated: newestUpdate(items),
+    updated: tombstones.length === 0 ? newestUpdate(items) : documentUpdated(collection, site.feedItems, page),
     items,
+    tombstones,
     ...(archive === undefined ? {} : { archive }),
     ...(site.hub === undefined || page !== undefined ? {} : { hub: site.hub }),
   };

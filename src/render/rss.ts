@@ -29,7 +29,7 @@ export function renderRss(feed: FeedDocument, { ttlMinutes }: RssOptions): Uint8
     `  <lastBuildDate>${rfc822(feed.updated)}</lastBuildDate>`,
     `  <generator>wirefeed</generator>`,
     `  <docs>https://www.rssboard.org/rss-specification</docs>`,
-    // An archive page never changes (and is served immutable): no refresh hints that say it does.
+    // An archive page keeps its stories (but for one taken back, which a day's max-age covers): no refresh hints that say it changes.
     ...(feed.archive?.archived ? [] : [`  <ttl>${ttlMinutes}</ttl>`, ...syndicationHints(ttlMinutes)]),
     `  <atom:link href="${a(feed.urls.rss)}" rel="self" type="application/rss+xml"/>`,
     ...(feed.hub === undefined ? [] : [`  <atom:link href="${a(feed.hub)}" rel="hub"/>`]),

@@ -2,7 +2,7 @@ import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { escapeText as x } from "./escape";
 import { newestUpdate } from "../content/article";
-import { articlesOn, pageCount } from "./pages";
+import { documentUpdated, pageCount } from "./pages";
 import { PATHS, absolute, articleUrl, indexPath, listingPagePath, sitemapPartPath } from "./urls";
 
 /**
@@ -14,7 +14,7 @@ export const SITEMAP_URLS = 5_000;
 
 /** How many parts the sitemap has: 0 when one sitemap lists every page (then `/sitemap.xml` is it). */
 export function sitemapPartCount(site: SiteConfig, collections: Collections): number {
-  const listings = [collections.site, ...collections.sections.values(), ...collections.tags.values()].reduce((sum, c) => sum + 1 + pageCount(c, site.feedItems), 0);
+  const listings = [collections.site, ...collections.sections.values(), ...collections.tags.values()].reduce((sum, c) => sum + 1 + pageCount(c), 0);
   const total = listings + 3 + collections.site.articles.length;
   return total <= SITEMAP_URLS ? 0 : Math.ceil(total / SITEMAP_URLS);
 }
@@ -59,9 +59,9 @@ function forEachPage(site: SiteConfig, collections: Collections, start: number, 
   let newest: string | undefined;
   const newestOfAll = () => (newest ??= newestUpdate(collections.site.articles));
   const listing = (collection: Collection): Segment => ({
-    length: 1 + pageCount(collection, site.feedItems),
+    length: 1 + pageCount(collection),
     loc: (i) => absolute(site, listingPagePath(collection, i === 0 ? undefined : i)),
-    lastmod: (i) => newestUpdate(articlesOn(collection, site.feedItems, i === 0 ? undefined : i)),
+    lastmod: (i) => documentUpdated(collection, site.feedItems, i === 0 ? undefined : i),
   });
   const fixed = [PATHS.feeds, indexPath("section"), indexPath("tag")];
   const articles = collections.site.articles;

@@ -211,6 +211,6 @@ export function articleUrl(site: SiteConfig, article: Pick<Article, "slug">): st
 }
 
 /** The item's permanent id: a tag URI from the configured prefix and the seed id. */
-export function articleTag(site: SiteConfig, article: Article): string {
+export function articleTag(site: SiteConfig, article: Pick<Article, "id">): string {
   return `${site.tagPrefix}article:${article.id}`;
 }

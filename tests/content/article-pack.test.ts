@@ -171,3 +171,34 @@ describe("the article pack the Worker bundles", () => {
     });
   });
 });
+
+describe("what the pack carries of a story's life (issue 17)", () => {
+  const dated = (id: string, published: string, extra: Partial<Article> = {}) => article(id, [`Copy of ${id}.`], { published, updated: published, ...extra });
+
+  it("withdrawals newest first, expiring stories by index with their id and slug, the archive page size, and the newest by updated", () => {
+    const articles = [
+      dated("c", "2026-03-03T00:00:00Z"),
+      dated("b", "2026-03-02T00:00:00Z", { expires: "2026-04-01T00:00:00Z", updated: "2026-03-05T00:00:00Z" }),
+      dated("a", "2026-03-01T00:00:00Z"),
+    ];
+    const withdrawn = [
+      { id: "old", slug: "old", withdrawn: "2026-02-10T00:00:00Z", published: "2026-01-01T00:00:00Z", tags: [] },
+      { id: "new", slug: "new", withdrawn: "2026-02-11T00:00:00Z", published: "2026-02-01T00:00:00Z", category: "World", tags: ["x"] },
+    ];
+    const corpus = openCorpus(packArticles(articles, { withdrawn, archivePageSize: 7 }).pack);
+    expect(corpus.life.withdrawn.map((w) => w.id)).toEqual(["new", "old"]);
+    expect(corpus.life.expiring).toEqual([[1, "2026-04-01T00:00:00Z", "b", "b"]]);
+    expect(corpus.life.archivePageSize).toBe(7);
+    expect(corpus.life.newestUpdated).toEqual([1, 0, 2]);
+    expect(corpus.articles[1]!.expires).toBe("2026-04-01T00:00:00Z");
+    expect([corpus.count, corpus.publishedAt(2), corpus.updatedAt(1)]).toEqual([3, "2026-03-01T00:00:00Z", "2026-03-05T00:00:00Z"]);
+    expect(corpus.indexOf(corpus.bySlug("a")!)).toBe(2);
+    // Nothing said: none withdrawn, pages of 50 (FEED_ITEMS' default, which earlier builds cut pages by).
+    expect(openCorpus(packArticles(articles).pack).life).toMatchObject({ withdrawn: [], expiring: [[1, "2026-04-01T00:00:00Z", "b", "b"]], archivePageSize: 50 });
+  });
+
+  it("refuses articles out of order: the Worker finds held stories at the start (an embargo's are the newest)", () => {
+    expect(() => packArticles([dated("a", "2026-03-01T00:00:00Z"), dated("b", "2026-03-02T00:00:00Z")])).toThrow(/newest published first; b \(2026-03-02T00:00:00Z\) follows a/);
+    expect(() => packArticles([dated("a", "2026-03-01T00:00:00Z")], { archivePageSize: 0 })).toThrow(/archivePageSize 0/);
+  });
+});

@@ -11,7 +11,7 @@ import { archiveOf } from "../support/archive";
 /** 60 articles over 9 days, 3 sections and 4 tags, newest first. */
 const ARTICLES: Article[] = Array.from({ length: 60 }, (_, i) => {
   const day = String(28 - Math.floor(i / 7)).padStart(2, "0");
-  const time = `${String(12 + (i % 7)).padStart(2, "0")}:00:00`;
+  const time = `${String(18 - (i % 7)).padStart(2, "0")}:00:00`;
   return {
     id: `tag:wirefeed.example.com,2022:a${i}`,
     slug: `story-${i}`,
@@ -27,8 +27,8 @@ const ARTICLES: Article[] = Array.from({ length: 60 }, (_, i) => {
 });
 
 /** Blocks of 3 articles and no deflated block in the pack: the 9 newest articles bundled, 17 blocks archived. */
-const { pack, archive } = packArticles(ARTICLES, { perBlock: 3, bundledBytes: 0 });
-const bundled = packArticles(ARTICLES).pack;
+const { pack, archive } = packArticles(ARTICLES, { perBlock: 3, bundledBytes: 0, archivePageSize: 5 });
+const bundled = packArticles(ARTICLES, { archivePageSize: 5 }).pack;
 /** Small feeds, so the corpus has archive pages and listings of older articles. */
 const config = parseConfig({ ...env, FEED_ITEMS: "5" });
 
@@ -66,6 +66,11 @@ describe("a site whose oldest article blocks are archived", () => {
       tags: corpus.tags,
       newest: corpus.newest,
       bySlug: (slug) => corpus.bySlug(slug),
+      life: corpus.life,
+      count: corpus.count,
+      publishedAt: (index) => corpus.publishedAt(index),
+      updatedAt: (index) => corpus.updatedAt(index),
+      indexOf: (article) => corpus.indexOf(article),
       prepare: (list, files) => (skipped++ === 0 ? Promise.resolve({ release() {} }) : corpus.prepare(list, files)),
     };
     const site = new Site(config, forgetful, null, archiveOf(archive));

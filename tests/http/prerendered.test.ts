@@ -5,7 +5,8 @@ import { PRERENDERED_NAMES, configKey, openPrerendered, packPrerendered } from "
 import { Site, type Document } from "../../src/http/site";
 import { documentPath } from "../../src/render/urls";
 import documents from "../generated/articles.documents.bin";
-import { FIXTURE_CORPUS, fetchWorker } from "../support/worker";
+import { FIXTURE_ARTICLES, FIXTURE_CORPUS, fetchWorker } from "../support/worker";
+import { packed } from "../support/seeds";
 
 /** What the fixture build prerendered, for the Worker under test's configuration (tests/support/test-vars.ts, not wrangler.toml's [vars]). */
 const PRERENDERED = openPrerendered(documents);
@@ -70,5 +71,26 @@ describe("documents prerendered by the build", () => {
     expect(reopened.config).toEqual(CONFIG);
     expect(reopened.configFor(env)).toEqual(CONFIG);
     expect([...reopened.documents()]).toEqual([...made]);
+  });
+
+  it("are served only while the clock shows what the build's showed: never hiding a story whose embargo has passed", async () => {
+    const plain = FIXTURE_ARTICLES.map((article) => ({ ...JSON.parse(JSON.stringify(article)) }));
+    const embargo = "2030-01-01T00:00:00Z";
+    const held = { ...plain[0]!, id: "held", slug: "held-story", title: "A story under embargo", published: embargo, updated: embargo };
+    const corpus = packed([held, ...plain]);
+    let now = Date.parse(embargo) - 60_000;
+    const build = new Site(CONFIG, corpus, null, undefined, () => now);
+    const made = new Map(await Promise.all(PRERENDERED_NAMES.map(async (name) => [documentPath(name), await build.document(name)!] as const)));
+    const prerendered = openPrerendered(packPrerendered(envVars(env), CONFIG, made, build.at().key));
+    expect(prerendered.epoch).toBe("1/");
+    const site = new Site(CONFIG, corpus, prerendered, undefined, () => now);
+    expect(site.document(PRERENDERED_NAMES[0]!)).toBe(prerendered.documents().get("/feed.xml"));
+    now = Date.parse(embargo);
+    const after = await site.document(PRERENDERED_NAMES[0]!)!;
+    expect(after).not.toBe(prerendered.documents().get("/feed.xml"));
+    expect(new TextDecoder().decode(after.representation.body)).toContain("A story under embargo");
+    // A Worker started after the instant never takes them up.
+    const late = new Site(CONFIG, corpus, prerendered, undefined, () => Date.parse(embargo) + 1000);
+    expect(late.document(PRERENDERED_NAMES[0]!)).not.toBe(prerendered.documents().get("/feed.xml"));
   });
 });

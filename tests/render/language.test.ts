@@ -36,7 +36,9 @@ function article(id: string, fields: Partial<Article>): Article {
 /** What each format declares for a document, read by an XML parser and JSON.parse. */
 function declared(articles: Article[], kind: "site" | "section", page?: number): { rss?: string; atom: string; json?: string } {
   const collections = collect(articles, SITE.title);
-  const collection = kind === "site" ? collections.site : [...collections.sections.values()][0]!;
+  const grouped = kind === "site" ? collections.site : [...collections.sections.values()][0]!;
+  // Archive pages of two, as the pack would cut them for a site that records that size.
+  const collection = { ...grouped, archive: { pageSize: 2, slots: grouped.articles } };
   const feed = feedDocument(SITE, collection, page);
   const languages = child(parseXml(renderRss(feed, { ttlMinutes: 5 })).documentElement!, "channel").getElementsByTagName("language");
   return {

@@ -3,7 +3,7 @@
  * build does, so a test reads as "this copy gives this article / these messages".
  */
 import type { Article } from "../../src/content/article";
-import { openCorpus, packArticles, type Corpus } from "../../src/content/article-pack";
+import { openCorpus, packArticles, type Corpus, type PackOptions } from "../../src/content/article-pack";
 import { compileSeeds, type SeedFile } from "../../src/content/compile";
 import { formatProblem } from "../../src/content/problems";
 
@@ -76,7 +76,7 @@ export function problems(text: SeedContent, name = "story.txt", today: Date | st
   return compiled.problems;
 }
 
-/** `articles` as the Worker reads them: packed as the build packs them, then opened. */
-export function packed(articles: readonly Article[]): Corpus {
-  return openCorpus(packArticles(articles).pack);
+/** `articles` as the Worker reads them: packed as the build packs them (with `options`: withdrawals, the archive page size), then opened. */
+export function packed(articles: readonly Article[], options: PackOptions = {}): Corpus {
+  return openCorpus(packArticles(articles, options).pack);
 }

@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import type { Article } from "../../src/content/article";
-import { openCorpus, type Corpus } from "../../src/content/article-pack";
+import { openCorpus, type Corpus, type PackOptions } from "../../src/content/article-pack";
 import { packed } from "./seeds";
 import { createApp } from "../../src/http/app";
 import pack from "../generated/articles.bin";
@@ -22,9 +22,15 @@ export function fetchWorker(path: string, init: RequestInit = {}): Promise<Respo
   return exports.default.fetch(new Request(`${REQUEST_ORIGIN}${path}`, init));
 }
 
-/** A fresh Worker over `articles`, packed as the build packs them, with `vars` over the tests' own (tests/support/test-vars.ts). */
-export function workerFor(articles: readonly Article[], vars: Record<string, string> = {}) {
-  const app = createApp(packed(articles));
+/**
+ * A fresh Worker over `articles`, packed as the build packs them, with `vars`
+ * over the tests' own (tests/support/test-vars.ts); `options`: what the pack
+ * carries beside them (withdrawals, the archive page size), and the Worker's
+ * clock (ms since the epoch; the real one by default).
+ */
+export function workerFor(articles: readonly Article[], vars: Record<string, string> = {}, options: PackOptions & { clock?: () => number } = {}) {
+  const { clock, ...pack } = options;
+  const app = createApp(packed(articles, pack), null, clock === undefined ? {} : { clock });
   const environment = { ...env, ...vars };
   return (path: string, init?: RequestInit) => app.fetch(new Request(`${REQUEST_ORIGIN}${path}`, init), environment);
 }

@@ -14,7 +14,7 @@ const story = (i: number, section: string, tags: string[] = []) =>
 /** Eleven stories, a page of three: pages 1–3 are full, the two newest only on the current page. */
 const seeds = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`n${String(i + 1).padStart(2, "0")}.txt`, story(i + 1, i % 2 === 0 ? "World" : "Sport", i < 8 ? ["Europe"] : [])]));
 const articles = compile(seeds);
-const fetchSite = workerFor(articles, { FEED_ITEMS: "3" });
+const fetchSite = workerFor(articles, { FEED_ITEMS: "3" }, { archivePageSize: 3 });
 
 async function page(path: string) {
   const response = await fetchSite(path, { headers: { Accept: "text/html" } });
@@ -74,7 +74,7 @@ describe("listings paginate, so every article is reachable from /", () => {
 
   it("an older page keeps its articles when newer ones arrive", async () => {
     const more = compile({ ...seeds, "n12.txt": story(12, "World"), "n13.txt": story(13, "World") });
-    const fetchMore = workerFor(more, { FEED_ITEMS: "3" });
+    const fetchMore = workerFor(more, { FEED_ITEMS: "3" }, { archivePageSize: 3 });
     const before = await (await fetchSite("/page/2")).text();
     const after = await (await fetchMore("/page/2")).text();
     const headlinesOf = (html: string) => [...html.matchAll(/Story number \d+/g)].map((m) => m[0]);

@@ -18,7 +18,7 @@ const articles: Article[] = Array.from({ length: count }, (_, i) => {
   const instant = new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
   return { id: `a${i}`, slug: `story-${i}`, title: `Story ${i}`, summary: "S.", paragraphs: ["P."], category: `Section ${i % 3}`, tags: [], published: instant, updated: instant };
 });
-const fetchSite = workerFor(articles, { FEED_ITEMS: "1000" });
+const fetchSite = workerFor(articles, { FEED_ITEMS: "1000" }, { archivePageSize: 1000 });
 
 describe("the sitemap of a large site", () => {
   it("is an index of parts, each within the limit, that list every page exactly once", async () => {

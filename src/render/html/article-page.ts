@@ -8,6 +8,7 @@ import { articleUrl, collectionPagePath } from "../urls";
 import { byline, bylineNames, contributorsLine, hasBylineWords } from "../credits";
 import { labelLanguage, labelWords } from "../labels";
 import { dateline } from "./dateline";
+import { humanDate } from "../dates";
 import { leadFigure } from "./figure";
 import { articleWriting, langAttributes, siteWriting, writingIn } from "./lang";
 import { renderPage } from "./layout";
@@ -33,6 +34,11 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
   const contributors = article.contributors === undefined || article.contributors.length === 0 ? "" : `\n<p class="meta contributors">${h(contributorsLine(article.contributors, writing.lang))}</p>`;
   // Desk codes are for the desk: shown only where the site asks (SHOW_DESK_CODES).
   const desk = !site.showDeskCodes || article.initials === undefined ? "" : `\n<p class="meta desk"${chrome}>Editors: ${h(article.initials)}</p>`;
+  // A story the desk updated says so, and when, to the minute (a wire story is updated within the hour); in the site's words, as the chrome is.
+  const updated =
+    article.updated > article.published
+      ? `<p class="meta updated"${chrome}>Updated <time datetime="${article.updated}">${h(humanDate(article.updated, site.language))}, ${article.updated.slice(11, 16)} UTC</time></p>\n`
+      : "";
   const rights = article.rights === undefined ? "" : `\n<p class="meta rights">${h(article.rights)}</p>`;
   const tagList =
     tags.length === 0
@@ -58,7 +64,7 @@ export function renderArticlePage(site: SiteConfig, collections: Collections, ar
     main: `<article${langAttributes(writing, siteWriting(site))}>
 ${kicker}<h1>${h(article.title)}</h1>
 ${by}<p class="meta">${dateline(site, article)}</p>
-${note}${article.image === undefined ? "" : `${leadFigure(article.image)}\n`}${articleBodyHtml(article)}${contributors}${desk}${rights}${tagList}
+${updated}${note}${article.image === undefined ? "" : `${leadFigure(article.image)}\n`}${articleBodyHtml(article)}${contributors}${desk}${rights}${tagList}
 </article>`,
   });
 }

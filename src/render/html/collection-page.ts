@@ -17,14 +17,14 @@ import { listingPagination, pageLabel } from "./pagination";
  * share, as its feeds do.
  */
 export function renderCollectionPage(site: SiteConfig, collections: Collections, collection: Collection, page?: number): string {
-  const numbered = pageLabel(collection, site.feedItems, page);
+  const numbered = pageLabel(collection, page);
   const description = collectionDescription(site, collection);
   const articles = articlesOn(collection, site.feedItems, page);
   // A page of articles in several languages is in the site's, as its own words are; each article says its own.
   const language = documentLanguage(site, articles) ?? site.language;
   // The page's own words (what kind of page it is) are in the site's language.
   const chrome = langAttributes(siteWriting(site), writingIn(language));
-  const pagination = listingPagination(collection, site.feedItems, page);
+  const pagination = listingPagination(collection, page);
   return renderPage(site, {
     title: `${feedTitle(site, collection)}${numbered}`,
     description,

@@ -21,7 +21,7 @@ export function renderHomePage(site: SiteConfig, collections: Collections, page?
   // A page of articles in several languages is in the site's, as its own words are; each article says its own.
   const language = documentLanguage(site, articles) ?? site.language;
   const chrome = langAttributes(siteWriting(site), writingIn(language));
-  const pagination = listingPagination(all, site.feedItems, page);
+  const pagination = listingPagination(all, page);
   const sections = [...collections.sections.values()].map(
     (section) => `<li><a href="${a(collectionPagePath(section))}"><bdi>${h(section.name)}</bdi></a> <span class="meta">(${section.articles.length})</span></li>`,
   );
@@ -29,7 +29,7 @@ export function renderHomePage(site: SiteConfig, collections: Collections, page?
     page !== undefined || sections.length === 0
       ? ""
       : `<nav aria-labelledby="sections"${chrome}><h2 id="sections">Sections</h2>\n<ul>\n${sections.join("\n")}\n</ul>\n</nav>\n`;
-  const label = pageLabel(all, site.feedItems, page);
+  const label = pageLabel(all, page);
   return renderPage(site, {
     title: `${site.title}${label}`,
     description: site.description,

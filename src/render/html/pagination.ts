@@ -10,8 +10,8 @@ import type { Pagination } from "./layout";
  * articles) leads to k+1, or back to the current page, and to k−1. Every
  * article is reached by following "Older" from the current page.
  */
-export function listingPagination(collection: Collection, pageSize: number, page?: number): Pagination {
-  const pages = pageCount(collection, pageSize);
+export function listingPagination(collection: Collection, page?: number): Pagination {
+  const pages = pageCount(collection);
   if (page === undefined) return pages === 0 ? {} : { next: listingPagePath(collection, pages) };
   return {
     prev: listingPagePath(collection, page < pages ? page + 1 : undefined),
@@ -20,6 +20,6 @@ export function listingPagination(collection: Collection, pageSize: number, page
 }
 
 /** ` (page 3 of 7)` for an older page's title; nothing for the current page. */
-export function pageLabel(collection: Collection, pageSize: number, page?: number): string {
-  return page === undefined ? "" : ` (page ${page} of ${pageCount(collection, pageSize)})`;
+export function pageLabel(collection: Collection, page?: number): string {
+  return page === undefined ? "" : ` (page ${page} of ${pageCount(collection)})`;
 }

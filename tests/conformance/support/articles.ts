@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readArticles } from "../../../scripts/articles-file";
 import type { Article } from "../../../src/content/article";
-import { FEED_ITEMS } from "./constants";
+import { ARCHIVE_PAGE_SIZE, FEED_ITEMS } from "./constants";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
@@ -95,18 +95,18 @@ export function pageLanguage(items: readonly ExpectedItem[]): string {
 
 /** How many archive pages a collection of `total` articles has: only full ones, and none when one document holds them all. */
 export function archivePageCount(total: number): number {
-  return total > FEED_ITEMS ? Math.floor(total / FEED_ITEMS) : 0;
+  return total > ARCHIVE_PAGE_SIZE ? Math.floor(total / ARCHIVE_PAGE_SIZE) : 0;
 }
 
 /**
  * The items of one feed document, newest first: the current document
  * (`page` undefined) holds the newest FEED_ITEMS; archive page `page`
- * (1 = oldest) the page-th FEED_ITEMS counted from the oldest.
+ * (1 = oldest) the page-th ARCHIVE_PAGE_SIZE counted from the oldest.
  */
 export function documentItems(collection: readonly ExpectedItem[], page?: number): ExpectedItem[] {
   if (page === undefined) return collection.slice(0, FEED_ITEMS);
   const total = collection.length;
-  return collection.slice(total - page * FEED_ITEMS, total - (page - 1) * FEED_ITEMS);
+  return collection.slice(total - page * ARCHIVE_PAGE_SIZE, total - (page - 1) * ARCHIVE_PAGE_SIZE);
 }
 
 /** The latest `updated` of `items`: a feed's own updated time. */
