@@ -110,7 +110,9 @@ export function parseConfig(env: Env): SiteConfig {
   const cache = {
     // At least a minute: RSS <ttl> counts minutes and must not say 0.
     feedMaxAge: whole("FEED_MAX_AGE", 300, 60, 86_400),
-    feedStaleWhileRevalidate: whole("FEED_STALE_WHILE_REVALIDATE", 3_600, 0, 604_800),
+    // None by default: a cache may show a stale copy for as long, and a withdrawn story must leave
+    // every cache that obeys the headers within FEED_MAX_AGE (README, "Caching").
+    feedStaleWhileRevalidate: whole("FEED_STALE_WHILE_REVALIDATE", 0, 0, 604_800),
     feedStaleIfError: whole("FEED_STALE_IF_ERROR", 86_400, 0, 2_592_000),
     pageMaxAge: whole("PAGE_MAX_AGE", 300, 0, 86_400),
     notFoundMaxAge: whole("NOT_FOUND_MAX_AGE", 60, 0, 3_600),

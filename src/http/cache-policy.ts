@@ -40,12 +40,12 @@ function policy(site: SiteConfig, kind: ResponseKind): string {
   const { cache } = site;
   switch (kind) {
     case "feed":
-      return `public, max-age=${cache.feedMaxAge}, stale-while-revalidate=${cache.feedStaleWhileRevalidate}, stale-if-error=${cache.feedStaleIfError}`;
+      return `public, max-age=${cache.feedMaxAge}${revalidating(site)}, stale-if-error=${cache.feedStaleIfError}`;
     case "archive":
       // No stale-while-revalidate: a cache would show a withdrawn story past the day. Stale-if-error only when the Worker fails.
       return `public, max-age=${ARCHIVE_MAX_AGE}, stale-if-error=${cache.feedStaleIfError}`;
     case "page":
-      return `public, max-age=${cache.pageMaxAge}, stale-while-revalidate=${cache.feedStaleWhileRevalidate}, stale-if-error=${cache.feedStaleIfError}`;
+      return `public, max-age=${cache.pageMaxAge}${revalidating(site)}, stale-if-error=${cache.feedStaleIfError}`;
     case "not-found":
       return `public, max-age=${cache.notFoundMaxAge}`;
     case "gone":
@@ -58,6 +58,14 @@ function policy(site: SiteConfig, kind: ResponseKind): string {
       // A trailing slash always names the same document as the path without it.
       return "public, max-age=86400";
   }
+}
+
+/**
+ * `stale-while-revalidate` when the site sets one: a cache may show the stale
+ * copy that long after `max-age` (a withdrawn story too), so none by default.
+ */
+function revalidating(site: SiteConfig): string {
+  return site.cache.feedStaleWhileRevalidate > 0 ? `, stale-while-revalidate=${site.cache.feedStaleWhileRevalidate}` : "";
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config";
 import { createApp } from "../../src/http/app";
+import { cacheControl } from "../../src/http/cache-policy";
 import { FIXTURE_ARTICLES, FIXTURE_CORPUS, SITE, fetchWorker } from "../support/worker";
 import { env } from "cloudflare:workers";
 
@@ -134,6 +136,13 @@ describe("freshness", () => {
       expect(cacheControl).toBe(`public, max-age=${env.FEED_MAX_AGE}, stale-while-revalidate=${env.FEED_STALE_WHILE_REVALIDATE}, stale-if-error=${env.FEED_STALE_IF_ERROR}`);
       expect(cacheControl).not.toMatch(/s-maxage|must-revalidate|proxy-revalidate|no-cache|private/);
     }
+  });
+
+  it("no stale-while-revalidate unless the site sets one: a withdrawn story leaves every cache that obeys within FEED_MAX_AGE", () => {
+    const stock = parseConfig({ ...env, FEED_STALE_WHILE_REVALIDATE: undefined });
+    expect(cacheControl(stock, "feed")).toBe(`public, max-age=${env.FEED_MAX_AGE}, stale-if-error=${env.FEED_STALE_IF_ERROR}`);
+    expect(cacheControl(stock, "page")).toBe(`public, max-age=${env.PAGE_MAX_AGE}, stale-if-error=${env.FEED_STALE_IF_ERROR}`);
+    expect(cacheControl(parseConfig({ ...env, FEED_STALE_WHILE_REVALIDATE: "0" }), "feed")).toBe(cacheControl(stock, "feed"));
   });
 
   it("RSS <ttl> and sy:update* say the same as max-age", async () => {
