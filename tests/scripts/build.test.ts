@@ -121,7 +121,7 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
     expect(run.stderr).toBe(
       [
         "seeds/empty.txt:1: an empty seed, expected a section line, a headline and at least one paragraph",
-        'seeds/front.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding, agency',
+        'seeds/front.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding, agency, replaces, status, embargo, expires, correction',
         'seeds/front.txt:3: date "2022-02-30T10:00:00Z", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
         'seeds/undated.txt:5: no dateline and no front matter date, expected a dateline such as "LONDON, Dec 4 (Reuters) - ", "Madrid, 4 dic (EFE).- ", "WASHINGTON (AP) — ", "(ANSA) - ROMA, 4 DIC - ", "SYDNEY, Dec 4 AAP - ", "MOSCOW, December 4. /TASS/. ", "OTTAWA — ", or front matter date: 2022-01-21T09:00:00+01:00',
         'seeds/twin.txt:2: id "good" already used by seeds/good.txt, expected a unique id (rename the file or set front matter id)',
