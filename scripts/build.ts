@@ -4,7 +4,7 @@
  * them all as `file:line: …`, removes the previous output and exits 1, so a
  * broken seed can never be served or deployed with stale articles.
  *
- *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--today YYYY-MM-DD] [--frozen] [--encoding NAME] [--var NAME:VALUE]... [--date-checked ID]... [--quiet]
+ *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--today YYYY-MM-DD] [--frozen] [--encoding NAME] [--var NAME:VALUE]... [--date-checked ID]... [--republish ID]... [--archive-page-size N] [--quiet]
  *
  * Seed folders: every --seeds, else $WIREFEED_SEEDS (folders joined by `:`),
  * else `seeds`. The variable lets `wrangler dev`'s own build step, which runs
@@ -16,9 +16,16 @@
  * today: --today, else $WIREFEED_TODAY (for tests and replays of a history),
  * recorded at that day's 00:00:00 UTC, else the clock's UTC date and instant.
  * --date-checked ID records that the publisher checked that story's date,
- * which silences the warning about a dateline read as more than a year old. The record is written only when it changes, and
- * only by a build that succeeds. With --frozen (or WIREFEED_FROZEN=1) the build
- * fails instead of changing it: what deploys must be what was committed.
+ * which silences the warning about a dateline read as more than a year old.
+ * The record also keeps each story's versions, embargo and withdrawal (issue
+ * 17): --republish ID publishes a withdrawn story again, and
+ * --archive-page-size N fixes the site's archive page size when the record
+ * has none yet (default 50; a different one later is refused). The record is
+ * written only when it changes, and only by a build that succeeds. With
+ * --frozen (or WIREFEED_FROZEN=1) the build fails instead of changing it: what
+ * deploys must be what was committed. A dev build (`npm start`, `wrangler
+ * dev`) compiles the seeds as a build would publish them now, and writes no
+ * record: a preview publishes nothing.
  *
  * --encoding (or $WIREFEED_ENCODING): the encoding of seeds that are not UTF-8
  * and declare none in front matter (e.g. windows-1252).
@@ -53,6 +60,8 @@ const { values: args } = parseArgs({
     encoding: { type: "string" },
     var: { type: "string", multiple: true },
     "date-checked": { type: "string", multiple: true },
+    republish: { type: "string", multiple: true },
+    "archive-page-size": { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -151,6 +160,14 @@ function fail(lines: string[]): never {
   process.exit(1);
 }
 
+/** --archive-page-size: a whole number of articles, at least 1. */
+function archivePageSize(): number | undefined {
+  const given = args["archive-page-size"];
+  if (given === undefined) return undefined;
+  if (!/^[1-9]\d{0,5}$/.test(given)) fail([`--archive-page-size "${given}" is not a number of articles, expected a whole number from 1 to 999999`]);
+  return Number(given);
+}
+
 const started = performance.now();
 // One reading of the clock: the day and the instant new record lines are written with agree.
 const clock = Date.now();
@@ -166,12 +183,23 @@ if (read.problems.length === 0 && read.folders.every((folder) => folder.seeds.le
 
 let compiled;
 try {
-  compiled = compileSeeds(read.folders, { today, ...(now === undefined ? {} : { now }), dateChecked: args["date-checked"] ?? [], ...(encoding ? { fallbackEncoding: encoding } : {}) });
+  const pageSize = archivePageSize();
+  compiled = compileSeeds(read.folders, {
+    today,
+    ...(now === undefined ? {} : { now }),
+    dateChecked: args["date-checked"] ?? [],
+    republish: args.republish ?? [],
+    ...(pageSize === undefined ? {} : { archivePageSize: pageSize }),
+    ...(encoding ? { fallbackEncoding: encoding } : {}),
+  });
 } catch (error) {
   // A bug, not a bad seed: say so with its stack, and still leave no output behind.
   fail([`wirefeed build: internal error: ${error instanceof Error ? error.stack : String(error)}`]);
 }
+// `withdrawn` and `archivePageSize` are the Worker's (410s, tombstones, archive pages): kept in `compiled` for the pack.
 const { articles, problems, warnings, records } = compiled;
+// A preview publishes nothing: the dev server shows the drafts as a build would publish them now, and records none of it.
+const preview = isDevBuild();
 const refused = frozen ? records.flatMap((record) => record.changes) : [];
 // A record repair is a warning, or, when frozen, one of the problems: said once.
 printWarnings([...read.warnings, ...warnings].filter((warning) => !refused.includes(warning)));
@@ -179,7 +207,7 @@ if (read.problems.length + problems.length + refused.length > 0) fail([...read.p
 
 // The records first: they are what the next build reads, and a write that fails leaves no output either.
 records.forEach((record, i) => {
-  if (record.text === (read.folders[i]!.record ?? "")) return;
+  if (preview || record.text === (read.folders[i]!.record ?? "")) return;
   try {
     writeThenRename(join(seedDirs[i]!, RECORD_FILE), record.text);
   } catch (error) {
@@ -197,7 +225,7 @@ writeThenRename(prerenderedFile, await prerender(openCorpus(pack), vars, archive
 writeThenRename(outFile, generatedModule(srcDir.startsWith(".") ? srcDir : `./${srcDir}`, basename(packFile), basename(prerenderedFile)));
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);
-  const recorded = records.filter((record) => record.added > 0).map((record) => `; ${record.added} new stor${record.added === 1 ? "y" : "ies"} recorded in ${record.file}`);
+  const recorded = records.filter((record) => record.added > 0).map((record) => `; ${record.added} new stor${record.added === 1 ? "y" : "ies"} ${preview ? "previewed, not recorded (npm run build records)" : `recorded in ${record.file}`}`);
   console.log(
     `wirefeed build: ${articles.length} article${articles.length === 1 ? "" : "s"} from ${seedDirs.map((dir) => `${dir.replace(/\/+$/, "")}/*.txt`).join(", ")} → ${outFile} in ${ms} ms (today ${today}${recorded.join("")})`,
   );
