@@ -15,6 +15,8 @@
  * gets a line for every story it does not hold yet, recorded as published
  * today: --today, else $WIREFEED_TODAY (for tests and replays of a history),
  * recorded at that day's 00:00:00 UTC, else the clock's UTC date and instant.
+ * $WIREFEED_NOW (an RFC 3339 instant) stands for the clock in replays of a
+ * desk's day, where the instant of each step matters (tests/scripts/story-life.test.ts).
  * --date-checked ID records that the publisher checked that story's date,
  * which silences the warning about a dateline read as more than a year old.
  * The record also keeps each story's versions, embargo and withdrawal (issue
@@ -169,8 +171,20 @@ function archivePageSize(): number | undefined {
 }
 
 const started = performance.now();
+/** The clock: $WIREFEED_NOW for replays, else the machine's. */
+function readClock(): number {
+  const given = process.env.WIREFEED_NOW || undefined;
+  if (given === undefined) return Date.now();
+  const ms = Date.parse(given);
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(given) || Number.isNaN(ms)) {
+    console.error(`WIREFEED_NOW "${given}" is not an instant, expected YYYY-MM-DDTHH:MM:SSZ`);
+    process.exit(1);
+  }
+  return ms;
+}
+
 // One reading of the clock: the day and the instant new record lines are written with agree.
-const clock = Date.now();
+const clock = readClock();
 const today = buildToday();
 const now = (args.today ?? (process.env.WIREFEED_TODAY || undefined)) !== undefined ? undefined : Math.floor(clock / 1000) * 1000;
 const frozen = args.frozen || ["1", "true"].includes(process.env.WIREFEED_FROZEN ?? "");
