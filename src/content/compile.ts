@@ -223,7 +223,9 @@ export function compileSeeds(folders: readonly SeedFolder[], options: CompileOpt
   }
 
   const appended: Appended[] = [];
-  const { live, withdrawn } = applyWithdrawals(stories, ledger, records, options.republish ?? [], now, appended, problems, warnings);
+  // A seed under a recorded id that is refused (another story reusing it) is no deletion of that story.
+  const filedIds = new Set(filed.map((entry) => entry.seed.article.id));
+  const { live, withdrawn } = applyWithdrawals(stories, ledger, records, options.republish ?? [], now, appended, problems, warnings, filedIds);
   // Publication order: recorded stories oldest first, then the stories this build adds.
   const ordered = [...live].sort((a, b) => publicationRank(a, b) || compareStrings(a.file, b.file));
   assignEmbargoes(ordered, records, now, appended, problems);
@@ -390,6 +392,7 @@ function applyWithdrawals(
   appended: Appended[],
   problems: Problem[],
   warnings: Problem[],
+  filedIds: ReadonlySet<string>,
 ): { live: Story[]; withdrawn: Array<{ id: string; story?: Story; at: number }> } {
   const byId = new Map(stories.map((story) => [story.seed.article.id, story]));
   const live: Story[] = [];
@@ -415,6 +418,7 @@ function applyWithdrawals(
       if (story !== undefined && story.withdrawnBy === undefined && !story.latest.seed.notice) live.push(story);
       continue;
     }
+    if (story === undefined && filedIds.has(id)) continue;
     const folder = recorded.folder;
     const state = latestLine(recorded.withdrawals);
     const isWithdrawn = state?.kind === "withdrawn";
@@ -540,7 +544,7 @@ function checkIdentity(story: Story, where: string, problems: Problem[]): boolea
       file: story.file,
       line: story.seed.idLine ?? 1,
       found: `a story whose headline and first paragraph both differ from the story recorded as "${id}" (${where}, /articles/${first.slug})`,
-      expected: `that story, or a new file name for a new one (a new version of it names it with replaces: ${id}): a published id and its URL stay their story's for ever`,
+      expected: `that story, or a new file name for a new one: a published id and its URL stay their story's for ever`,
     });
     return false;
   }
