@@ -63,8 +63,8 @@ describe("item 1: a file name used again for another story", () => {
     writeFileSync(join(repo, "seeds/dec3.txt"), filed("Markets rally in December", "NEW YORK, Dec 4 (Reuters) - Stocks rallied."));
     writeFileSync(join(repo, "seeds/other.txt"), filed("Oil steady", "LONDON, Dec 4 (Reuters) - Oil held steady."));
     const before = publish(repo, "2025-12-04", "Stories of Dec 4");
-    // Fresh copy: published the instant it was recorded (--today records at 00:00:00 UTC).
-    expect(before.dec3).toBe("markets-rally-in-december 2025-12-04T00:00:00Z");
+    // Fresh copy: published the instant it was recorded (--today records at 00:00:00 UTC), the one filed before it a second earlier.
+    expect(before.dec3).toBe("markets-rally-in-december 2025-12-03T23:59:59Z");
     unlinkSync(join(repo, "seeds/dec3.txt"));
     publish(repo, "2026-12-01", "Withdraw dec3");
     const record = readFileSync(join(repo, "seeds/published.tsv"), "utf8");
