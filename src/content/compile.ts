@@ -548,7 +548,9 @@ function checkIdentity(story: Story, where: string, problems: Problem[]): boolea
     });
     return false;
   }
-  if (first.instant === undefined) return true;
+  // A held story's published is its embargo's, which the embargo lines keep (assignEmbargoes): its copy's date is not it.
+  const held = story.versions.some((version) => version.seed.embargo !== undefined) || story.recorded!.embargoes.length > 0;
+  if (first.instant === undefined || held) return true;
   const { ms, dayOnly, line } = story.seed.published;
   const recordedDay = Math.floor(first.instant / DAY_MS) * DAY_MS;
   // Fresh copy is published when it was recorded, which is the day before its dateline's where it is already tomorrow.
