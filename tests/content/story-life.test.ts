@@ -170,3 +170,25 @@ describe("withdrawals, embargoes, expiry, the archive page size", () => {
     ]);
   });
 });
+
+describe("the front matter keys of a story's life", () => {
+  it("are checked at their line: status, replaces, embargo, expires, correction", () => {
+    const result = build(
+      {
+        "a.txt": story("A", "A.", ["status: killed"]),
+        "b.txt": story("B", "B.", ["replaces: not an id"]),
+        "c.txt": story("C", "C.", ["embargo: tomorrow"]),
+        "d.txt": story("D", "D.", ["expires: 2026-13-01T00:00:00Z"]),
+        "e.txt": story("E", "E.", [`correction: ${"x".repeat(1001)}`]),
+      },
+      "2026-12-05T08:00:00Z",
+    );
+    expect(result.problems).toEqual([
+      'seeds/a.txt:2: status "killed", expected withdrawn (the only status a seed sets: a story is published unless withdrawn)',
+      'seeds/b.txt:2: replaces "not an id", expected the id of the story this one is a new version of (its file name without .txt, or its front matter id)',
+      'seeds/c.txt:2: embargo "tomorrow", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
+      'seeds/d.txt:2: expires "2026-13-01T00:00:00Z", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
+      `seeds/e.txt:2: correction "${"x".repeat(1001)}", expected a correction note of at most 1000 characters`,
+    ]);
+  });
+});
