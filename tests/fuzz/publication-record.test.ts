@@ -16,7 +16,8 @@ const LEDES = ["Diplomats met.", "The bank held rates.", "A storm hit.", "Stocks
 const MONTH = ["Nov", "Dec"];
 
 /** One story: headline and lede drawn from small pools (so URLs collide), a dateline a few days back from its day. */
-const storyText = (headline: number, lede: number, date: string) => seedText({ headline: HEADLINES[headline]!, body: [`Geneva, ${date} (EFE).- ${LEDES[lede]!}`, "More."] });
+const storyText = (headline: number, lede: number, date: string, embargo?: string) =>
+  seedText({ ...(embargo ? { frontMatter: [`embargo: ${embargo}`] } : {}), headline: HEADLINES[headline]!, body: [`Geneva, ${date} (EFE).- ${LEDES[lede]!}`, "More."] });
 
 /** A day of the generated calendar: 2026-11-20 plus `n` days. */
 const dayOf = (n: number) => new Date(Date.UTC(2026, 10, 20 + n)).toISOString().slice(0, 10);
@@ -28,7 +29,7 @@ const datelineOf = (day: string, back: number) => {
 interface Step {
   /** Days after the previous step. */
   gap: number;
-  add: Array<{ headline: number; lede: number; back: number }>;
+  add: Array<{ headline: number; lede: number; back: number; held: boolean }>;
   /** Indices into the seeds present, to remove. */
   remove: number[];
   /** Indices into the seeds present, to edit in place: a new version (issue 17), a `version` line. */
@@ -36,7 +37,8 @@ interface Step {
 }
 const step = fc.record({
   gap: fc.integer({ min: 0, max: 2 }),
-  add: fc.array(fc.record({ headline: fc.nat(HEADLINES.length - 1), lede: fc.nat(LEDES.length - 1), back: fc.nat(2) }), { minLength: 1, maxLength: 3 }),
+  // One story in four held by an embargo two days ahead (issue 17): an embargo line in the record.
+  add: fc.array(fc.record({ headline: fc.nat(HEADLINES.length - 1), lede: fc.nat(LEDES.length - 1), back: fc.nat(2), held: fc.nat(3).map((n) => n === 0) }), { minLength: 1, maxLength: 3 }),
   remove: fc.array(fc.nat(20), { maxLength: 1 }),
   edit: fc.array(fc.nat(20), { maxLength: 1 }),
 });
@@ -59,7 +61,10 @@ function replay(steps: Step[], prefix: string, start: { seeds: Seeds; record?: s
       const name = Object.keys(seeds).sort()[index % Math.max(1, Object.keys(seeds).length)];
       if (name !== undefined) seeds[name] = seeds[name]!.replace(/\nMore[^\n]*\n$/, `\nMore, as of ${today}.\n`);
     }
-    add.forEach(({ headline, lede, back }, k) => (seeds[`${prefix}${i}-${k}.txt`] = storyText(headline, lede, datelineOf(today, back))));
+    // Embargo instants of their own: an hour per history, a minute per story.
+    const hour = 6 + ["s", "base", "a", "b"].indexOf(prefix);
+    const embargo = (k: number) => `${dayOf(day + 2)}T${String(hour).padStart(2, "0")}:${String(i * 3 + k).padStart(2, "0")}:00Z`;
+    add.forEach(({ headline, lede, back, held }, k) => (seeds[`${prefix}${i}-${k}.txt`] = storyText(headline, lede, datelineOf(today, back), held ? embargo(k) : undefined)));
     const result = compile(seeds, today, record);
     expect(result.problems).toEqual([]);
     for (const [id, now] of snapshot(result.articles)) {
