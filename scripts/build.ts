@@ -4,7 +4,7 @@
  * them all as `file:line: …`, removes the previous output and exits 1, so a
  * broken seed can never be served or deployed with stale articles.
  *
- *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--today YYYY-MM-DD] [--frozen] [--encoding NAME] [--var NAME:VALUE]... [--date-checked ID]... [--quiet]
+ *   tsx scripts/build.ts [--seeds DIR]... [--out FILE] [--today YYYY-MM-DD] [--frozen] [--encoding NAME] [--var NAME:VALUE]... [--date-checked ID]... [--republish ID]... [--archive-page-size N] [--quiet]
  *
  * Seed folders: every --seeds, else $WIREFEED_SEEDS (folders joined by `:`),
  * else `seeds`. The variable lets `wrangler dev`'s own build step, which runs
@@ -15,10 +15,19 @@
  * gets a line for every story it does not hold yet, recorded as published
  * today: --today, else $WIREFEED_TODAY (for tests and replays of a history),
  * recorded at that day's 00:00:00 UTC, else the clock's UTC date and instant.
+ * $WIREFEED_NOW (an RFC 3339 instant) stands for the clock in replays of a
+ * desk's day, where the instant of each step matters (tests/scripts/story-life.test.ts).
  * --date-checked ID records that the publisher checked that story's date,
- * which silences the warning about a dateline read as more than a year old. The record is written only when it changes, and
- * only by a build that succeeds. With --frozen (or WIREFEED_FROZEN=1) the build
- * fails instead of changing it: what deploys must be what was committed.
+ * which silences the warning about a dateline read as more than a year old.
+ * The record also keeps each story's versions, embargo and withdrawal (issue
+ * 17): --republish ID publishes a withdrawn story again, and
+ * --archive-page-size N fixes the site's archive page size when the record
+ * has none yet (default 50; a different one later is refused). The record is
+ * written only when it changes, and only by a build that succeeds. With
+ * --frozen (or WIREFEED_FROZEN=1) the build fails instead of changing it: what
+ * deploys must be what was committed. A dev build (`npm start`, `wrangler
+ * dev`) compiles the seeds as a build would publish them now, and writes no
+ * record: a preview publishes nothing.
  *
  * --encoding (or $WIREFEED_ENCODING): the encoding of seeds that are not UTF-8
  * and declare none in front matter (e.g. windows-1252).
@@ -53,6 +62,8 @@ const { values: args } = parseArgs({
     encoding: { type: "string" },
     var: { type: "string", multiple: true },
     "date-checked": { type: "string", multiple: true },
+    republish: { type: "string", multiple: true },
+    "archive-page-size": { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -93,12 +104,9 @@ function workerVars(): Env {
  * How much of the pack the Worker bundle keeps (src/content/article-pack.ts):
  * WIREFEED_BUNDLED_BYTES of deflated blocks (default 4 MiB), older ones
  * archived; WIREFEED_BLOCK_ARTICLES articles a block (default 32). Tests set
- * them small to archive a small corpus. WIREFEED_ARCHIVE_PAGE_SIZE: articles
- * per archive page over the size the compilation gives (the site's, recorded
- * once): for test corpora only, which need archive pages of a few stories; a
- * site that set it would re-cut every archive page it ever served.
+ * them small to archive a small corpus.
  */
-function packOptions(archivePageSize: number): { perBlock: number; bundledBytes: number; archivePageSize: number } {
+function packOptions(): { perBlock: number; bundledBytes: number } {
   const setting = (name: string, fallback: number, least: number) => {
     const given = process.env[name];
     if (given === undefined || given === "") return fallback;
@@ -108,7 +116,6 @@ function packOptions(archivePageSize: number): { perBlock: number; bundledBytes:
   return {
     perBlock: setting("WIREFEED_BLOCK_ARTICLES", PER_BLOCK, 1),
     bundledBytes: setting("WIREFEED_BUNDLED_BYTES", BUNDLED_BYTES, 0),
-    archivePageSize: setting("WIREFEED_ARCHIVE_PAGE_SIZE", archivePageSize, 1),
   };
 }
 
@@ -158,9 +165,29 @@ function fail(lines: string[]): never {
   process.exit(1);
 }
 
+/** --archive-page-size: a whole number of articles, at least 1. */
+function archivePageSize(): number | undefined {
+  const given = args["archive-page-size"];
+  if (given === undefined) return undefined;
+  if (!/^[1-9]\d{0,5}$/.test(given)) fail([`--archive-page-size "${given}" is not a number of articles, expected a whole number from 1 to 999999`]);
+  return Number(given);
+}
+
 const started = performance.now();
+/** The clock: $WIREFEED_NOW for replays, else the machine's. */
+function readClock(): number {
+  const given = process.env.WIREFEED_NOW || undefined;
+  if (given === undefined) return Date.now();
+  const ms = Date.parse(given);
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(given) || Number.isNaN(ms)) {
+    console.error(`WIREFEED_NOW "${given}" is not an instant, expected YYYY-MM-DDTHH:MM:SSZ`);
+    process.exit(1);
+  }
+  return ms;
+}
+
 // One reading of the clock: the day and the instant new record lines are written with agree.
-const clock = Date.now();
+const clock = readClock();
 const today = buildToday();
 const now = (args.today ?? (process.env.WIREFEED_TODAY || undefined)) !== undefined ? undefined : Math.floor(clock / 1000) * 1000;
 const frozen = args.frozen || ["1", "true"].includes(process.env.WIREFEED_FROZEN ?? "");
@@ -173,13 +200,24 @@ if (read.problems.length === 0 && read.folders.every((folder) => folder.seeds.le
 
 let compiled;
 try {
+  const pageSize = archivePageSize();
   const siteAgency = vars.SITE_AGENCY?.trim() || undefined;
-  compiled = compileSeeds(read.folders, { today, ...(now === undefined ? {} : { now }), dateChecked: args["date-checked"] ?? [], ...(encoding ? { fallbackEncoding: encoding } : {}), ...(siteAgency ? { siteAgency } : {}) });
+  compiled = compileSeeds(read.folders, {
+    today,
+    ...(now === undefined ? {} : { now }),
+    dateChecked: args["date-checked"] ?? [],
+    republish: args.republish ?? [],
+    ...(pageSize === undefined ? {} : { archivePageSize: pageSize }),
+    ...(encoding ? { fallbackEncoding: encoding } : {}),
+    ...(siteAgency ? { siteAgency } : {}),
+  });
 } catch (error) {
   // A bug, not a bad seed: say so with its stack, and still leave no output behind.
   fail([`wirefeed build: internal error: ${error instanceof Error ? error.stack : String(error)}`]);
 }
-const { articles, problems, warnings, records, withdrawn, archivePageSize } = compiled;
+const { articles, problems, warnings, records, withdrawn } = compiled;
+// A preview publishes nothing: the dev server shows the drafts as a build would publish them now, and records none of it.
+const preview = isDevBuild();
 const refused = frozen ? records.flatMap((record) => record.changes) : [];
 // A record repair is a warning, or, when frozen, one of the problems: said once.
 printWarnings([...read.warnings, ...warnings].filter((warning) => !refused.includes(warning)));
@@ -187,7 +225,7 @@ if (read.problems.length + problems.length + refused.length > 0) fail([...read.p
 
 // The records first: they are what the next build reads, and a write that fails leaves no output either.
 records.forEach((record, i) => {
-  if (record.text === (read.folders[i]!.record ?? "")) return;
+  if (preview || record.text === (read.folders[i]!.record ?? "")) return;
   try {
     writeThenRename(join(seedDirs[i]!, RECORD_FILE), record.text);
   } catch (error) {
@@ -199,14 +237,14 @@ mkdirSync(dirname(outFile), { recursive: true });
 const srcDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta.url)), "..", "src")).split("\\").join("/");
 // The data first: the module that imports it appears only once all of it is complete.
 // The compilation's withdrawals and archive page size travel in the pack: the Worker reads nothing else.
-const { pack, archive } = packArticles(articles, { ...packOptions(archivePageSize), withdrawn });
+const { pack, archive } = packArticles(articles, { ...packOptions(), withdrawn, archivePageSize: compiled.archivePageSize });
 writeArchive(archiveDir, archive);
 writeThenRename(packFile, pack);
 writeThenRename(prerenderedFile, await prerender(openCorpus(pack), vars, archive));
 writeThenRename(outFile, generatedModule(srcDir.startsWith(".") ? srcDir : `./${srcDir}`, basename(packFile), basename(prerenderedFile)));
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);
-  const recorded = records.filter((record) => record.added > 0).map((record) => `; ${record.added} new stor${record.added === 1 ? "y" : "ies"} recorded in ${record.file}`);
+  const recorded = records.filter((record) => record.added > 0).map((record) => `; ${record.added} new stor${record.added === 1 ? "y" : "ies"} ${preview ? "previewed, not recorded (npm run build records)" : `recorded in ${record.file}`}`);
   console.log(
     `wirefeed build: ${articles.length} article${articles.length === 1 ? "" : "s"} from ${seedDirs.map((dir) => `${dir.replace(/\/+$/, "")}/*.txt`).join(", ")} → ${outFile} in ${ms} ms (today ${today}${recorded.join("")})`,
   );

@@ -3,7 +3,7 @@ import { formatDay, formatInstant, parseDay } from "./calendar";
 import { canonicaliseCategories } from "./categories";
 import { parseSeed, type ParsedSeed } from "./parse-seed";
 import type { Problem } from "./problems";
-import { appendToRecord, fingerprint, FORMAT, formatRecord, parseRecord, RECORD_FILE, sameStory, SLOTS, type Claim, type NewLine, type ParsedRecord } from "./publication-record";
+import { appendToRecord, copyHash, fingerprint, FORMAT, formatRecord, parseRecord, RECORD_FILE, sameStory, SLOTS, type Claim, type Embargo, type NewLine, type ParsedRecord, type Version, type Withdrawing } from "./publication-record";
 import { idSuffix, slugify } from "./slug";
 /** A seed as read from disk (`bytes`, decoded by decode.ts), or text already decoded (tests, tools). */
 export type SeedFile = { /** As shown in messages: `seeds/<name>.txt`. */ file: string } & ({ bytes: Uint8Array } | { text: string });
@@ -29,6 +29,10 @@ export interface CompileOptions {
   fallbackEncoding?: string;
   /** The agency credited for copy that names none: the site's SITE_AGENCY. */
   siteAgency?: string;
+  /** Ids of withdrawn stories to publish again (`--republish`): a `republished` line is recorded for each. */
+  republish?: readonly string[];
+  /** Articles per archive page (`--archive-page-size`), for a site whose record fixes none yet; a different one than the record's is refused. */
+  archivePageSize?: number;
 }
 
 /** A folder's publication record after this build. */
@@ -60,15 +64,19 @@ export interface Compilation {
 export const DEFAULT_ARCHIVE_PAGE_SIZE = 50;
 
 /**
- * A story whose copy names only a day is given 12:00:00 UTC plus its slot in
- * seconds (0–3599): noon keeps its calendar date the same for readers from
- * UTC−11 to UTC+11, and the hour after it gives a desk 3,600 distinct instants
- * a day, in the order it filed them, so feed readers order them as filed and no
- * two entries of a feed share `updated`. The instant is decided when the story is
+ * Back-filled copy (dated before the day it is recorded) whose copy names only
+ * a day is given 12:00:00 UTC plus its slot in seconds (0–3599): noon keeps its
+ * calendar date the same for readers from UTC−11 to UTC+11, and the hour after
+ * it gives a desk 3,600 distinct instants a day, in the order it filed them.
+ * Fresh copy (dated the day it is recorded, or the day after, where it is
+ * already tomorrow) is published at the instant its line is recorded: a rule's
+ * noon would be in the future all morning. Either is decided when the story is
  * first recorded and kept in the record, so no later story can move it.
  */
 const WIRE_NOON = 12 * 3_600_000;
 const DAY_MS = 86_400_000;
+/** A version so labelled resends the story (a code or a typo fixed): it is recorded, but `updated` does not move. */
+const REFILE = /^(?:REFILE|RPT|REPEAT|REPETITION|REPEATS|REENVÍO|REENVIO|WIEDERHOLUNG)\b/i;
 
 /** Everything the records say of one id, whatever line order and folder they come in. */
 interface Recorded {
@@ -79,20 +87,53 @@ interface Recorded {
   first: Claim;
   /** Which folder's record holds `first`: repairs are appended there. */
   folder: number;
+  versions: Version[];
+  embargoes: Embargo[];
+  withdrawals: Withdrawing[];
 }
 
-/** A parsed seed on its way to an article: where it came from and what the record says of it. */
-interface Story {
+/** A parsed seed: one version of a story, or a withdrawal notice. */
+interface Filed {
   seed: ParsedSeed;
   file: string;
   folder: number;
   fingerprint: string;
+}
+
+/** A story on its way to an article: its versions, where they came from and what the record says of it. */
+interface Story {
+  /** The seed that dates it: the first version's, or (that file gone) the newest's, dated by the record. Its article id is the story's. */
+  seed: ParsedSeed;
+  /** Its file, as messages name it. */
+  file: string;
+  /** The newest version: the copy readers get. */
+  latest: Filed;
+  /** Every version present, first to newest (notices included). */
+  versions: Filed[];
+  folder: number;
+  fingerprint: string;
   recorded?: Recorded;
+  /** The first version's file is gone: the record alone dates the story. */
+  rootless?: boolean;
+  /** A version's `status: withdrawn`, where it is said. */
+  withdrawnBy?: { file: string; line: number };
+  /** Hash of the newest version's copy. */
+  copy: string;
   slug?: string;
   /** Its published instant, ms, once decided. */
   instant?: number;
+  /** Held until `instant` (an embargo): no slot, no date check. */
+  held?: boolean;
   /** A repair this build appends: the story's URL or instant, lost to another story in a merge. */
   moved?: { found: string; expected: string };
+}
+
+/** A line this build appends for a story or the site, and why (what a frozen build refuses). */
+interface Appended {
+  folder: number;
+  line: NewLine;
+  /** Absent for the lines of a change said once for many (the copies of stories recorded before versions were). */
+  change?: Problem;
 }
 
 /** Earlier recorded first, then the smaller id, then the line's own fields: the same winner in any line order. */
@@ -100,11 +141,23 @@ function compareClaims(a: Claim, b: Claim): number {
   return a.recorded - b.recorded || compareStrings(a.id, b.id) || a.n - b.n || compareStrings(a.slug, b.slug) || (a.instant ?? -1) - (b.instant ?? -1);
 }
 
+/** The latest of an id's lines of one kind: the latest recorded, then the highest number (a merge can give two lines one number). */
+function latestLine<T extends { recorded: number; n: number; line: number }>(lines: readonly T[]): T | undefined {
+  return [...lines].sort((a, b) => b.recorded - a.recorded || b.n - a.n || b.line - a.line)[0];
+}
+
+/** Whether `ms` is a slot the rule gives back-filled copy (the hour after its day's noon), rather than an instant a build took from its clock. */
+function isSlot(ms: number): boolean {
+  const into = ms - Math.floor(ms / DAY_MS) * DAY_MS;
+  return into >= WIRE_NOON && into < WIRE_NOON + SLOTS * 1000;
+}
+
 /**
- * Every seed at once: parse each, then what needs them all (unique ids,
- * permanent slugs and instants from the publication records, canonical section
- * and tag names, order). Every problem in every seed is collected before giving
- * up, so one build run tells the editor everything to fix.
+ * Every seed at once: parse each, then what needs them all (versions of one
+ * story, unique ids, permanent slugs and instants from the publication
+ * records, withdrawals, canonical section and tag names, order). Every
+ * problem in every seed is collected before giving up, so one build run tells
+ * the editor everything to fix.
  */
 export function compileSeeds(folders: readonly SeedFolder[], options: CompileOptions): Compilation {
   const today = parseDay(options.today);
@@ -124,7 +177,7 @@ export function compileSeeds(folders: readonly SeedFolder[], options: CompileOpt
   records.forEach(({ parsed }, folder) => {
     for (const claim of parsed.claims) {
       const known = ledger.get(claim.id);
-      if (known === undefined) ledger.set(claim.id, { id: claim.id, claims: [claim], first: claim, folder });
+      if (known === undefined) ledger.set(claim.id, { id: claim.id, claims: [claim], first: claim, folder, versions: [], embargoes: [], withdrawals: [] });
       else {
         known.claims.push(claim);
         const isFirst = claim.kind === "published" && (known.first.kind !== "published" || compareClaims(claim, known.first) < 0);
@@ -133,50 +186,78 @@ export function compileSeeds(folders: readonly SeedFolder[], options: CompileOpt
     }
     for (const { id } of parsed.checked) checked.add(id);
   });
+  // Lines about a story no published line names are a merge's leftovers or hand-made: nothing to apply them to.
+  for (const { parsed } of records) {
+    for (const line of parsed.versions) ledger.get(line.id)?.versions.push(line);
+    for (const line of parsed.embargoes) ledger.get(line.id)?.embargoes.push(line);
+    for (const line of parsed.withdrawals) ledger.get(line.id)?.withdrawals.push(line);
+  }
   // A recorded story's day, else today's: a new story is published today.
   const publishedOn = (id: string | undefined) => {
     const first = id === undefined ? undefined : ledger.get(id)?.first;
     return first === undefined ? today : Math.floor(first.recorded / DAY_MS) * DAY_MS;
   };
+  const recordedAt = (id: string | undefined) => (id === undefined ? undefined : ledger.get(id)?.first.recorded) ?? now;
+  const isRecorded = (id: string) => ledger.has(id);
   const dateChecked = (id: string) => checked.has(id);
 
-  const stories: Story[] = [];
+  const filed: Filed[] = [];
   folders.forEach((folder, index) => {
     for (const seed of [...folder.seeds].sort((a, b) => compareStrings(a.file, b.file))) {
       const { file } = seed;
-      const result = parseSeed({ ...seed, publishedOn, dateChecked, today, ...(options.fallbackEncoding ? { fallbackEncoding: options.fallbackEncoding } : {}), ...(options.siteAgency ? { siteAgency: options.siteAgency } : {}) });
+      const input = { ...seed, publishedOn, dateChecked, today, recordedAt, isRecorded, ...(options.now === undefined ? {} : { clock: options.now }) };
+      const result = parseSeed({ ...input, ...(options.fallbackEncoding ? { fallbackEncoding: options.fallbackEncoding } : {}), ...(options.siteAgency ? { siteAgency: options.siteAgency } : {}) });
       problems.push(...result.problems);
       warnings.push(...result.warnings);
       if (result.seed === undefined) continue;
       const { article } = result.seed;
-      const recorded = ledger.get(article.id);
-      stories.push({ seed: result.seed, file, folder: index, fingerprint: fingerprint(article.title, article.paragraphs[0] ?? ""), ...(recorded ? { recorded } : {}) });
+      filed.push({ seed: result.seed, file, folder: index, fingerprint: fingerprint(article.title, article.paragraphs[0] ?? "") });
     }
   });
 
   const recordOf = (recorded: Recorded) => `${records[recorded.folder]!.file}:${recorded.first.line}`;
+  const kept = uniqueIds(filed, ledger, problems);
+  const grouped = groupVersions(kept, ledger, problems);
   // A seed that is not the story its id was recorded for gets nothing of that story's, not even a repair.
-  const unique = uniqueIds(stories, problems).filter((story) => story.recorded === undefined || checkIdentity(story, recordOf(story.recorded), problems));
+  const stories = grouped.filter((story) => story.recorded === undefined || story.rootless || story.held || checkIdentity(story, recordOf(story.recorded), problems));
   for (const id of options.dateChecked ?? []) {
-    if (!unique.some((story) => story.seed.article.id === id)) problems.push({ file: "--date-checked", found: `"${id}", which is no story in the seeds`, expected: "the id of a story (its file name without .txt, or front matter id)" });
+    if (!stories.some((story) => story.seed.article.id === id)) problems.push({ file: "--date-checked", found: `"${id}", which is no story in the seeds`, expected: "the id of a story (its file name without .txt, or front matter id)" });
   }
 
+  const appended: Appended[] = [];
+  // A seed under a recorded id that is refused (another story reusing it) is no deletion of that story.
+  const filedIds = new Set(filed.map((entry) => entry.seed.article.id));
+  const { live, withdrawn } = applyWithdrawals(stories, ledger, records, options.republish ?? [], now, appended, problems, warnings, filedIds);
   // Publication order: recorded stories oldest first, then the stories this build adds.
-  const ordered = [...unique].sort((a, b) => publicationRank(a, b) || compareStrings(a.file, b.file));
+  const ordered = [...live].sort((a, b) => publicationRank(a, b) || compareStrings(a.file, b.file));
+  assignEmbargoes(ordered, records, now, appended, problems);
   assignSlugs(ordered, ledger, records, problems);
-  assignInstants(ordered, ledger, problems);
-  const articles = ordered.map((story) => toArticle(story, problems));
+  assignInstants(ordered, ledger, today, now, problems);
+  const baselines = new Map<number, Problem>();
+  const articles = ordered.map((story) => toArticle(story, records, now, appended, baselines, problems));
   canonicaliseCategories(articles);
+  const withdrawals = withdrawalsOf(withdrawn, ledger);
 
+  const archivePageSize = archiveSetting(records, options.archivePageSize, now, appended, problems);
   const updates = records.map((record, folder) =>
-    recordUpdate(record.file, record.parsed, folder, folders[folder]!.record, ordered, ledger, now, (options.dateChecked ?? []).filter((id) => !record.parsed.checked.some((line) => line.id === id))),
+    recordUpdate(
+      record.file,
+      record.parsed,
+      folder,
+      folders[folder]!.record,
+      ordered,
+      ledger,
+      now,
+      (options.dateChecked ?? []).filter((id) => !record.parsed.checked.some((line) => line.id === id)),
+      appended.filter((line) => line.folder === folder),
+    ),
   );
   // Repairs of a record are news to the publisher (a merge left it so); new stories are not.
-  for (const update of updates) warnings.push(...update.changes.filter((change) => change.file === update.file));
-  const archivePageSize = DEFAULT_ARCHIVE_PAGE_SIZE;
+  // A new record's lines are no news either.
+  updates.forEach((update, i) => records[i]!.parsed.last > 0 && warnings.push(...update.changes.filter((change) => change.file === update.file)));
   if (problems.length > 0) return { articles: [], problems, warnings, records: updates, withdrawn: [], archivePageSize };
   articles.sort(newestFirst);
-  return { articles, problems, warnings, records: updates, withdrawn: [], archivePageSize };
+  return { articles, problems, warnings, records: updates, withdrawn: withdrawals, archivePageSize };
 }
 
 /**
@@ -184,12 +265,13 @@ export function compileSeeds(folders: readonly SeedFolder[], options: CompileOpt
  * record's fingerprint does not know, else the one whose front matter set the
  * id, else the later file name. It is named at its `id:` line, or line 1.
  */
-function uniqueIds(stories: Story[], problems: Problem[]): Story[] {
-  const byId = new Map<string, Story[]>();
+function uniqueIds(stories: Filed[], ledger: ReadonlyMap<string, Recorded>, problems: Problem[]): Filed[] {
+  const byId = new Map<string, Filed[]>();
   for (const story of stories) (byId.get(story.seed.article.id) ?? byId.set(story.seed.article.id, []).get(story.seed.article.id)!).push(story);
-  const kept: Story[] = [];
+  const kept: Filed[] = [];
   for (const [id, group] of byId) {
-    const rank = (story: Story) => (story.recorded?.first.fingerprint !== undefined && sameStory(story.recorded.first.fingerprint, story.fingerprint) ? 0 : 2) + (story.seed.idLine === undefined ? 0 : 1);
+    const print = ledger.get(id)?.first.fingerprint;
+    const rank = (story: Filed) => (print !== undefined && sameStory(print, story.fingerprint) ? 0 : 2) + (story.seed.idLine === undefined ? 0 : 1);
     const [older, ...newer] = [...group].sort((a, b) => rank(a) - rank(b) || compareStrings(a.file, b.file));
     kept.push(older!);
     for (const story of newer) {
@@ -200,10 +282,261 @@ function uniqueIds(stories: Story[], problems: Problem[]): Story[] {
 }
 
 /**
+ * The versions of each story: a seed with `replaces: <id>` is the next version
+ * of that id's story, which may itself replace another; the first version's
+ * id, URL and `published` are the story's, the newest version's copy is what
+ * readers get. Each version is replaced by at most one other (the newest
+ * replaces the one before it), a version's own id is no published story, and
+ * the first version is a seed or a story the record holds.
+ */
+function groupVersions(filed: Filed[], ledger: ReadonlyMap<string, Recorded>, problems: Problem[]): Story[] {
+  const byId = new Map(filed.map((entry) => [entry.seed.article.id, entry]));
+  const next = new Map<string, Filed>();
+  const bad = new Set<Filed>();
+  for (const entry of filed) {
+    const { replaces } = entry.seed;
+    if (replaces === undefined) continue;
+    const where = { file: entry.file, line: replaces.line };
+    const own = ledger.get(entry.seed.article.id);
+    if (replaces.id === entry.seed.article.id) {
+      problems.push({ ...where, found: `replaces "${replaces.id}", its own id`, expected: "the id of the story this seed is a new version of (editing a story's own file needs no replaces:)" });
+      bad.add(entry);
+    } else if (own !== undefined) {
+      problems.push({ ...where, found: `replaces "${replaces.id}", but this seed's own id "${entry.seed.article.id}" is a published story (/articles/${own.first.slug})`, expected: "a new file for the new version (a published story stays a story of its own)" });
+      bad.add(entry);
+    } else if (!byId.has(replaces.id) && !ledger.has(replaces.id)) {
+      problems.push({ ...where, found: `replaces "${replaces.id}", which is no story in the seeds or the publication record`, expected: "the id of a published story or of a seed (its file name without .txt, or its front matter id)" });
+      bad.add(entry);
+    } else if (next.has(replaces.id)) {
+      const other = next.get(replaces.id)!;
+      problems.push({ ...where, found: `replaces "${replaces.id}", which ${other.file} already replaces`, expected: `replaces: ${other.seed.article.id} (each version replaces the one before it)` });
+      bad.add(entry);
+    } else {
+      next.set(replaces.id, entry);
+    }
+  }
+  const stories: Story[] = [];
+  const placed = new Set<Filed>();
+  // A chain starts at a seed that replaces nothing, or at the recorded story the first replacing seed names.
+  const starts: Array<{ id: string; root?: Filed }> = [];
+  for (const entry of filed) if (entry.seed.replaces === undefined && !bad.has(entry)) starts.push({ id: entry.seed.article.id, root: entry });
+  for (const id of next.keys()) if (!byId.has(id)) starts.push({ id });
+  for (const { id, root } of starts) {
+    const versions: Filed[] = root === undefined ? [] : [root];
+    for (let at = next.get(id); at !== undefined && !placed.has(at) && !bad.has(at); at = next.get(at.seed.article.id)) {
+      placed.add(at);
+      versions.push(at);
+    }
+    if (root !== undefined) placed.add(root);
+    const copies = versions.filter((version) => !version.seed.notice);
+    const latest = copies.at(-1);
+    const recorded = ledger.get(id);
+    const withdrawnBy = versions.find((version) => version.seed.withdrawn !== undefined);
+    const by = withdrawnBy === undefined ? {} : { withdrawnBy: { file: withdrawnBy.file, line: withdrawnBy.seed.withdrawn! } };
+    if (latest === undefined) {
+      // Notices only: the story is withdrawn; nothing of it to compile.
+      if (recorded !== undefined || versions.length > 0) {
+        const notice = versions.at(-1)!;
+        stories.push({ seed: { ...notice.seed, article: { ...notice.seed.article, id } }, file: notice.file, latest: notice, versions, folder: notice.folder, fingerprint: notice.fingerprint, copy: "", rootless: true, ...(recorded ? { recorded } : {}), ...by });
+      }
+      continue;
+    }
+    const first = root !== undefined && !root.seed.notice ? root : undefined;
+    let seed: ParsedSeed;
+    if (first !== undefined) seed = first.seed;
+    else {
+      // The first version's file is gone: the record dates the story (a version's own dateline is its update's).
+      const claim = recorded === undefined ? undefined : heldClaim(recorded);
+      seed = { ...latest.seed, article: { ...latest.seed.article, id }, published: { ms: claim?.instant ?? recorded?.first.recorded ?? latest.seed.published.ms, dayOnly: false, line: latest.seed.replaces?.line ?? 1 } };
+      delete seed.slug;
+    }
+    const dating = first ?? latest;
+    stories.push({
+      seed,
+      file: dating.file,
+      latest,
+      versions,
+      folder: dating.folder,
+      fingerprint: dating.fingerprint,
+      copy: copyHash(latest.seed.article),
+      ...(first === undefined ? { rootless: true } : {}),
+      ...(recorded ? { recorded } : {}),
+      ...by,
+    });
+  }
+  for (const entry of filed) {
+    if (!placed.has(entry) && !bad.has(entry)) {
+      // A ring of versions each replacing the next: no first version.
+      problems.push({ file: entry.file, line: entry.seed.replaces?.line ?? 1, found: `replaces "${entry.seed.replaces?.id}" in a ring of versions that replace each other`, expected: "a first version that replaces nothing" });
+    }
+  }
+  return stories;
+}
+
+/** The claim whose URL and instant a story holds when no seed dates it: its latest moved line, else its first. */
+function heldClaim(recorded: Recorded): Claim {
+  return [...recorded.claims].sort((a, b) => compareClaims(b, a)).find((claim) => claim.kind === "moved") ?? recorded.first;
+}
+
+/**
+ * Withdrawals: a story whose seed (or a seed that replaces it) says `status:
+ * withdrawn`, or whose every file is gone, is withdrawn from this build on;
+ * the record keeps it so (a `withdrawn` line) until `--republish <id>`
+ * (a `republished` line). A story never recorded is not withdrawn but never
+ * published. The stories to publish, and the withdrawn ones.
+ */
+function applyWithdrawals(
+  stories: Story[],
+  ledger: ReadonlyMap<string, Recorded>,
+  records: ReadonlyArray<{ file: string }>,
+  republish: readonly string[],
+  now: number,
+  appended: Appended[],
+  problems: Problem[],
+  warnings: Problem[],
+  filedIds: ReadonlySet<string>,
+): { live: Story[]; withdrawn: Array<{ id: string; story?: Story; at: number }> } {
+  const byId = new Map(stories.map((story) => [story.seed.article.id, story]));
+  const live: Story[] = [];
+  const withdrawn: Array<{ id: string; story?: Story; at: number }> = [];
+  for (const id of republish) {
+    const recorded = ledger.get(id);
+    const state = recorded === undefined ? undefined : latestLine(recorded.withdrawals);
+    if (state?.kind !== "withdrawn") {
+      problems.push({ file: "--republish", found: `"${id}", which is no withdrawn story${recorded === undefined ? " in the publication record" : ""}`, expected: "the id of a story the record says is withdrawn" });
+    } else if (byId.get(id) === undefined || byId.get(id)!.latest.seed.notice) {
+      problems.push({ file: "--republish", found: `"${id}", whose seed is not in the seeds`, expected: "the story's seed back in the seeds folder, then --republish" });
+    } else if (byId.get(id)!.withdrawnBy !== undefined) {
+      const by = byId.get(id)!.withdrawnBy!;
+      problems.push({ file: by.file, line: by.line, found: `status: withdrawn on "${id}", which --republish asks to publish again`, expected: "no status line (and no withdrawal notice replacing it) to republish it" });
+    }
+  }
+  const ids = new Set([...byId.keys(), ...ledger.keys()]);
+  for (const id of [...ids].sort(compareStrings)) {
+    const story = byId.get(id);
+    const recorded = ledger.get(id);
+    if (recorded === undefined) {
+      // Never published: a draft killed before it went out is simply not published.
+      if (story !== undefined && story.withdrawnBy === undefined && !story.latest.seed.notice) live.push(story);
+      continue;
+    }
+    if (story === undefined && filedIds.has(id)) continue;
+    const folder = recorded.folder;
+    const state = latestLine(recorded.withdrawals);
+    const isWithdrawn = state?.kind === "withdrawn";
+    const where = `${records[folder]!.file}:${recorded.first.line}`;
+    if (story === undefined || story.withdrawnBy !== undefined || story.latest.seed.notice) {
+      if (isWithdrawn) {
+        withdrawn.push({ id, ...(story ? { story } : {}), at: state.recorded });
+        continue;
+      }
+      const change: Problem =
+        story === undefined
+          ? { file: records[folder]!.file, line: recorded.first.line, found: `"${id}" (/articles/${recorded.first.slug}), whose seed is gone: a withdrawal not yet recorded`, expected: "its withdrawn line, which a build without --frozen writes, committed (or its seed back)" }
+          : { file: story.withdrawnBy?.file ?? story.file, line: story.withdrawnBy?.line ?? 1, found: `"${id}" withdrawn, not yet in the publication record ${records[folder]!.file}`, expected: "its withdrawn line, which a build without --frozen writes, committed" };
+      appended.push({ folder, line: { kind: "withdrawn", id, recorded: now }, change: { ...change} });
+      withdrawn.push({ id, ...(story ? { story } : {}), at: now });
+      continue;
+    }
+    if (isWithdrawn) {
+      if (!republish.includes(id)) {
+        warnings.push({ file: story.file, line: 1, found: `"${id}", withdrawn (${records[folder]!.file}:${state.line}), is back in the seeds and stays withdrawn`, expected: `\`npm run build -- --republish ${id}\` to publish it again at /articles/${recorded.first.slug}, or no file` });
+        withdrawn.push({ id, story, at: state.recorded });
+        continue;
+      }
+      appended.push({ folder, line: { kind: "republished", id, recorded: now }, change: { file: story.file, line: 1, found: `"${id}" republished (--republish), not yet in the publication record ${where}`, expected: "its republished line, which a build without --frozen writes, committed"} });
+    }
+    live.push(story);
+  }
+  return { live, withdrawn };
+}
+
+/** What the Worker is told of withdrawn stories: URL, when, where they stood; one withdrawn before its embargo passed was never seen, and stays unknown. */
+function withdrawalsOf(withdrawn: ReadonlyArray<{ id: string; story?: Story; at: number }>, ledger: ReadonlyMap<string, Recorded>): Withdrawal[] {
+  const list: Withdrawal[] = [];
+  for (const { id, story, at } of withdrawn) {
+    const recorded = ledger.get(id)!;
+    const claim = heldClaim(recorded);
+    const embargo = latestLine(recorded.embargoes);
+    const published = embargo?.instant ?? claim.instant ?? recorded.first.instant ?? recorded.first.recorded;
+    if (at < published) continue;
+    const seed = story?.latest.seed;
+    const category = seed?.article.category ?? story?.versions.map((version) => version.seed.article.category).find((name) => name !== undefined);
+    list.push({ id, slug: claim.slug, withdrawn: formatInstant(at)!, published: formatInstant(published)!, ...(category === undefined ? {} : { category }), tags: seed?.article.tags ?? [] });
+  }
+  return list.sort((a, b) => compareStrings(b.withdrawn, a.withdrawn) || compareStrings(a.id, b.id));
+}
+
+/**
+ * Embargoes. A new story held by its copy or front matter is recorded with
+ * the embargo's instant (its `published`) and an `embargo` line. A recorded
+ * embargo may move while it has not passed (a new `embargo` line); once
+ * passed, it is a published instant like any other. A story published before
+ * it had one cannot be held again.
+ */
+function assignEmbargoes(ordered: Story[], records: ReadonlyArray<{ file: string }>, now: number, appended: Appended[], problems: Problem[]): void {
+  for (const story of ordered) {
+    const given = [...story.versions].reverse().find((version) => version.seed.embargo !== undefined);
+    const embargo = given?.seed.embargo;
+    const recorded = story.recorded;
+    const line = recorded === undefined ? undefined : latestLine(recorded.embargoes);
+    if (recorded === undefined) {
+      if (embargo === undefined) continue;
+      story.held = true;
+      story.instant = embargo.ms;
+      appended.push({ folder: story.folder, line: { kind: "embargo", id: story.seed.article.id, recorded: now, instant: embargo.ms }, change: { file: given!.file, line: embargo.line, found: "an embargo not in the publication record", expected: "its embargo line, which a build without --frozen writes, committed"} });
+      continue;
+    }
+    if (line === undefined) {
+      // Copy recorded before embargoes were read may carry a line: it was published, and stays so. Front matter is new, and said.
+      if (embargo !== undefined && /^\d{4}-/.test(embargo.text) && recorded.first.instant !== undefined && embargo.ms !== recorded.first.instant) {
+        problems.push({ file: given!.file, line: embargo.line, found: `embargo ${embargo.text} on "${story.seed.article.id}", published ${formatInstant(recorded.first.instant)} (${records[recorded.folder]!.file}:${recorded.first.line})`, expected: "no embargo: a published story cannot be held again (withdraw it with status: withdrawn if it must go)" });
+      }
+      continue;
+    }
+    story.held = true;
+    story.instant = line.instant;
+    if (embargo === undefined || embargo.ms === line.instant) continue;
+    if (line.instant <= now) {
+      problems.push({ file: given!.file, line: embargo.line, found: `embargo ${formatInstant(embargo.ms)}, but "${story.seed.article.id}" was released at ${formatInstant(line.instant)} (${records[recorded.folder]!.file}:${line.line})`, expected: `that instant (embargo: ${formatInstant(line.instant)}) or no embargo line: a released story's published instant never moves` });
+      continue;
+    }
+    story.instant = embargo.ms;
+    appended.push({ folder: recorded.folder, line: { kind: "embargo", id: story.seed.article.id, recorded: now, instant: embargo.ms }, change: { file: given!.file, line: embargo.line, found: `the embargo of "${story.seed.article.id}" moved from ${formatInstant(line.instant)} to ${formatInstant(embargo.ms)}, not yet in the publication record`, expected: "its embargo line, which a build without --frozen writes, committed"} });
+  }
+}
+
+/**
+ * The site's archive page size: the record's `setting` line in the first
+ * seeds folder, written once (the `--archive-page-size` given, else the
+ * default) and never changed, so archive pages are cut the same for ever.
+ */
+function archiveSetting(records: ReadonlyArray<{ file: string; parsed: ParsedRecord }>, given: number | undefined, now: number, appended: Appended[], problems: Problem[]): number {
+  const first = records[0];
+  if (first === undefined) return given ?? DEFAULT_ARCHIVE_PAGE_SIZE;
+  const lines = first.parsed.settings.filter((line) => line.name === "archive-page-size").sort((a, b) => a.recorded - b.recorded || a.n - b.n || a.value - b.value);
+  const set = lines[0];
+  if (set !== undefined) {
+    for (const other of lines.slice(1)) {
+      if (other.value !== set.value) problems.push({ file: first.file, line: other.line, found: `archive-page-size ${other.value}, but line ${set.line} fixed it at ${set.value} first (a merge of two branches?)`, expected: `one archive page size for the site: ${set.value}; restore this file from the branch that recorded it first` });
+    }
+    if (given !== undefined && given !== set.value) {
+      problems.push({ file: "--archive-page-size", found: `${given}, but the site's archive pages hold ${set.value} articles each (${first.file}:${set.line})`, expected: `${set.value}, or no --archive-page-size: archive pages are cut once and never again, so links and caches of them stay right` });
+    }
+    return set.value;
+  }
+  if (first.parsed.problems.length > 0) return given ?? DEFAULT_ARCHIVE_PAGE_SIZE;
+  const value = given ?? DEFAULT_ARCHIVE_PAGE_SIZE;
+  appended.push({ folder: 0, line: { kind: "setting", id: "archive-page-size", recorded: now, value }, change: { file: first.file, line: 1, found: "no archive page size recorded for the site", expected: `its setting line (archive-page-size ${value}), which a build without --frozen writes, committed`} });
+  return value;
+}
+
+/**
  * A seed under a recorded id must be that story: the same published date, and
  * its headline or its first paragraph as first recorded (an edit in place
  * changes one of them at a time). Otherwise it is a new story reusing a file
  * name or id, which would take over the old story's URL, feed id and date.
+ * A version that `replaces:` the story declares itself and is not checked.
  */
 function checkIdentity(story: Story, where: string, problems: Problem[]): boolean {
   const { first } = story.recorded!;
@@ -217,10 +550,14 @@ function checkIdentity(story: Story, where: string, problems: Problem[]): boolea
     });
     return false;
   }
-  if (first.instant === undefined) return true;
+  // A held story's published is its embargo's, which the embargo lines keep (assignEmbargoes): its copy's date is not it.
+  const held = story.versions.some((version) => version.seed.embargo !== undefined) || story.recorded!.embargoes.length > 0;
+  if (first.instant === undefined || held) return true;
   const { ms, dayOnly, line } = story.seed.published;
   const recordedDay = Math.floor(first.instant / DAY_MS) * DAY_MS;
-  if (dayOnly ? ms !== recordedDay : ms !== first.instant) {
+  // Fresh copy is published when it was recorded, which is the day before its dateline's where it is already tomorrow.
+  const sameDay = ms === recordedDay || (!isSlot(first.instant) && ms === recordedDay + DAY_MS);
+  if (dayOnly ? !sameDay : ms !== first.instant) {
     const given = dayOnly ? formatDay(ms) : formatInstant(ms)!;
     problems.push({
       file: story.file,
@@ -316,59 +653,81 @@ function assignSlugs(ordered: Story[], ledger: ReadonlyMap<string, Recorded>, re
 }
 
 /**
- * Published instants. A recorded story keeps the instant its record gives (a
- * story whose copy names only a day: the first it still holds that day; of
- * two stories a merge recorded at one instant, the earlier recorded, then the
- * smaller id, keeps it). A new story whose copy names only a day, or one that
- * lost its instant, gets the slot after the day's last, skipping every
- * instant any line records and every front matter time.
+ * Published instants. A held story (an embargo) has its embargo's. A recorded
+ * story keeps the instant its record gives: one recorded as fresh copy the
+ * instant it was recorded; one whose copy names only a day the first slot it
+ * still holds that day (of two stories a merge recorded at one slot, the
+ * earlier recorded, then the smaller id, keeps it). A new story dated the day
+ * it is recorded or the day after is published now, the build's instant; one
+ * back-filled (dated earlier) whose copy names only a day, or one that lost
+ * its slot, gets the slot after the day's last, skipping every instant any
+ * line records and every front matter time.
  */
-function assignInstants(ordered: Story[], ledger: ReadonlyMap<string, Recorded>, problems: Problem[]): void {
+function assignInstants(ordered: Story[], ledger: ReadonlyMap<string, Recorded>, today: number, now: number, problems: Problem[]): void {
   const present = new Map(ordered.map((story) => [story.seed.article.id, story]));
   // Format 1 lines give a slot, not an instant: the seed gives the day.
   for (const recorded of ledger.values()) {
     const story = present.get(recorded.id);
     for (const claim of recorded.claims) {
-      if (claim.instant !== undefined || story === undefined) continue;
+      if (claim.instant !== undefined || story === undefined || story.held) continue;
       const { ms, dayOnly } = story.seed.published;
       if (dayOnly && claim.slot !== undefined) claim.instant = ms + WIRE_NOON + claim.slot * 1000;
       else if (!dayOnly && claim.timed) claim.instant = ms;
     }
   }
   const owner = new Map<number, Claim>();
+  const used = new Set<number>();
   for (const recorded of ledger.values()) {
     const story = present.get(recorded.id);
-    // A story timed by its copy has its own instant, whatever another holds: it neither wins nor loses one.
-    if (story !== undefined && !story.seed.published.dayOnly) continue;
+    for (const claim of recorded.claims) if (claim.instant !== undefined) used.add(claim.instant);
+    // A story timed by its copy, its record or an embargo has its own instant, whatever another holds: it neither wins nor loses one.
+    if (story !== undefined && (!story.seed.published.dayOnly || story.held)) continue;
     for (const claim of recorded.claims) {
       if (claim.instant === undefined) continue;
       const held = owner.get(claim.instant);
       if (held === undefined || compareClaims(claim, held) < 0) owner.set(claim.instant, claim);
     }
   }
-  // The day's last instant any line holds: a new story comes after it, in the order filed.
+  // The day's last slot any line holds: a new story comes after it, in the order filed.
   const last = new Map<number, number>();
   const take = (day: number, instant: number) => last.set(day, Math.max(instant, last.get(day) ?? instant));
-  const used = new Set<number>();
   for (const at of owner.keys()) {
-    used.add(at);
     const day = Math.floor(at / DAY_MS) * DAY_MS;
     if (at >= day + WIRE_NOON && at < day + WIRE_NOON + SLOTS * 1000) take(day, at);
   }
   // Front matter times are skipped, not followed: they are the copy's, not the record's.
   for (const { seed } of ordered) if (!seed.published.dayOnly) used.add(seed.published.ms);
   const waiting: Story[] = [];
+  const fresh: Story[] = [];
   for (const story of ordered) {
+    if (story.held) continue;
     const { dayOnly, ms } = story.seed.published;
     if (!dayOnly) {
       story.instant = ms;
       continue;
     }
-    const held = story.recorded?.claims
-      .filter((claim) => claim.instant !== undefined && claim.instant >= ms + WIRE_NOON && claim.instant < ms + WIRE_NOON + SLOTS * 1000 && owner.get(claim.instant)?.id === claim.id)
-      .sort(compareClaims)[0];
+    // Its day's slot, or the instant a build recorded it fresh (the day before its dateline's where it is already tomorrow).
+    const onDay = (claim: Claim) => (claim.instant! >= ms + WIRE_NOON && claim.instant! < ms + WIRE_NOON + SLOTS * 1000) || (!isSlot(claim.instant!) && claim.instant! >= ms - DAY_MS && claim.instant! < ms + DAY_MS);
+    const held = story.recorded?.claims.filter((claim) => claim.instant !== undefined && onDay(claim) && owner.get(claim.instant)?.id === claim.id).sort(compareClaims)[0];
+    const lost = story.recorded?.first.instant;
     if (held !== undefined) story.instant = held.instant!;
+    else if ((story.recorded === undefined && ms >= today) || (lost !== undefined && !isSlot(lost) && onDay(story.recorded!.first))) fresh.push(story);
     else waiting.push(story);
+  }
+  // Fresh copy: the instant this build records it, the last filed now and each before it a second earlier, so no two stories share one
+  // and none is after the clock; one that lost its instant in a merge, the free second before it.
+  for (let i = fresh.length - 1, next = now; i >= 0; i--) {
+    const story = fresh[i]!;
+    const lost = story.recorded?.first.instant;
+    let at = lost ?? next;
+    while (used.has(at)) at -= 1000;
+    used.add(at);
+    story.instant = at;
+    if (lost === undefined) next = at - 1000;
+    else {
+      const repair = { found: `"${story.recorded!.first.id}" recorded at ${formatInstant(lost)}, which a story recorded earlier also has`, expected: `an instant of its own: ${formatInstant(at)}` };
+      story.moved = story.moved === undefined ? repair : { found: `${story.moved.found}; ${repair.found}`, expected: `${story.moved.expected}, and ${repair.expected}` };
+    }
   }
   for (const story of waiting) {
     const { ms, line } = story.seed.published;
@@ -389,22 +748,73 @@ function assignInstants(ordered: Story[], ledger: ReadonlyMap<string, Recorded>,
   }
 }
 
-function toArticle(story: Story, problems: Problem[]): Article {
+/**
+ * The article: the newest version's copy under the story's id, URL and
+ * published instant. `updated` is the latest instant a version was recorded
+ * (a `version` line; this build appends one when the copy differs from the
+ * last recorded, one that does not move `updated` for a refile), never before
+ * `published`; front matter `updated` overrides it.
+ */
+function toArticle(story: Story, records: ReadonlyArray<{ file: string }>, now: number, appended: Appended[], baselines: Map<number, Problem>, problems: Problem[]): Article {
   const { seed } = story;
-  const published = formatInstant(story.instant ?? seed.published.ms)!;
-  const updated = seed.updated === undefined ? published : formatInstant(seed.updated.ms)!;
-  if (updated < published) {
-    problems.push({ file: story.file, line: seed.updated!.line, found: `updated ${updated} before the publication date ${published}`, expected: "updated at or after date" });
+  const latest = story.latest.seed;
+  const id = seed.article.id;
+  const publishedMs = story.instant ?? seed.published.ms;
+  const published = formatInstant(publishedMs)!;
+  let updatedMs = publishedMs;
+  const recorded = story.recorded;
+  if (recorded !== undefined) {
+    const { folder } = recorded;
+    const last = latestLine(recorded.versions);
+    const known = last?.copy ?? recorded.first.copy;
+    const updates = recorded.versions.map((version) => version.updated ?? -Infinity);
+    if (known === undefined) {
+      // Recorded before versions were: the copy as it stands is the baseline, no update.
+      let change = baselines.get(folder);
+      const first = change === undefined;
+      if (first) baselines.set(folder, (change = { file: records[folder]!.file, line: 1, found: "", expected: "their version lines (the copy as it stands, no update), which a build without --frozen writes, committed" }));
+      { const count = Number(/^\d+/.exec(change!.found)?.[0] ?? 0) + 1; change!.found = `${count} stor${count === 1 ? "y" : "ies"} recorded without the hash of ${count === 1 ? "its" : "their"} copy`; }
+      appended.push({ folder, line: { kind: "version", id, recorded: now, copy: story.copy }, ...(first ? { change: change! } : {}) });
+    } else if (known !== story.copy) {
+      const refile = REFILE.test(latest.article.labels?.version ?? "");
+      appended.push({
+        folder,
+        line: { kind: "version", id, recorded: now, ...(refile ? {} : { updated: now }), copy: story.copy },
+        change: { file: story.latest.file, line: 1, found: `a new version of "${id}"${refile ? " (a refile)" : ""}, not yet in the publication record ${records[folder]!.file}`, expected: "its version line, which a build without --frozen writes, committed" },
+      });
+      if (!refile) updates.push(now);
+    }
+    updatedMs = Math.max(publishedMs, ...updates);
   }
-  return { ...seed.article, slug: story.slug ?? "", published, updated };
+  let updated = formatInstant(updatedMs)!;
+  const given = latest.updated;
+  if (given !== undefined) {
+    // A rule's noon is no moment the desk saw: a correction that morning is not "before" it.
+    const dayStart = Math.floor(publishedMs / DAY_MS) * DAY_MS;
+    if (given.ms >= publishedMs) updated = formatInstant(given.ms)!;
+    else if (seed.published.dayOnly && isSlot(publishedMs) && given.ms >= dayStart) updated = published;
+    else problems.push({ file: story.latest.file, line: given.line, found: `updated ${formatInstant(given.ms)} before the publication date ${published}`, expected: "updated at or after date" });
+  }
+  const expiry = [...story.versions].reverse().find((version) => version.seed.expires !== undefined);
+  let expires: string | undefined;
+  if (expiry !== undefined) {
+    const { ms, line } = expiry.seed.expires!;
+    if (ms <= publishedMs) problems.push({ file: expiry.file, line, found: `expires ${formatInstant(ms)}, at or before the story's published instant ${published}`, expected: "an expiry after it is published (remove the file, or status: withdrawn, to take it down now)" });
+    else expires = formatInstant(ms)!;
+  }
+  const article: Article = { ...latest.article, id, slug: story.slug ?? "", published, updated };
+  if (expires !== undefined) article.expires = expires;
+  return article;
 }
 
 /**
  * A folder's record after this build: its lines as they are, then a `moved`
  * line for each repair, a `published` line for each story it did not hold (in
- * file name order) and a `checked` line for each date checked. A format 1
- * record is rewritten in format 2 first, its lines numbered in file order.
- * A record with a line the build cannot read is left as it is: the build fails.
+ * file name order), a `checked` line for each date checked, and the lines of
+ * a story's life this build saw (versions, embargoes, withdrawals, the site's
+ * settings). A format 1 record is rewritten in format 2 first, its lines
+ * numbered in file order. A record with a line the build cannot read is left
+ * as it is: the build fails.
  */
 function recordUpdate(
   file: string,
@@ -415,6 +825,7 @@ function recordUpdate(
   ledger: ReadonlyMap<string, Recorded>,
   now: number,
   dateChecked: readonly string[],
+  extra: readonly Appended[],
 ): RecordUpdate {
   if (parsed.problems.length > 0) return { file, text: current ?? "", changes: [], added: 0 };
   const changes: Problem[] = [];
@@ -428,7 +839,7 @@ function recordUpdate(
   let added = 0;
   for (const story of ordered) {
     if (story.recorded !== undefined || story.folder !== folder) continue;
-    appended.push({ kind: "published", id: story.seed.article.id, recorded: now, slug: story.slug ?? "", fingerprint: story.fingerprint, ...(story.instant === undefined ? {} : { instant: story.instant }) });
+    appended.push({ kind: "published", id: story.seed.article.id, recorded: now, slug: story.slug ?? "", fingerprint: story.fingerprint, copy: story.copy, ...(story.instant === undefined ? {} : { instant: story.instant }) });
     changes.push({ file: story.file, line: 1, found: `a story not in the publication record ${file}`, expected: "its line there, which a build without --frozen writes, committed with the story" });
     added++;
   }
@@ -437,6 +848,10 @@ function recordUpdate(
     if (story === undefined || (story.recorded?.folder ?? story.folder) !== folder) continue;
     appended.push({ kind: "checked", id, recorded: now });
     changes.push({ file: story.file, line: story.seed.published.line, found: `the date of "${id}" checked (--date-checked)`, expected: `its checked line in ${file}, committed` });
+  }
+  for (const { line, change } of extra) {
+    appended.push(line);
+    if (change !== undefined) changes.push(change);
   }
   if (parsed.format === 2) return { file, text: appendToRecord(current ?? "", parsed.last, appended), changes, added };
   if (current === undefined && appended.length === 0) return { file, text: "", changes, added };

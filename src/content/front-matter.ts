@@ -35,6 +35,16 @@ export interface FrontMatter {
   encoding?: string;
   /** The agency that filed the copy, when neither the dateline nor the sign-off names it. */
   agency?: string;
+  /** This seed is the next version of the story with this id (issue 17): one story, one URL. */
+  replaces?: string;
+  /** `withdrawn`: the story (this seed's, or the one it `replaces`) is taken back. */
+  status?: string;
+  /** Held until this instant: the story's `published`. */
+  embargo?: string;
+  /** Carried until this instant only (a licence window): withdrawn from then on. */
+  expires?: string;
+  /** A correction note shown with the story, as the copy's `(Corrects …)` is. */
+  correction?: string;
 }
 
 export interface FrontMatterResult {
@@ -93,6 +103,11 @@ const CHECKS: Record<Key, Check> = {
   place: () => undefined,
   encoding: (v) => (encodingName(v) !== undefined ? undefined : `one of ${ENCODING_NAMES}`),
   agency: (v) => (v.length <= 60 ? undefined : "an agency name of at most 60 characters"),
+  replaces: (v) => (ID.test(v) ? undefined : "the id of the story this one is a new version of (its file name without .txt, or its front matter id)"),
+  status: (v) => (v === "withdrawn" ? undefined : "withdrawn (the only status a seed sets: a story is published unless withdrawn)"),
+  embargo: isoDate,
+  expires: isoDate,
+  correction: (v) => (v.length <= 1000 ? undefined : "a correction note of at most 1000 characters"),
 };
 
 function isUrl(value: string): boolean {

@@ -3,10 +3,11 @@ import { ALL_WEEKDAY_NAMES, addDays, DAYS_AHEAD, formatDay, formatInstant, isCal
 import { ACCEPTED_SHAPES, isUnreadable, parseDateline, type Dateline } from "./wire/datelines";
 import { splitHeadline } from "./wire/headline";
 import { killNotice, WITHDRAW_HOW } from "./wire/kill";
+import { EMBARGO_SHAPES, readEmbargo } from "./wire/embargo";
 import { recognisePreDateline } from "./wire/pre-dateline";
 import { splitTrailers } from "./wire/trailers";
 import { decodeSeed, encodingName } from "./decode";
-import { parseFrontMatter, type FrontMatter } from "./front-matter";
+import { parseFrontMatter, type FrontMatter, type FrontMatterResult } from "./front-matter";
 import { detectLanguage } from "./language";
 import { codePointName, normaliseSeedText } from "./normalise";
 import type { Problem } from "./problems";
@@ -32,8 +33,24 @@ export interface ParsedSeed {
   published: Dated;
   /** Front matter `updated`, if any. */
   updated?: Dated;
-  /** The embargo line before the dateline (`EMBARGOED UNTIL 0001 GMT DEC 6`), as written, for the embargo support to come. */
-  embargo?: { text: string; line: number };
+  /**
+   * Held until `ms` (issue 17): front matter `embargo`, else the embargo line
+   * before the dateline (`EMBARGOED UNTIL 0001 GMT DEC 6`), as written. The
+   * story's `published` is then this instant, not its dateline's.
+   */
+  embargo?: { text: string; line: number; ms: number };
+  /** Front matter `replaces`: this seed is the next version of that story. */
+  replaces?: { id: string; line: number };
+  /** The line of front matter `status: withdrawn`. */
+  withdrawn?: number;
+  /** Front matter `expires`. */
+  expires?: Dated;
+  /**
+   * A withdrawal notice (`status: withdrawn` with `replaces:`): only its
+   * front matter is read, since an agency's kill notice is no story; its
+   * `article` holds the id, and the section and tags front matter gives.
+   */
+  notice?: boolean;
 }
 
 export interface SeedResult {
@@ -61,6 +78,16 @@ export interface SeedInput {
   today: number;
   /** The agency for copy that names none (the site's SITE_AGENCY): after the dateline, sign-off and front matter. */
   siteAgency?: string;
+  /**
+   * The instant the story with this id was first recorded, or the build's
+   * `now` for a new one: a year-less embargo line is read relative to it.
+   * Today's 00:00 UTC when not given.
+   */
+  recordedAt?: (id: string | undefined) => number;
+  /** Whether the record holds the story: advance copy is an error only in a story not yet published. */
+  isRecorded?: (id: string) => boolean;
+  /** The build's clock (ms), when it has one (not in replays with --today): a front matter date after it is refused. */
+  clock?: number;
   /** The encoding of seeds that are not UTF-8 and declare none (`--encoding`), if the publisher set one. */
   fallbackEncoding?: string;
 }
@@ -92,7 +119,7 @@ const DATE_EXAMPLE = "front matter date: 2022-01-21T09:00:00+01:00";
 const DATELINE_SHAPES = `a dateline such as ${ACCEPTED_SHAPES.map((shape) => `"${shape}"`).join(", ")}`;
 
 /** Parse one seed: decoding, front matter, section, headline, dateline, body, sign-off. */
-export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, fallbackEncoding, siteAgency }: SeedInput): SeedResult {
+export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, fallbackEncoding, recordedAt, isRecorded, clock, siteAgency }: SeedInput): SeedResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const problem = (line: number, found: string, expected: string) => problems.push({ file, line, found, expected });
@@ -113,6 +140,16 @@ export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, 
   // Only bytes this function decoded have an encoding to disagree with.
   if (declared !== undefined && text === undefined && declared !== decoded.encoding) {
     problem(fm.keyLines.encoding!, `encoding ${declared}, but the file starts with a ${decoded.encoding.toUpperCase()} byte order mark`, `the encoding the byte order mark says, or no encoding line`);
+  }
+  const replaces = fm.frontMatter.replaces === undefined ? undefined : { id: fm.frontMatter.replaces, line: fm.keyLines.replaces! };
+  const withdrawn = fm.frontMatter.status === "withdrawn" ? fm.keyLines.status! : undefined;
+  if (withdrawn !== undefined && replaces !== undefined) {
+    // A kill notice filed against a story: its copy is the agency's notice, read by nobody; only the front matter counts.
+    const id = fm.frontMatter.id ?? idFromFileName(file);
+    if (id === undefined) problem(1, `file name "${baseName(file)}" is not a usable id`, "a name of letters, digits, . _ - ending in .txt, or front matter id");
+    if (problems.length > 0 || id === undefined) return { problems, warnings };
+    const article: ParsedSeed["article"] = { id, title: "", summary: "", paragraphs: [], tags: fm.frontMatter.tags ?? [], ...(fm.frontMatter.category === undefined ? {} : { category: fm.frontMatter.category }) };
+    return { seed: { article, published: { ms: today, dayOnly: false, line: 1 }, replaces, withdrawn, notice: true, ...(fm.keyLines.id ? { idLine: fm.keyLines.id } : {}) }, problems, warnings };
   }
   const blocks = splitBlocks(fm.bodyLines, fm.bodyStartLine);
 
@@ -162,14 +199,34 @@ export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, 
   const id = fm.frontMatter.id ?? idFromFileName(file);
   if (id === undefined) problem(1, `file name "${baseName(file)}" is not a usable id`, "a name of letters, digits, . _ - ending in .txt, or front matter id");
 
-  const published = publishedDate(fm.frontMatter, fm.keyLines.date, completeDate(dateline, publishedOn(id)), paragraphs[0]!, publishedOn(id), lede.line, problem, (warning) => {
+  const embargo = embargoOf(fm, preamble.embargo, recordedAt?.(id) ?? today, problem);
+  // Advance copy is read relative to the day it may be published: its dateline is that day's.
+  const on = embargo === undefined ? publishedOn(id) : Math.floor(embargo.ms / DAY_MS) * DAY_MS;
+  const dated = publishedDate(fm.frontMatter, fm.keyLines.date, completeDate(dateline, on), paragraphs[0]!, on, lede.line, problem, (warning) => {
     if (id === undefined || dateChecked?.(id) !== true) warnings.push({ file, ...warning(id ?? "") });
   });
+  const fresh = id !== undefined && isRecorded?.(id) !== true;
+  if (dated !== undefined && embargo === undefined && fresh && dateline?.year === undefined && dated.dayOnly && dateline?.month !== undefined && dateline.day !== undefined) {
+    const ahead = advance(dateline.month, dateline.day, publishedOn(id));
+    if (ahead !== undefined) {
+      problem(
+        lede.line,
+        `dateline date ${formatDay(ahead)}, ${Math.round((ahead - publishedOn(id)) / DAY_MS)} days after the day the story is recorded (${formatDay(publishedOn(id))}): advance copy, not yet to be published`,
+        `front matter embargo: ${formatDay(ahead)}T00:00:00Z (or the instant the story may be published), or the date the story was filed`,
+      );
+    }
+  }
+  const published = embargo === undefined ? dated : { ms: embargo.ms, dayOnly: false, line: embargo.line };
   const updated = fm.frontMatter.updated === undefined ? undefined : frontMatterInstant("updated", fm.frontMatter.updated, fm.keyLines.updated!, problem);
-  for (const [key, dated] of [["date", published], ["updated", updated]] as const) {
-    if (dated === undefined || !isFuture(dated, today)) continue;
-    const found = dated.dayOnly ? `dateline date ${formatDay(dated.ms)}` : `${key} ${fm.frontMatter[key]}`;
-    problem(dated.line, `${found} is after the build's today, ${formatDay(today)} (+${DAYS_AHEAD} day)`, "the date the story was filed; nothing is published dated in the future");
+  const expires = fm.frontMatter.expires === undefined ? undefined : frontMatterInstant("expires", fm.frontMatter.expires, fm.keyLines.expires!, problem);
+  for (const [key, at] of [["date", embargo === undefined ? dated : undefined], ["updated", updated]] as const) {
+    if (at === undefined) continue;
+    const found = at.dayOnly ? `dateline date ${formatDay(at.ms)}` : `${key} ${fm.frontMatter[key]}`;
+    if (isFuture(at, today)) {
+      problem(at.line, `${found} is after the build's today, ${formatDay(today)} (+${DAYS_AHEAD} day)`, `the date the story was filed; nothing is published dated in the future${key === "date" ? " (front matter embargo: <instant> holds a story until then)" : ""}`);
+    } else if (clock !== undefined && !at.dayOnly && at.ms > clock && fresh) {
+      problem(at.line, `${found} is after the build's clock, ${formatInstant(clock)}`, `the instant the story was filed; nothing is published dated in the future${key === "date" ? " (front matter embargo: <instant> holds a story until then)" : ""}`);
+    }
   }
   if (problems.length > 0 || id === undefined || published === undefined) {
     return { problems, warnings };
@@ -196,7 +253,7 @@ export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, 
     contributors: contributors.length > 0 ? contributors : undefined,
     initials,
     labels,
-    note: preamble.notes.length > 0 ? preamble.notes.join(" ") : undefined,
+    note: fm.frontMatter.correction ?? (preamble.notes.length > 0 ? preamble.notes.join(" ") : undefined),
     rights,
     language: fm.frontMatter.language ?? detectLanguage(paragraphs.join(" ")),
     image: fm.image,
@@ -205,9 +262,9 @@ export function parseSeed({ file, bytes, text, publishedOn, dateChecked, today, 
     if (value !== undefined) (article as unknown as Record<string, unknown>)[key] = value;
   }
   const slug = fm.frontMatter.slug === undefined ? undefined : { value: fm.frontMatter.slug, line: fm.keyLines.slug! };
-  const embargo = preamble.embargo;
   const idLine = fm.keyLines.id;
-  return { seed: { article, published, ...(updated ? { updated } : {}), ...(slug ? { slug } : {}), ...(idLine ? { idLine } : {}), ...(embargo ? { embargo } : {}) }, problems, warnings };
+  const extra = { ...(updated ? { updated } : {}), ...(slug ? { slug } : {}), ...(idLine ? { idLine } : {}), ...(embargo ? { embargo } : {}), ...(replaces ? { replaces } : {}), ...(withdrawn ? { withdrawn } : {}), ...(expires ? { expires } : {}) };
+  return { seed: { article, published, ...extra }, problems, warnings };
 }
 
 /**
@@ -341,6 +398,45 @@ function publishedDate(
     }));
   }
   return { ms, dayOnly: true, line };
+}
+
+const DAY_MS = 86_400_000;
+/** How many days ahead of the day it is recorded a year-less dateline is read as advance copy rather than as the year before. */
+const ADVANCE_DAYS = 14;
+
+/**
+ * The date a year-less dateline names when that is in the two weeks after
+ * the day the story is recorded, past the day ahead time zones allow: advance
+ * copy (`BRUSSELS, Dec 8 … will meet on Tuesday`, filed Saturday Dec 5),
+ * which the year rule would otherwise date a year or more back.
+ */
+function advance(month: number, day: number, recordedOn: number): number | undefined {
+  const year = new Date(recordedOn).getUTCFullYear();
+  for (const candidate of [year, year + 1]) {
+    if (!isCalendarDate(candidate, month, day)) continue;
+    const ms = utcDay(candidate, month, day);
+    if (ms > addDays(recordedOn, DAYS_AHEAD) && ms <= addDays(recordedOn, ADVANCE_DAYS)) return ms;
+  }
+  return undefined;
+}
+
+/** The embargo: front matter `embargo`, else the copy's embargo line, read relative to `reference`; a line that cannot be read is an error. */
+function embargoOf(fm: FrontMatterResult, line: { text: string; line: number } | undefined, reference: number, problem: (line: number, found: string, expected: string) => void): ParsedSeed["embargo"] {
+  if (fm.frontMatter.embargo !== undefined) {
+    const at = frontMatterInstant("embargo", fm.frontMatter.embargo, fm.keyLines.embargo!, problem);
+    return at === undefined ? undefined : { text: fm.frontMatter.embargo, line: at.line, ms: at.ms };
+  }
+  if (line === undefined) return undefined;
+  const read = readEmbargo(line.text, reference);
+  if ("unreadable" in read) {
+    problem(line.line, `embargo line "${line.text}" with ${read.unreadable}`, `an embargo line such as ${EMBARGO_SHAPES.map((shape) => `"${shape}"`).join(", ")}, or front matter embargo: 2026-12-06T00:01:00Z`);
+    return undefined;
+  }
+  if (formatInstant(read.ms) === undefined) {
+    problem(line.line, `embargo line "${line.text}", outside the years 0000–9999`, "an embargo in years 0000–9999");
+    return undefined;
+  }
+  return { ...line, ms: read.ms };
 }
 
 /** After the end of the day after the build's today (UTC): it has not happened yet. */

@@ -23,7 +23,7 @@ const CASES: Record<string, string[]> = {
   "impossible-date": ["impossible-date.txt:5: dateline date --02-30 is not a calendar date, expected a real date, or front matter date: 2022-01-21T09:00:00+01:00"],
   "bad-front-matter-date": ['bad-front-matter-date.txt:2: date "yesterday", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00'],
   "unclosed-front-matter": ["unclosed-front-matter.txt:1: front matter opened with --- but never closed, expected a closing --- line"],
-  "unknown-front-matter-key": ['unknown-front-matter-key.txt:2: unknown front matter key "headline", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding, agency'],
+  "unknown-front-matter-key": ['unknown-front-matter-key.txt:2: unknown front matter key "headline", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding, agency, replaces, status, embargo, expires, correction'],
   "duplicate-id": [`b-second.txt:2: id "talks-2022" already used by ${BROKEN_DIR}/duplicate-id/a-first.txt, expected a unique id (rename the file or set front matter id)`],
   "updated-before-date": ["updated-before-date.txt:3: updated 2022-01-20T08:00:00Z before the publication date 2022-01-21T08:00:00Z, expected updated at or after date"],
   "malformed-tag-list": ["malformed-tag-list.txt:2: tags opens a [ list that never closes: [Markets, Oil, expected tags: Markets, Oil or tags: [Markets, Oil], each tag optionally in quotes"],

@@ -9,7 +9,7 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { freePort } from "../support/free-port";
 import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { ARCHIVE_PAGE_SIZE, FEED_ITEMS, REFERENCE_DATE, SEED_DIRS } from "./support/constants";
+import { FEED_ITEMS, REFERENCE_DATE, SEED_DIRS } from "./support/constants";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -71,8 +71,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
         // are archived, so every older document is read through the ARCHIVE assets binding.
         WIREFEED_BLOCK_ARTICLES: "2",
         WIREFEED_BUNDLED_BYTES: "0",
-        // Archive pages of a few stories, so the corpus fills RFC 5005 archive pages.
-        WIREFEED_ARCHIVE_PAGE_SIZE: String(ARCHIVE_PAGE_SIZE),
       },
     },
   );

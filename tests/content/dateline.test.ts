@@ -50,7 +50,7 @@ describe("dateline styles", () => {
     ["Quito, 30 dic. (EFE).- ", "2025-12-30"],
     ["PARIS, 3 février (AFP) - ", "2026-02-03"],
     ["LYON, 15 août (AFP) - ", "2026-08-15"],
-    ["NICE, 1er décembre (AFP) - ", "2025-12-01"],
+    ["NICE, 1er octobre (AFP) - ", "2026-10-01"],
     ["BRUXELLES, 12 juil. (AFP) - ", "2026-07-12"],
     ["WASHINGTON, Jan. 21, 2022 (AP) — ", "2022-01-21"],
     ["BERLIN, 3. März (dpa) - ", "2026-03-03"],
@@ -105,11 +105,15 @@ describe("the year rule (datelines carry no year), relative to the day the story
     expect(day(story("Geneva, Jan 21 (EFE).- ").published)).toBe("2026-01-21");
   });
 
-  it("counts the day it was published and the day after (time zones ahead of UTC); later dates go to the year before", () => {
+  it("counts the day it was published and the day after (time zones ahead of UTC); the two weeks after are advance copy; later dates go to the year before", () => {
     const published = new Date("2026-11-29T00:00:00Z");
     expect(day(story("Geneva, Nov 29 (EFE).- ", undefined, published).published)).toBe("2026-11-29");
-    expect(day(story("TOKYO, Nov 30 (Kyodo) — ", undefined, published).published)).toBe("2026-11-30");
-    expect(day(story("Geneva, Dec 1 (EFE).- ", undefined, published).published)).toBe("2025-12-01");
+    // Already tomorrow in Tokyo: fresh copy, published the instant it was recorded (29 November, 00:00 UTC).
+    expect(story("TOKYO, Nov 30 (Kyodo) — ", undefined, published).published).toBe("2026-11-29T00:00:00Z");
+    // Advance copy (issue 17): refused without an embargo, never dated a year back.
+    expect(problems(seedText({ body: ["Geneva, Dec 1 (EFE).- Officials will meet.", "More."] }), "story.txt", published)).toEqual([
+      "seeds/story.txt:5: dateline date 2026-12-01, 2 days after the day the story is recorded (2026-11-29): advance copy, not yet to be published, expected front matter embargo: 2026-12-01T00:00:00Z (or the instant the story may be published), or the date the story was filed",
+    ]);
     expect(day(story("Geneva, Dec 31 (EFE).- ", undefined, published).published)).toBe("2025-12-31");
   });
 
@@ -119,7 +123,7 @@ describe("the year rule (datelines carry no year), relative to the day the story
 
   it("puts Feb 29 in the latest leap year", () => {
     expect(day(story("Geneva, Feb 29 (EFE).- ").published)).toBe("2024-02-29");
-    expect(day(story("Geneva, Feb 29 (EFE).- ", undefined, new Date("2024-02-20T12:00:00Z")).published)).toBe("2020-02-29");
+    expect(day(story("Geneva, Feb 29 (EFE).- ", undefined, new Date("2024-02-10T12:00:00Z")).published)).toBe("2020-02-29");
     // Feb 29 2020 was a Saturday, 2024 a Thursday.
     expect(day(story("Geneva, Feb 29 (EFE).- ", "Talks were held on Saturday.").published)).toBe("2020-02-29");
   });

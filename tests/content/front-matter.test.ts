@@ -165,7 +165,7 @@ describe("build errors: file:line: found, expected", () => {
 
   it("an unknown key, a line that is not key: value, an empty value", () => {
     expect(problems(seedText({ frontMatter: ["colour: red", "just words", "author:"] }))).toEqual([
-      'seeds/story.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding, agency',
+      'seeds/story.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding, agency, replaces, status, embargo, expires, correction',
       'seeds/story.txt:3: front matter line "just words", expected key: value',
       'seeds/story.txt:4: empty value for "author", expected a value after the colon',
     ]);
@@ -240,7 +240,7 @@ describe("build errors: file:line: found, expected", () => {
     });
     expect(result.articles).toEqual([]);
     expect(result.problems).toEqual([
-      'seeds/badkey.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding, agency',
+      'seeds/badkey.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding, agency, replaces, status, embargo, expires, correction',
       'seeds/badkey.txt:3: date "yesterday", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
       "seeds/empty.txt:1: an empty seed, expected a section line, a headline and at least one paragraph",
       'seeds/undated.txt:5: no dateline and no front matter date, expected a dateline such as "LONDON, Dec 4 (Reuters) - ", "Madrid, 4 dic (EFE).- ", "WASHINGTON (AP) — ", "(ANSA) - ROMA, 4 DIC - ", "SYDNEY, Dec 4 AAP - ", "MOSCOW, December 4. /TASS/. ", "OTTAWA — ", or front matter date: 2022-01-21T09:00:00+01:00',

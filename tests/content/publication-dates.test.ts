@@ -43,7 +43,8 @@ describe("deriveYear: a dateline's year, from the day the story was published", 
 describe("dates anchored to the publication record", () => {
   it("the issue's Sunday story: `LONDON, Nov 29 (Reuters) - … data published on Friday showed` is dated that Sunday", () => {
     const [story] = articles({ "london.txt": filed("LONDON, Nov 29 (Reuters) - ", "Sterling rose after data published on Friday showed inflation slowing.") }, "2026-11-29");
-    expect(story!.published).toBe("2026-11-29T12:00:00Z");
+    // Fresh copy: published the instant it is recorded (the build's today at 00:00:00 UTC here), not at a noon still ahead.
+    expect(story!.published).toBe("2026-11-29T00:00:00Z");
   });
 
   it("a story keeps its date a year later: the record says when it was published, not the clock", () => {
@@ -119,7 +120,7 @@ describe("dates in the future and tiny years", () => {
 
   it("a date after the build's today (+1 day for time zones) is a build error naming file:line", () => {
     expect(one(seedText({ frontMatter: ["date: 2099-01-01T10:00:00Z"] })).problems).toEqual([
-      "seeds/story.txt:2: date 2099-01-01T10:00:00Z is after the build's today, 2026-11-29 (+1 day), expected the date the story was filed; nothing is published dated in the future",
+      "seeds/story.txt:2: date 2099-01-01T10:00:00Z is after the build's today, 2026-11-29 (+1 day), expected the date the story was filed; nothing is published dated in the future (front matter embargo: <instant> holds a story until then)",
     ]);
     // Year 10000 in UTC: in no format's range.
     expect(one(seedText({ frontMatter: ["date: 9999-12-31T23:00:00-02:00"] })).problems).toEqual([
@@ -129,14 +130,15 @@ describe("dates in the future and tiny years", () => {
       "seeds/story.txt:3: updated 2026-12-01T00:00:00Z is after the build's today, 2026-11-29 (+1 day), expected the date the story was filed; nothing is published dated in the future",
     ]);
     expect(one(seedText({ body: ["PARIS, 5 mai 2027 (AFP) - Le gouvernement a annoncé des mesures.", "Plus."] })).problems).toEqual([
-      "seeds/story.txt:5: dateline date 2027-05-05 is after the build's today, 2026-11-29 (+1 day), expected the date the story was filed; nothing is published dated in the future",
+      "seeds/story.txt:5: dateline date 2027-05-05 is after the build's today, 2026-11-29 (+1 day), expected the date the story was filed; nothing is published dated in the future (front matter embargo: <instant> holds a story until then)",
     ]);
   });
 
   it("the day after today is allowed, to the end of that day", () => {
     expect(one(seedText({ frontMatter: ["date: 2026-11-30T23:59:59Z"] })).articles[0]!.published).toBe("2026-11-30T23:59:59Z");
     expect(one(seedText({ frontMatter: ["date: 2026-12-01T00:00:00Z"] })).problems).toHaveLength(1);
-    expect(one(seedText({ body: ["TOKYO, Nov 30 (Kyodo) — Officials met.", "More."] })).articles[0]!.published).toBe("2026-11-30T12:00:00Z");
+    // Already tomorrow in Tokyo: published the instant it is recorded.
+    expect(one(seedText({ body: ["TOKYO, Nov 30 (Kyodo) — Officials met.", "More."] })).articles[0]!.published).toBe("2026-11-29T00:00:00Z");
   });
 
   it("years 0000–0099 are read as written and stored with four digits", () => {

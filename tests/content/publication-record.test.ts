@@ -6,7 +6,7 @@ import { compile, seedText } from "../support/seeds";
 
 const story = (date: string, headline: string, lede = "Diplomats met.") => seedText({ headline, body: [`Geneva, ${date} (EFE).- ${lede}`, "More."] });
 /** The record's event lines (after its `wirefeed-record` line). */
-const lines = (record: string) => record.split(/\r\n|\r|\n/).filter((line) => /^(published|moved|checked)\t/.test(line));
+const lines = (record: string) => record.split(/\r\n|\r|\n/).filter((line) => /^(published|moved|checked|version|embargo|withdrawn|republished|setting)\t/.test(line));
 const fields = (line: string) => line.split("\t");
 const published = (result: { articles: Array<{ id: string; slug: string; published: string }> }) => Object.fromEntries(result.articles.map((a) => [a.id, `${a.slug} ${a.published}`]));
 /** A record of `events`, as a build writes it, after its header. */
@@ -18,7 +18,7 @@ describe("the publication record, seeds/published.tsv: a ledger", () => {
   it("gets a published line per new story, in file name order: number, id, when recorded, its instant, its URL, its fingerprint, a checksum", () => {
     const first = compile({ "b.txt": story("Nov 27", "Second"), "a.txt": story("Nov 27", "First"), "c.txt": seedText({ frontMatter: ["date: 2026-11-28T09:15:00+01:00"], headline: "Timed" }) }, "2026-11-29");
     expect(first.record.split("\n").filter((line) => !line.startsWith("#"))[0]).toBe("wirefeed-record\t2");
-    const written = lines(first.record).map(fields);
+    const written = lines(first.record).map(fields).filter((line) => line[0] === "published");
     expect(written.map((line) => line.slice(0, 6))).toEqual([
       ["published", "1", "a", "2026-11-29T00:00:00Z", "2026-11-27T12:00:00Z", "first"],
       ["published", "2", "b", "2026-11-29T00:00:00Z", "2026-11-27T12:00:01Z", "second"],
@@ -26,7 +26,9 @@ describe("the publication record, seeds/published.tsv: a ledger", () => {
     ]);
     for (const line of written) {
       expect(line[6]).toMatch(/^[0-9a-f]{8}\.[0-9a-f]{8}$/);
-      expect(line[7]).toBe(checksum(line.slice(0, 7)));
+      // The copy's hash (issue 17), so a later build tells a new version from a rebuild.
+      expect(line[7]).toMatch(/^[0-9a-f]{8}$/);
+      expect(line[8]).toBe(checksum(line.slice(0, 8)));
     }
   });
 
@@ -35,10 +37,11 @@ describe("the publication record, seeds/published.tsv: a ledger", () => {
     expect(compile({ "b.txt": story("Nov 27", "Second") }, "2027-03-01", first.record).record).toBe(first.record);
     const second = compile({ "a.txt": story("Dec 1", "Later"), "b.txt": story("Nov 27", "Second") }, "2026-12-02", first.record);
     expect(second.record.startsWith(first.record)).toBe(true);
-    expect(lines(second.record).map((line) => fields(line).slice(0, 3))).toEqual([["published", "1", "b"], ["published", "2", "a"]]);
-    // Withdrawn: the record stays, and so does the URL.
+    expect(lines(second.record).map((line) => fields(line).slice(0, 3))).toEqual([["published", "1", "b"], ["setting", "2", "archive-page-size"], ["published", "3", "a"]]);
+    // Withdrawn (its file deleted): the record keeps its lines, says so once, and the URL stays taken.
     const withdrawn = compile({ "a.txt": story("Dec 1", "Later") }, "2026-12-03", second.record);
-    expect(withdrawn.record).toBe(second.record);
+    expect(withdrawn.record).toBe(`${second.record}withdrawn\t4\tb\t2026-12-03T00:00:00Z\t${checksum(["withdrawn", "4", "b", "2026-12-03T00:00:00Z"])}\n`);
+    expect(compile({ "a.txt": story("Dec 1", "Later") }, "2026-12-04", withdrawn.record).record).toBe(withdrawn.record);
     expect(compile({ "c.txt": story("Dec 2", "Second") }, "2026-12-03", second.record).articles[0]!.slug).toMatch(/^second-[a-z0-9]+$/);
   });
 
@@ -89,10 +92,11 @@ describe("the publication record, seeds/published.tsv: a ledger", () => {
     });
 
     it("a line of the wrong shape, an unknown event, a comment among the lines, a format it does not know", () => {
-      const record = `${good}nonsense\nwithdrawn\t3\ta\t2026-11-30T00:00:00Z\tffffffff\n# a note\n`;
+      const record = `${good}nonsense\nretracted\t3\ta\t2026-11-30T00:00:00Z\tffffffff\n# a note\n`;
+      const kinds = "published|moved|checked|version|embargo|withdrawn|republished|setting";
       expect(refused(record)).toEqual([
-        `seeds/published.tsv:${lineOf(record, "nonsense")}: event "nonsense" in "nonsense", expected a line as the build writes it: published|moved|checked<TAB>n<TAB>id<TAB>… <TAB>checksum`,
-        `seeds/published.tsv:${lineOf(record, "nonsense") + 1}: event "withdrawn" in "withdrawn\\t3\\ta\\t2026-11-30T00:00:00Z\\tffffffff", expected a line as the build writes it: published|moved|checked<TAB>n<TAB>id<TAB>… <TAB>checksum`,
+        `seeds/published.tsv:${lineOf(record, "nonsense")}: event "nonsense" in "nonsense", expected a line as the build writes it: ${kinds}<TAB>n<TAB>id<TAB>… <TAB>checksum`,
+        `seeds/published.tsv:${lineOf(record, "nonsense") + 1}: event "retracted" in "retracted\\t3\\ta\\t2026-11-30T00:00:00Z\\tffffffff", expected a line as the build writes it: ${kinds}<TAB>n<TAB>id<TAB>… <TAB>checksum`,
         `seeds/published.tsv:${lineOf(record, "# a note")}: a comment among the record's lines: "# a note", expected comments only above the wirefeed-record line (the build writes none below it)`,
       ]);
       const newer = good.replace("wirefeed-record\t2", "wirefeed-record\t3");
@@ -137,6 +141,12 @@ describe("the publication record, seeds/published.tsv: a ledger", () => {
       "published 2 gone 2026-11-28T00:00:00Z - gone-story",
       "published 3 b 2026-11-28T00:00:00Z 2026-11-27T12:00:02Z second",
       "published 4 c 2026-11-28T00:00:00Z 2026-11-28T08:15:00Z timed",
+      // Issue 17: the story whose seed is gone is withdrawn, the copies are hashed as they stand, the archive page size fixed.
+      "withdrawn 5 gone 2026-12-01T00:00:00Z ebaafcda",
+      "version 6 a 2026-12-01T00:00:00Z - dc6b1d02",
+      "version 7 b 2026-12-01T00:00:00Z - 34405aa6",
+      "version 8 c 2026-12-01T00:00:00Z - f5c127d4",
+      "setting 9 archive-page-size 2026-12-01T00:00:00Z 50 c76c3ad3",
     ]);
     expect(compile(seeds, "2026-12-02", result.record).record).toBe(result.record);
     // The old format's lines, commented out, are lines removed.
@@ -165,16 +175,20 @@ describe("a published id stays its story's", () => {
       const result = compile({ "dec3.txt": edited }, "2025-12-06", first.record);
       expect(result.problems).toEqual([]);
       expect(published(result)).toEqual(published(first));
-      expect(result.record).toBe(first.record);
+      // A new version (issue 17): recorded once, and `updated` is when.
+      expect(result.record.startsWith(first.record)).toBe(true);
+      expect(lines(result.record.slice(first.record.length)).map((line) => fields(line).slice(0, 5))).toEqual([["version", "3", "dec3", "2025-12-06T00:00:00Z", "2025-12-06T00:00:00Z"]]);
+      expect(result.articles[0]!.updated).toBe("2025-12-06T00:00:00Z");
+      expect(compile({ "dec3.txt": edited }, "2025-12-07", result.record).record).toBe(result.record);
     }
   });
 
   it("its date cannot move: a dateline or front matter date other than the recorded one is refused at its line", () => {
     const redated = compile({ "dec3.txt": story("Dec 3", "Markets rally in December", "Stocks rose.") }, "2025-12-06", first.record);
     expect(redated.problems).toEqual([
-      'seeds/dec3.txt:5: dated 2025-12-03, but "dec3" was published 2025-12-04T12:00:00Z (seeds/published.tsv:5), expected that date (a published date never moves; front matter date: 2025-12-04T12:00:00Z keeps it), or a new file name if this is another story',
+      'seeds/dec3.txt:5: dated 2025-12-03, but "dec3" was published 2025-12-04T00:00:00Z (seeds/published.tsv:5), expected that date (a published date never moves; front matter date: 2025-12-04T00:00:00Z keeps it), or a new file name if this is another story',
     ]);
-    const pinned = compile({ "dec3.txt": seedText({ frontMatter: ["date: 2025-12-04T12:00:00Z"], headline: "Markets rally in December", body: ["Geneva, Dec 3 (EFE).- Stocks rose.", "More."] }) }, "2025-12-06", first.record);
+    const pinned = compile({ "dec3.txt": seedText({ frontMatter: ["date: 2025-12-04T00:00:00Z"], headline: "Markets rally in December", body: ["Geneva, Dec 3 (EFE).- Stocks rose.", "More."] }) }, "2025-12-06", first.record);
     expect(published(pinned)).toEqual(published(first));
   });
 
@@ -199,9 +213,9 @@ describe("what a union merge of two branches' records leaves, repaired the same 
       expect(published(result)).toEqual(published(results[0]!));
     }
     const [first] = results as [ReturnType<typeof compile>];
-    expect(published(first)).toEqual({ a: "talks-end 2026-11-27T12:00:00Z", b: expect.stringMatching(/^talks-end-[a-z0-9]+ 2026-11-27T12:00:01Z$/), c: "other 2026-11-28T12:00:00Z" });
+    expect(published(first)).toEqual({ a: "talks-end 2026-11-27T12:00:00Z", b: expect.stringMatching(/^talks-end-[a-z0-9]+ 2026-11-27T12:00:01Z$/), c: "other 2026-11-28T00:00:00Z" });
     const moved = lines(first.record).filter((line) => line.startsWith("moved\t"));
-    expect(moved.map((line) => fields(line).slice(0, 6))).toEqual([["moved", "3", "b", "2026-11-29T00:00:00Z", "2026-11-27T12:00:01Z", first.articles.find((a) => a.id === "b")!.slug]]);
+    expect(moved.map((line) => fields(line).slice(0, 6))).toEqual([["moved", "4", "b", "2026-11-29T00:00:00Z", "2026-11-27T12:00:01Z", first.articles.find((a) => a.id === "b")!.slug]]);
     expect(first.warnings).toEqual([expect.stringMatching(/^seeds\/published\.tsv:\d+: slug "talks-end" of "b", which seeds\/a\.txt has .*; "b" recorded with time 2026-11-27T12:00:00Z, which a story recorded earlier also has, expected one article per URL: "b" gets \/articles\/talks-end-[a-z0-9]+, and a time of its own: 2026-11-27T12:00:01Z$/)]);
     // Repaired once: the next build reads its own record as it is.
     expect(compile(seeds, "2026-11-30", first.record).record).toBe(first.record);
@@ -210,8 +224,9 @@ describe("what a union merge of two branches' records leaves, repaired the same 
   it("a story recorded earlier keeps its URL whatever its id", () => {
     const early = compile({ "z.txt": story("Nov 27", "Talks end") }, "2026-11-27").record;
     const result = compile({ "a.txt": seeds["a.txt"], "z.txt": story("Nov 27", "Talks end") }, "2026-11-29", union(main, early));
-    expect(published(result).z).toBe("talks-end 2026-11-27T12:00:00Z");
-    expect(published(result).a).toMatch(/^talks-end-[a-z0-9]+ 2026-11-27T12:00:01Z$/);
+    // z was fresh copy, published the instant it was recorded; a, back-filled a day later, has its own noon slot.
+    expect(published(result).z).toBe("talks-end 2026-11-27T00:00:00Z");
+    expect(published(result).a).toMatch(/^talks-end-[a-z0-9]+ 2026-11-27T12:00:00Z$/);
   });
 
   it("the loser keeps every URL a line gave it: a repair made on each branch, merged again, changes nothing and frees nothing", () => {

@@ -16,7 +16,8 @@ const LEDES = ["Diplomats met.", "The bank held rates.", "A storm hit.", "Stocks
 const MONTH = ["Nov", "Dec"];
 
 /** One story: headline and lede drawn from small pools (so URLs collide), a dateline a few days back from its day. */
-const storyText = (headline: number, lede: number, date: string) => seedText({ headline: HEADLINES[headline]!, body: [`Geneva, ${date} (EFE).- ${LEDES[lede]!}`, "More."] });
+const storyText = (headline: number, lede: number, date: string, embargo?: string) =>
+  seedText({ ...(embargo ? { frontMatter: [`embargo: ${embargo}`] } : {}), headline: HEADLINES[headline]!, body: [`Geneva, ${date} (EFE).- ${LEDES[lede]!}`, "More."] });
 
 /** A day of the generated calendar: 2026-11-20 plus `n` days. */
 const dayOf = (n: number) => new Date(Date.UTC(2026, 10, 20 + n)).toISOString().slice(0, 10);
@@ -28,14 +29,18 @@ const datelineOf = (day: string, back: number) => {
 interface Step {
   /** Days after the previous step. */
   gap: number;
-  add: Array<{ headline: number; lede: number; back: number }>;
+  add: Array<{ headline: number; lede: number; back: number; held: boolean }>;
   /** Indices into the seeds present, to remove. */
   remove: number[];
+  /** Indices into the seeds present, to edit in place: a new version (issue 17), a `version` line. */
+  edit: number[];
 }
 const step = fc.record({
   gap: fc.integer({ min: 0, max: 2 }),
-  add: fc.array(fc.record({ headline: fc.nat(HEADLINES.length - 1), lede: fc.nat(LEDES.length - 1), back: fc.nat(2) }), { minLength: 1, maxLength: 3 }),
+  // One story in four held by an embargo two days ahead (issue 17): an embargo line in the record.
+  add: fc.array(fc.record({ headline: fc.nat(HEADLINES.length - 1), lede: fc.nat(LEDES.length - 1), back: fc.nat(2), held: fc.nat(3).map((n) => n === 0) }), { minLength: 1, maxLength: 3 }),
   remove: fc.array(fc.nat(20), { maxLength: 1 }),
+  edit: fc.array(fc.nat(20), { maxLength: 1 }),
 });
 
 type Seeds = Record<string, string>;
@@ -45,13 +50,21 @@ const snapshot = (articles: Article[]) => new Map(articles.map((a) => [a.id, `${
 function replay(steps: Step[], prefix: string, start: { seeds: Seeds; record?: string; day: number; ever: Map<string, string> }) {
   let { seeds, record, day } = start;
   const ever = new Map(start.ever);
-  steps.forEach(({ gap, add, remove }, i) => {
+  steps.forEach(({ gap, add, remove, edit }, i) => {
     day += gap;
     const today = dayOf(day);
     seeds = { ...seeds };
     const names = Object.keys(seeds).sort();
     for (const index of remove) if (names.length > 0) delete seeds[names[index % names.length]!];
-    add.forEach(({ headline, lede, back }, k) => (seeds[`${prefix}${i}-${k}.txt`] = storyText(headline, lede, datelineOf(today, back))));
+    // An edit in place keeps the headline and lede (the same story) and changes the copy after them.
+    for (const index of edit) {
+      const name = Object.keys(seeds).sort()[index % Math.max(1, Object.keys(seeds).length)];
+      if (name !== undefined) seeds[name] = seeds[name]!.replace(/\nMore[^\n]*\n$/, `\nMore, as of ${today}.\n`);
+    }
+    // Embargo instants of their own: an hour per history, a minute per story.
+    const hour = 6 + ["s", "base", "a", "b"].indexOf(prefix);
+    const embargo = (k: number) => `${dayOf(day + 2)}T${String(hour).padStart(2, "0")}:${String(i * 3 + k).padStart(2, "0")}:00Z`;
+    add.forEach(({ headline, lede, back, held }, k) => (seeds[`${prefix}${i}-${k}.txt`] = storyText(headline, lede, datelineOf(today, back), held ? embargo(k) : undefined)));
     const result = compile(seeds, today, record);
     expect(result.problems).toEqual([]);
     for (const [id, now] of snapshot(result.articles)) {
@@ -63,7 +76,7 @@ function replay(steps: Step[], prefix: string, start: { seeds: Seeds; record?: s
   return { seeds, record: record!, day, ever };
 }
 
-const EVENT = /^(published|moved|checked)\t/;
+const EVENT = /^(published|moved|checked|version|embargo|withdrawn|republished|setting)\t/;
 
 describe("generated publication records", () => {
   it("a generated history publishes nothing twice and moves nothing, in any line ending, with or without a BOM", () => {
@@ -78,7 +91,7 @@ describe("generated publication records", () => {
         const slugs = again.articles.map((a) => a.slug);
         expect(new Set(slugs).size).toBe(slugs.length);
         // Every URL any line recorded stays taken: a story asking for one is refused.
-        for (const line of record.split("\n").filter((text) => EVENT.test(text) && !text.startsWith("checked"))) {
+        for (const line of record.split("\n").filter((text) => /^(published|moved)\t/.test(text))) {
           const slug = line.split("\t")[5]!;
           const taker = compile({ ...seeds, "taker.txt": seedText({ frontMatter: [`slug: ${slug}`], headline: "Taker" }) }, dayOf(day + 1), record);
           expect(taker.problems.some((problem) => problem.startsWith(`seeds/taker.txt:2: slug "${slug}"`))).toBe(true);

@@ -57,12 +57,14 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
       "wirefeed-record 2",
       "published 1 000_854574d7f70e4787 2026-11-29T00:00:00Z 2022-01-21T12:00:00Z us-russia-hold-frank-talk-but-no-breakthrough-over-ukraine-standoff",
       "published 2 london 2026-11-29T00:00:00Z 2026-03-07T12:00:00Z talks-end-without-a-deal",
+      // The site's archive page size, fixed with its first record (issue 17).
+      "setting 3 archive-page-size 2026-11-29T00:00:00Z 50 d74e0c76",
       "",
     ]);
     // Checked once, recorded: no warning on any later build, and the date stays.
     const checked = build({}, ["--date-checked", "000_854574d7f70e4787"], { WIREFEED_TODAY: "2026-11-30" });
     expect([checked.status, checked.stderr]).toEqual([0, ""]);
-    expect(readFileSync(record(), "utf8")).toMatch(/\nchecked\t3\t000_854574d7f70e4787\t2026-11-30T00:00:00Z\t[0-9a-f]{8}\n$/);
+    expect(readFileSync(record(), "utf8")).toMatch(/\nchecked\t4\t000_854574d7f70e4787\t2026-11-30T00:00:00Z\t[0-9a-f]{8}\n$/);
     expect(build({}, ["--frozen"], { WIREFEED_TODAY: "2027-06-01" }).stderr).toBe("");
     expect(build({}, ["--date-checked", "nobody"]).stderr).toContain('--date-checked: "nobody", which is no story in the seeds, expected the id of a story');
   });
@@ -121,7 +123,7 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
     expect(run.stderr).toBe(
       [
         "seeds/empty.txt:1: an empty seed, expected a section line, a headline and at least one paragraph",
-        'seeds/front.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding, agency',
+        'seeds/front.txt:2: unknown front matter key "colour", expected one of id, date, updated, author, category, tags, slug, summary, image, image_caption, image_credit, image_alt, image_type, image_length, image_width, image_height, language, place, encoding, agency, replaces, status, embargo, expires, correction',
         'seeds/front.txt:3: date "2022-02-30T10:00:00Z", expected an ISO 8601 date-time with an offset, such as 2022-01-21T09:30:00+01:00',
         'seeds/undated.txt:5: no dateline and no front matter date, expected a dateline such as "LONDON, Dec 4 (Reuters) - ", "Madrid, 4 dic (EFE).- ", "WASHINGTON (AP) — ", "(ANSA) - ROMA, 4 DIC - ", "SYDNEY, Dec 4 AAP - ", "MOSCOW, December 4. /TASS/. ", "OTTAWA — ", or front matter date: 2022-01-21T09:00:00+01:00',
         'seeds/twin.txt:2: id "good" already used by seeds/good.txt, expected a unique id (rename the file or set front matter id)',

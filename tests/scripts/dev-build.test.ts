@@ -36,6 +36,19 @@ const PROBLEMS = [
   'seeds/undated.txt:5: no dateline and no front matter date, expected a dateline such as "LONDON, Dec 4 (Reuters) - ", "Madrid, 4 dic (EFE).- ", "WASHINGTON (AP) — ", "(ANSA) - ROMA, 4 DIC - ", "SYDNEY, Dec 4 AAP - ", "MOSCOW, December 4. /TASS/. ", "OTTAWA — ", or front matter date: 2022-01-21T09:00:00+01:00',
 ];
 
+describe("a preview (issue 17)", () => {
+  it.each([{ WIREFEED_DEV: "1" }, { WRANGLER_COMMAND: "dev" }])("with %j: serves the drafts and writes nothing to the publication record", (env) => {
+    const run = build({ "good.txt": GOOD }, env);
+    expect(run.status).toBe(0);
+    expect(existsSync(join(workdir, "out/articles.bin"))).toBe(true);
+    expect(existsSync(join(workdir, "seeds/published.tsv"))).toBe(false);
+    expect(run.stdout).toContain("1 new story previewed, not recorded (npm run build records)");
+    // `npm run build` publishes.
+    expect(build({}, {}).status).toBe(0);
+    expect(existsSync(join(workdir, "seeds/published.tsv"))).toBe(true);
+  });
+});
+
 describe("a failed build for the dev server", () => {
   it.each([{ WIREFEED_DEV: "1" }, { WRANGLER_COMMAND: "dev" }])("with %j: prints each problem once, no stack trace, writes the module that serves them, exits 0", (env) => {
     expect(build({ "good.txt": GOOD }, env).status).toBe(0);

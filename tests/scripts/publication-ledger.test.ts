@@ -63,7 +63,8 @@ describe("item 1: a file name used again for another story", () => {
     writeFileSync(join(repo, "seeds/dec3.txt"), filed("Markets rally in December", "NEW YORK, Dec 4 (Reuters) - Stocks rallied."));
     writeFileSync(join(repo, "seeds/other.txt"), filed("Oil steady", "LONDON, Dec 4 (Reuters) - Oil held steady."));
     const before = publish(repo, "2025-12-04", "Stories of Dec 4");
-    expect(before.dec3).toBe("markets-rally-in-december 2025-12-04T12:00:00Z");
+    // Fresh copy: published the instant it was recorded (--today records at 00:00:00 UTC), the one filed before it a second earlier.
+    expect(before.dec3).toBe("markets-rally-in-december 2025-12-03T23:59:59Z");
     unlinkSync(join(repo, "seeds/dec3.txt"));
     publish(repo, "2026-12-01", "Withdraw dec3");
     const record = readFileSync(join(repo, "seeds/published.tsv"), "utf8");
@@ -85,7 +86,7 @@ describe("item 1: a file name used again for another story", () => {
     unlinkSync(join(repo, "seeds/dec3.txt"));
     writeFileSync(join(repo, "seeds/ferry.txt"), filed("Markets rally in December", "NEW YORK, Dec 5 (Reuters) - A ferry strike ended."));
     const after = publish(repo, "2026-12-05", "Ferry story");
-    expect(after.ferry).toMatch(/^markets-rally-in-december-[a-z0-9]+ 2026-12-05T12:00:00Z$/);
+    expect(after.ferry).toMatch(/^markets-rally-in-december-[a-z0-9]+ 2026-12-05T00:00:00Z$/);
     expect(after.other).toBe(before.other);
   }, 120_000);
 });
@@ -104,17 +105,17 @@ describe("item 2: the merges two desks make (A and B into main, A into B, B into
     git(repo, "checkout", "-q", "-b", "b");
     writeFileSync(join(repo, "seeds/b.txt"), filed(headline, "FRANKFURT, Dec 4 (Reuters) - Rates were left unchanged."));
     const onB = publish(repo, day, "Story b");
-    expect(onA.a).toBe("central-bank-holds-rates 2026-12-04T12:00:00Z");
-    expect(onB.b).toBe("central-bank-holds-rates 2026-12-04T12:00:00Z");
+    expect(onA.a).toBe("central-bank-holds-rates 2026-12-04T00:00:00Z");
+    expect(onB.b).toBe("central-bank-holds-rates 2026-12-04T00:00:00Z");
 
     git(repo, "checkout", "-q", "main");
     git(repo, "merge", "-q", "--no-edit", "a");
     const mainA = publish(repo, day, "After a");
     git(repo, "merge", "-q", "--no-edit", "b");
     const mainAB = publish(repo, day, "After b");
-    // Recorded the same second: the smaller id keeps the URL and the instant; b moves, once.
+    // Recorded the same second: the smaller id keeps the URL and the instant; b moves, once, to the free second before (never after the clock).
     expect(mainAB.a).toBe(mainA.a);
-    expect(mainAB.b).toMatch(/^central-bank-holds-rates-[a-z0-9]+ 2026-12-04T12:00:01Z$/);
+    expect(mainAB.b).toMatch(/^central-bank-holds-rates-[a-z0-9]+ 2026-12-03T23:59:59Z$/);
 
     git(repo, "checkout", "-q", "b");
     git(repo, "merge", "-q", "--no-edit", "a");

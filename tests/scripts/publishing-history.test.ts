@@ -144,18 +144,21 @@ describe("a publisher's history, replayed in a scratch repository", () => {
     expect(Date.parse(dates[0]!) - Date.parse(dates.at(-1)!)).toBeGreaterThan(365 * 86_400_000);
   });
 
-  it("no published article's dates, id, slug or URL ever change afterwards", () => {
+  it("no published article's published instant, id, slug or URL ever change afterwards; updated moves only with a new version", () => {
     for (let i = 1; i < built.length; i++) {
+      const edited = new Set(Object.keys(HISTORY[i]!.add ?? {}).map((name) => name.replace(/\.txt$/, "")));
       for (const [id, before] of built[i - 1]!.articles) {
         const after = built[i]!.articles.get(id);
         if (after === undefined) continue; // withdrawn
-        expect({ id, published: after.published, updated: after.updated, slug: after.slug }, built[i]!.day).toEqual({ id, published: before.published, updated: before.updated, slug: before.slug });
+        expect({ id, published: after.published, slug: after.slug }, built[i]!.day).toEqual({ id, published: before.published, slug: before.slug });
+        expect(after.updated, `${id} on ${built[i]!.day}`).toBe(edited.has(id) ? `${built[i]!.day}T00:00:00Z` : before.updated);
       }
     }
   });
 
   it("fresh copy is dated the week it was filed, whatever weekday the lede names", () => {
-    expect(on("2026-11-29").get("london-data")!.published).toBe("2026-11-29T12:00:00Z");
+    // Dated the day it was recorded: published the instant it was recorded (--today records at 00:00:00 UTC), no rule's noon ahead of the clock.
+    expect(on("2026-11-29").get("london-data")!.published).toBe("2026-11-29T00:00:00Z");
     expect(on("2027-12-05").get("ny-markets")!.published).toBe("2026-11-25T12:00:00Z");
     expect(on("2027-12-05").get("ny-year-on")!.published).toBe("2027-12-03T12:00:00Z");
   });
@@ -185,10 +188,11 @@ describe("a publisher's history, replayed in a scratch repository", () => {
   });
 
   it("two branches' records merge by union; the story main published keeps its URL and time, the other gets its own", () => {
-    expect(merge.beforeMerge.get("ferry-a")).toMatchObject({ slug: "ferry-strike-ends", published: "2027-12-06T12:00:00Z" });
+    expect(merge.beforeMerge.get("ferry-a")).toMatchObject({ slug: "ferry-strike-ends", published: "2027-12-06T00:00:00Z" });
     expect(merge.after.get("ferry-a")).toEqual(merge.beforeMerge.get("ferry-a"));
     expect(merge.after.get("ferry-b")!.slug).toMatch(/^ferry-strike-ends-[a-z0-9]+$/);
-    expect(merge.after.get("ferry-b")!.published).toBe("2027-12-06T12:00:01Z");
+    // Both recorded at the same second on their branches: the other gets the free second before it, never one after the clock.
+    expect(merge.after.get("ferry-b")!.published).toBe("2027-12-05T23:59:59Z");
     for (const [id, article] of built.at(-1)!.articles) expect(merge.after.get(id)).toEqual(article);
     expect(merge.stderr).toContain('warning: seeds/published.tsv:');
     expect(merge.stderr).toContain('"ferry-b" gets /articles/ferry-strike-ends-');

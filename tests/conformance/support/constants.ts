@@ -20,10 +20,10 @@ export const BROKEN_DIR = "tests/conformance/broken";
 export const FEED_ITEMS = 3;
 
 /**
- * Articles per archive page as the suite's build cuts them
- * (WIREFEED_ARCHIVE_PAGE_SIZE; a site's own is recorded once, issue 17):
- * the same 3, so the corpus fills the same pages; that FEED_ITEMS re-cuts
- * none is tests/worker/story-life.test.ts's.
+ * Articles per archive page, as the corpus's record fixes it (the
+ * `setting` line of tests/conformance/sample/published.tsv): the same 3, so
+ * the corpus fills the same pages; that FEED_ITEMS re-cuts none is
+ * tests/worker/story-life.test.ts's.
  */
 export const ARCHIVE_PAGE_SIZE = 3;
 

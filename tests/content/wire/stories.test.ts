@@ -35,10 +35,12 @@ describe("wire copy as agencies file it, whole stories", () => {
     expect([a.summary, a.paragraphs[0]]).toEqual(["Output falls 0.8%. Biggest drop since 2023.", "Output fell."]);
   });
 
-  it("an embargo line is kept for the embargo support, not in the body", () => {
+  it("an embargo line holds the story until its instant (its published), not in the body", () => {
     const text = seedText({ body: ["EMBARGOED UNTIL 0001 GMT DEC 6", "LONDON, Nov 27 (Reuters) - Output fell.", "More."] });
     const result = parseSeed({ file: "seeds/story.txt", text, publishedOn: () => DAY_MS, today: DAY_MS });
-    expect(result.seed?.embargo).toEqual({ text: "EMBARGOED UNTIL 0001 GMT DEC 6", line: 5 });
+    // Year-less: the nearest 6 December after the day it is recorded (29 November 2026).
+    expect(result.seed?.embargo).toEqual({ text: "EMBARGOED UNTIL 0001 GMT DEC 6", line: 5, ms: Date.parse("2026-12-06T00:01:00Z") });
+    expect(result.seed?.published).toEqual({ ms: Date.parse("2026-12-06T00:01:00Z"), dayOnly: false, line: 5 });
     expect(result.seed?.article.paragraphs).toEqual(["Output fell.", "More."]);
   });
 
