@@ -1,8 +1,7 @@
 /**
  * An embargo lifting on its own (issue 17), through `npm start` (wrangler
- * dev) and the real clock: a story saved with a front matter `date:` a few
- * seconds ahead (on this branch, the instant an embargo gives a story) is in
- * no document and its URL is a 404 cached no later than the instant; from the
+ * dev) and the real clock: a story saved with a front matter `embargo:` a
+ * few seconds ahead is in no document and its URL is a 404 cached no later than the instant; from the
  * instant on it is in the feeds and at its URL, with no build in between.
  */
 import { writeFileSync } from "node:fs";
@@ -15,8 +14,8 @@ const AHEAD_MS = 20_000;
 
 let server: DevServer;
 beforeAll(async () => {
-  // Today as the build's day: the story's date is a few seconds from now, not days after the fixtures' day.
-  server = await startDevServer(scratchProject("tests/fixtures/seeds"), { WIREFEED_TODAY: new Date().toISOString().slice(0, 10) });
+  // The real clock, not the fixtures' day: the build reads it as a deploy would.
+  server = await startDevServer(scratchProject("tests/fixtures/seeds"), { WIREFEED_TODAY: "" });
 }, 150_000);
 afterAll(async () => {
   await server?.stop();
@@ -31,7 +30,7 @@ describe("npm start with an embargoed story", () => {
     const before = builds();
     writeFileSync(
       join(server.dir, "seeds", "summit.txt"),
-      `---\ndate: ${embargo}\n---\n\nWorld\n\nSummit deal reached\n\nGENEVA (Reuters) - Leaders agreed a deal on Saturday.\n`,
+      `---\nembargo: ${embargo}\n---\n\nWorld\n\nSummit deal reached\n\nGENEVA (Reuters) - Leaders agreed a deal.\n`,
     );
     // The rebuild that compiled it.
     const deadline = Date.now() + AHEAD_MS / 2;
