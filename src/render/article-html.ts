@@ -1,6 +1,6 @@
 import type { Article } from "../content/article";
 import { dropForbiddenChars } from "../content/normalise";
-import { escapeText } from "./escape";
+import { balanceBidi, escapeText } from "./escape";
 import { BUDGETS, stringBytes } from "../budgets";
 import { LruMap } from "../lru-map";
 
@@ -9,7 +9,7 @@ interface Body {
   html: string;
   /** The same HTML escaped once more, as XML text (RSS content:encoded, Atom content). */
   htmlAsXml: string;
-  /** Plain text, paragraphs separated by a blank line, characters XML forbids dropped. */
+  /** Plain text, paragraphs separated by a blank line, characters XML forbids dropped, bidi controls closed. */
   text: string;
 }
 
@@ -31,7 +31,8 @@ function body(article: Article): Body {
       html: paragraphs.map((p) => `<p>${p}</p>`).join("\n"),
       // escape(`<p>${p}</p>`) === `&lt;p&gt;${escape(p)}&lt;/p&gt;`, and escaping an escaped paragraph only touches its `&`s.
       htmlAsXml: paragraphs.map((p) => `&lt;p&gt;${escapeText(p)}&lt;/p&gt;`).join("\n"),
-      text: dropForbiddenChars(article.paragraphs.join("\n\n")),
+      // Each paragraph closes its own bidi controls, as escapeText does for the HTML: a reader that shows the text as one block must not run one into the next.
+      text: article.paragraphs.map((p) => balanceBidi(dropForbiddenChars(p))).join("\n\n"),
     };
     BODIES.set(article, found);
   }

@@ -1,6 +1,6 @@
 import type { Article } from "../content/article";
 import { dropForbiddenChars } from "../content/normalise";
-import { escapeText } from "./escape";
+import { balanceBidi, escapeText } from "./escape";
 import { labelWords } from "./labels";
 
 /** What a feed item's content says before the story, as HTML and as plain text; empty strings for nothing. */
@@ -21,7 +21,7 @@ export interface FeedLead {
  */
 export function feedLead(article: Pick<Article, "labels" | "note">, language: string): FeedLead {
   const words = labelWords(article.labels, language);
-  const note = article.note === undefined ? "" : dropForbiddenChars(article.note);
+  const note = article.note === undefined ? "" : balanceBidi(dropForbiddenChars(article.note));
   const html = [
     ...(words.length === 0 ? [] : [`<p><strong>${escapeText(words.join(" · "))}</strong></p>`]),
     ...(note === "" ? [] : [`<p><em>${escapeText(note)}</em></p>`]),

@@ -204,6 +204,8 @@ describe("any seed text, from the seed to the feed", () => {
         expect(shown(htmlParagraphs(text(entry, "content", NS.atom))[1]!)).toBe(body);
         expect(shown(json.content_text.split("\n\n")[1])).toBe(body);
       }),
+      // A paragraph of one open embedding: JSON Feed's content_text had closed none.
+      { examples: [["", "\u202A"]] },
     );
   });
 });
