@@ -30,7 +30,7 @@ const CASES: Record<string, string[]> = {
   "unclosed-quote": ['unclosed-quote.txt:2: author opens a " quote that never closes: "Ana Pérez, expected a closing " at the end of the value, or no quotes'],
   "not-utf8": ["not-utf8.txt:1: byte 0xED that is not UTF-8 (and 4 more on 2 other lines), expected UTF-8 text, or its encoding declared in front matter (encoding: windows-1252; one of utf-8, windows-1252, iso-8859-15)"],
   "utf16-without-bom": ["utf16-without-bom.txt:1: NUL bytes between the characters (UTF-16 without a byte order mark?), expected UTF-8 text, or UTF-16 starting with a byte order mark"],
-  "future-date": [`future-date.txt:2: date 2099-01-01T09:00:00+01:00 is after the build's today, ${REFERENCE_DATE} (+1 day), expected the date the story was filed; nothing is published dated in the future`],
+  "future-date": [`future-date.txt:2: date 2099-01-01T09:00:00+01:00 is after the build's today, ${REFERENCE_DATE} (+1 day), expected the date the story was filed; nothing is published dated in the future (front matter embargo: <instant> holds a story until then)`],
   "slug-taken": [
     `b-new.txt:2: slug "talks-end-without-a-deal" already used by ${BROKEN_DIR}/slug-taken/a-published.txt, expected a slug no other article has or had (published URLs are permanent)`,
   ],
