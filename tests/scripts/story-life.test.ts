@@ -7,7 +7,9 @@
  * a refile, a kill notice, a deletion, the file re-added (still withdrawn)
  * and an explicit republish, an embargoed story whose embargo moves, and one
  * whose licence expires. After each step: one article per story, its id, URL
- * and `published` unchanged, `updated` right, and the withdrawn list.
+ * and `published` unchanged, `updated` right, and the withdrawn list; and the
+ * documents, read through the Worker (src/http/app.ts over the pack the build
+ * wrote) with its clock at that step's instant.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
@@ -17,8 +19,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArticles } from "../../scripts/articles-file";
 import { readSeedFolders } from "../../scripts/seed-folders";
 import type { Article, Withdrawal } from "../../src/content/article";
+import { openCorpus } from "../../src/content/article-pack";
 import { compileSeeds } from "../../src/content/compile";
+import { createApp } from "../../src/http/app";
 import { seedText } from "../support/seeds";
+import { TEST_VARS } from "../support/test-vars";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
@@ -37,6 +42,8 @@ function build(cwd: string, now: string, ...args: string[]) {
 
 interface Step {
   at: string;
+  /** The Worker over this step's build, its clock at `clock` (ms). */
+  worker: (path: string, clock?: number, headers?: HeadersInit) => Promise<Response>;
   articles: Map<string, Article>;
   withdrawn: Withdrawal[];
   record: string;
@@ -58,7 +65,11 @@ function publish(label: string, now: string, ...args: string[]): Step {
   const compiled = compileSeeds(read.folders, { today: now.slice(0, 10), now: Date.parse(now) });
   expect(compiled.problems).toEqual([]);
   expect(compiled.records[0]!.text, `${label}: the record as committed`).toBe(read.folders[0]!.record);
-  const step = { at: now, articles: new Map(readArticles(join(repo, "out/articles.ts")).map((a) => [a.id, JSON.parse(JSON.stringify(a)) as Article])), withdrawn: compiled.withdrawn, record: readFileSync(join(repo, "seeds/published.tsv"), "utf8"), stderr: run.stderr };
+  // A copy: the pack's word columns want a buffer of their own, not a slice of Node's pool.
+  const pack = new Uint8Array(readFileSync(join(repo, "out/articles.bin")));
+  const worker = async (path: string, clock = Date.parse(now), headers?: HeadersInit) =>
+    await createApp(openCorpus(pack), null, { clock: () => clock }).fetch(new Request(`${TEST_VARS.SITE_URL}${path}`, headers ? { headers } : {}), { ...TEST_VARS }, undefined as never);
+  const step = { at: now, worker, articles: new Map(readArticles(join(repo, "out/articles.ts")).map((a) => [a.id, JSON.parse(JSON.stringify(a)) as Article])), withdrawn: compiled.withdrawn, record: readFileSync(join(repo, "seeds/published.tsv"), "utf8"), stderr: run.stderr };
   steps.set(label, step);
   return step;
 }
@@ -198,6 +209,54 @@ describe("a desk's day, replayed", () => {
         else ever.set(id, key);
       }
     }
+  });
+
+  it("read through the Worker after each step: one item per story, updated and Last-Modified, 410 and tombstones, the embargo and the licence by its clock", async () => {
+    const at = (label: string) => steps.get(label)!;
+    const items = async (label: string, clock?: number) => ((await (await at(label).worker("/feed.json", clock)).json()) as { items: unknown }).items as Array<{ url: string; title: string; date_published: string; date_modified: string; content_html: string }>;
+    const lastModified = async (label: string, path = "/feed.xml") => (await at(label).worker(path)).headers.get("Last-Modified");
+    const talks = `${TEST_VARS.SITE_URL}/articles/eu-ministers-open-budget-talks`;
+
+    // Morning: four stories; the embargoed study is nowhere, its URL the 404 of one that never was.
+    expect((await items("morning")).map((item) => item.url.split("/").pop()).sort()).toEqual(["cup-draw-made", "eu-ministers-open-budget-talks", "ferry-strike-ends", "storm-closes-channel-ports"]);
+    const held = await at("morning").worker("/articles/daily-walk-cuts-heart-risk");
+    expect([held.status, await held.text()]).toEqual([404, await (await at("morning").worker("/articles/no-such-story")).text()]);
+    expect(await lastModified("morning")).toBe("Sat, 05 Dec 2026 08:00:00 GMT");
+
+    // The update and the correction: the same one item, the newest copy, updated when recorded; the refile moves nothing.
+    for (const [label, title, modified] of [["update", "EU ministers agree budget framework", "2026-12-05T09:30:00Z"], ["correction", "EU ministers agree budget framework", "2026-12-05T10:15:00Z"], ["refile", "EU ministers agree budget framework", "2026-12-05T10:15:00Z"]] as const) {
+      const mine = (await items(label)).filter((item) => item.url === talks);
+      expect(mine.map((item) => [item.title, item.date_published, item.date_modified]), label).toEqual([[title, "2026-12-05T08:00:00Z", modified]]);
+      expect(await lastModified(label), label).toBe(new Date(modified).toUTCString());
+    }
+    const page = await (await at("correction").worker("/articles/eu-ministers-open-budget-talks")).text();
+    expect(page).toContain("Corrects day of next talks in paragraph 2");
+    expect(page).toContain('datetime="2026-12-05T10:15:00Z"');
+    expect((await items("correction")).find((item) => item.url === talks)!.content_html).toContain("Corrects day of next talks in paragraph 2");
+
+    // The kill: 410 without the headline, gone from every feed, a tombstone in the Atom feeds that showed it.
+    const gone = await at("kill").worker("/articles/storm-closes-channel-ports", undefined, { Accept: "text/html" });
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).not.toContain("Storm closes");
+    expect((await items("kill")).some((item) => item.url.endsWith("/storm-closes-channel-ports"))).toBe(false);
+    // Weather held only the storm: the section, left empty, is gone with it.
+    expect((await at("kill").worker("/sections/weather/atom.xml")).status).toBe(404);
+    for (const path of ["/atom.xml"]) {
+      const atom = await (await at("kill").worker(path)).text();
+      expect(atom, path).toMatch(/<at:deleted-entry ref="tag:wirefeed\.example\.com,2022:article:storm" when="2026-12-05T11:00:00Z"/);
+    }
+    // The deletion too; the republished story back at its URL.
+    expect((await at("deletion").worker("/articles/ferry-strike-ends")).status).toBe(410);
+    expect((await at("republish").worker("/articles/ferry-strike-ends")).status).toBe(200);
+
+    // The embargo lifts by the clock, no build: at its instant the study is the newest item, dated then.
+    const release = Date.parse("2026-12-06T06:00:00Z");
+    expect((await items("republish", release - 1000)).some((item) => item.url.endsWith("/daily-walk-cuts-heart-risk"))).toBe(false);
+    expect((await items("republish", release))[0]).toMatchObject({ url: `${TEST_VARS.SITE_URL}/articles/daily-walk-cuts-heart-risk`, date_published: "2026-12-06T06:00:00Z" });
+    // The licence ends by the clock: 410 from its expiry.
+    const expiry = Date.parse("2026-12-12T00:00:00Z");
+    expect((await at("republish").worker("/articles/cup-draw-made", expiry - 1000)).status).toBe(200);
+    expect((await at("republish").worker("/articles/cup-draw-made", expiry)).status).toBe(410);
   });
 
   it("advance copy is refused, naming its dateline and suggesting embargo:", () => {
