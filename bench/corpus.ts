@@ -131,6 +131,25 @@ const DAY_MS = 86_400_000;
 /** Three years of copy, ending a few days before the build date. */
 const SPAN_DAYS = 1090;
 
+/** The dateline styles that write the year (1 and 3) or take the date from front matter (5). */
+const DATED_STYLES = new Set([1, 3, 5]);
+/** How far ahead of the build date a year-less dateline reads as advance copy (parse-seed.ts ADVANCE_DAYS), which the build refuses for fresh copy. */
+const ADVANCE_DAYS = 14;
+
+/**
+ * `date`, or 16 days earlier when a year-less dateline of its month and day
+ * would fall within the fortnight after the build date: the build would read
+ * that as advance copy (as a desk filing "Dec 2" on Nov 29 means), not as
+ * copy from an earlier year.
+ */
+function yearlessSafe(date: Date, style: number): Date {
+  if (DATED_STYLES.has(style)) return date;
+  const today = Date.parse(`${TODAY}T00:00:00Z`);
+  const thisYear = Date.UTC(new Date(today).getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const ahead = [thisYear, Date.UTC(new Date(today).getUTCFullYear() + 1, date.getUTCMonth(), date.getUTCDate())].some((at) => at > today && at <= today + (ADVANCE_DAYS + 1) * DAY_MS);
+  return ahead ? new Date(date.getTime() - 16 * DAY_MS) : date;
+}
+
 /** `count` seeds, named so that file order and ids are stable. */
 export function generateCorpus(count: number, seed = 1): GeneratedSeed[] {
   const firstDay = Date.parse(`${TODAY}T00:00:00Z`) - (SPAN_DAYS + 4) * DAY_MS;
@@ -149,12 +168,12 @@ function generateSeed(index: number, firstDay: number, random: () => number, pic
   // Log-normal sizes with the real seed as the median: most copy is short, a few pieces run long.
   const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const target = Math.min(12_000, Math.max(500, Math.round(MEDIAN_SEED_BYTES * Math.exp(0.45 * gaussian))));
-  const date = new Date(firstDay + Math.floor(random() * SPAN_DAYS) * DAY_MS);
+  const style = index % 7;
+  const date = yearlessSafe(new Date(firstDay + Math.floor(random() * SPAN_DAYS) * DAY_MS), style);
   const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()];
   const agency = pick(AGENCIES);
   const place = pick(PLACES);
   const language = random() < 0.1 ? "es" : random() < 0.1 ? "fr" : ("en" as const);
-  const style = index % 7;
 
   const frontMatter: string[] = [];
   let dateline: string;

@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import { archivePath } from "../src/content/bundle";
 import { BUILD_DATE_ENV } from "./build-date";
 import { writeCorpus } from "./corpus";
+import { CORES, onCpus } from "./cores";
 import type { WorkerSpec } from "./workerd";
 
 export const OUT = "bench/out";
@@ -40,12 +41,12 @@ export function prepare(size: number): Corpus {
   const { bytes, medianBytes } = writeCorpus(dir, size);
   const articlesModule = join(OUT, `articles-${size}.ts`);
   const env = { ...process.env, ...BUILD_DATE_ENV };
-  const build = timeChild(() => execFileSync(tsx, ["scripts/build.ts", "--seeds", dir, "--out", articlesModule, "--quiet"], { stdio: "inherit", env }));
+  const build = timeChild(() => execFileSync(...onCpus(CORES.all, tsx, ["scripts/build.ts", "--seeds", dir, "--out", articlesModule, "--quiet"]), { stdio: "inherit", env }));
   // wrangler's [build] step compiles the same corpus again, into src/generated/: the bundle is what deploy would upload.
   const outdir = join(OUT, `bundle-${size}`);
   // An earlier run's modules (named by content hash) would otherwise be counted and loaded too.
   rmSync(outdir, { recursive: true, force: true });
-  execFileSync("node_modules/.bin/wrangler", ["deploy", "--dry-run", "--outdir", outdir], {
+  execFileSync(...onCpus(CORES.all, "node_modules/.bin/wrangler", ["deploy", "--dry-run", "--outdir", outdir]), {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...env, WIREFEED_SEEDS: dir, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
   });

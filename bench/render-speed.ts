@@ -4,6 +4,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import { CORES, onCpus } from "./cores";
 import type { Lab } from "./lab";
 import type { RenderTiming } from "./render";
 import { count, table, type SectionReport } from "./report";
@@ -14,7 +15,7 @@ const FORMATS = ["rss", "atom", "json"] as const;
 
 function time(lab: Lab, articlesModule: string, impl: "wirefeed" | "feed", format: (typeof FORMATS)[number]): RenderTiming {
   const args = ["bench/render.ts", "--articles", articlesModule, "--impl", impl, "--format", format, "--warm-ms", String(lab.settings.render.warmMs), "--vars", JSON.stringify(VARS)];
-  return JSON.parse(execFileSync(join("node_modules", ".bin", "tsx"), args, { encoding: "utf8" })) as RenderTiming;
+  return JSON.parse(execFileSync(...onCpus(CORES.server, join("node_modules", ".bin", "tsx"), args), { encoding: "utf8" })) as RenderTiming;
 }
 
 export async function renderSection(lab: Lab): Promise<SectionReport> {

@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { coldSection } from "./cold";
+import { CORES, pinSelf } from "./cores";
 import { floorSection } from "./floor";
 import { hotPathSection } from "./hot-path";
 import { Lab } from "./lab";
@@ -42,7 +43,7 @@ const SECTIONS: Record<SectionName, { title: string; run: (lab: Lab) => Promise<
 function machine(): string {
   const cpu = cpus();
   const version = (command: string, args: string[]) => spawnSync(command, args, { encoding: "utf8" }).stdout.split("\n")[0]!.trim();
-  return `${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform} ${process.arch}; Node ${process.version}; ${version(workerdBinary(), ["--version"])}; ${version("wrk", ["--version"]).replace(/ Copyright.*/, "")}; ${version("h2load", ["--version"])}`;
+  return `${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform} ${process.arch}; Node ${process.version}; ${version(workerdBinary(), ["--version"])}; ${version("h2load", ["--version"])}`;
 }
 
 /** Other work on the machine skews every figure: the load averages say how busy it was. */
@@ -50,6 +51,8 @@ const load1 = () => loadavg()[0]!.toFixed(2);
 
 async function main(): Promise<void> {
   const settings = settingsFrom(process.env);
+  // This process sends requests too (first requests, crawls): on the client's cores, off the server's.
+  pinSelf(CORES.client);
   ensureLoadTools();
   mkdirSync(OUT, { recursive: true });
   const loadAtStart = load1();
@@ -102,7 +105,7 @@ BENCH_QUICK=1 npm run bench                # every section with tiny settings, a
 BENCH_ONLY=cold,hotpath npm run bench      # some sections alone (${Object.keys(SECTIONS).join(", ")}); writes bench/out/BENCHMARKS.md
 \`\`\`
 
-Needs Debian's \`wrk\` and \`h2load\` (package \`nghttp2-client\`): installed with apt-get when missing and running as root. Generated corpora, bundles, configs, wrk scripts and CPU profiles stay in \`bench/out/\`.
+Needs Debian's \`h2load\` (package \`nghttp2-client\`) and \`taskset\` (\`util-linux\`): installed with apt-get when missing and running as root. Generated corpora, bundles, configs, h2load logs and CPU profiles stay in \`bench/out/\`.
 `;
   const file = complete ? "BENCHMARKS.md" : join(OUT, "BENCHMARKS.md");
   writeFileSync(file, markdown);

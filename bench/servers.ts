@@ -21,8 +21,11 @@ export function wirefeedWorker(corpus: Corpus, vars: Record<string, string> = {}
   return { name: "wirefeed", modules: corpus.modules, vars: { ...VARS, ...vars }, archive: corpus.archive.dir, ...RUNTIME };
 }
 
-/** The floor, replaying `routes` (written with its module into `dir`). */
-export function floorWorker(dir: string, routes: readonly CapturedRoute[]): WorkerSpec {
+/**
+ * The floor, replaying `routes` (written with its module into `dir`); `name`
+ * tells copies apart: a second one in the same process is the A/A control.
+ */
+export function floorWorker(dir: string, routes: readonly CapturedRoute[], name = "floor"): WorkerSpec {
   mkdirSync(dir, { recursive: true });
   const answers = routes.flatMap((route) =>
     (["gzip", "plain"] as const).map((encoding) => {
@@ -36,7 +39,7 @@ export function floorWorker(dir: string, routes: readonly CapturedRoute[]): Work
     { name: "floor-worker.js", path: join(dir, "floor-worker.js"), type: "esModule" },
     { name: "responses.json", path: join(dir, "responses.json"), type: "json" },
   ];
-  return { name: "floor", modules, vars: {}, ...RUNTIME };
+  return { name, modules, vars: {}, ...RUNTIME };
 }
 
 /** A Worker that does nothing: what workerd costs before any Worker code. */

@@ -18,8 +18,8 @@ export interface Settings {
   cold: { sizes: number[]; runs: number };
   /** Goal 3: the warm renderers, timed for `warmMs` after as long again of warm-up. */
   render: { size: number; warmMs: number };
-  /** Goal 4: wrk runs of `seconds` at 64 connections, wirefeed and floor alternating. */
-  load: { sizes: number[]; pairs: number; seconds: number };
+  /** Goal 3: open-loop runs of `seconds` at each load level, wirefeed, floor and control in turn, `rounds` times. */
+  load: { sizes: number[]; rounds: number; seconds: number };
   /** Goal 5: a crawl of every route with FEED_ITEMS=100. */
   memory: { sizes: number[]; concurrency: number };
   /** Goal 6: build, bundle and startup at each size; 100,000 is the issue's scale. */
@@ -30,7 +30,7 @@ const FULL: Omit<Settings, "quick" | "sections"> = {
   floor: { sizes: [100, 10_000, 100_000], pairs: 5, runSeconds: 0.4, connections: 16 },
   cold: { sizes: [100, 10_000, 100_000], runs: 5 },
   render: { size: 100, warmMs: 400 },
-  load: { sizes: [100, 10_000], pairs: 3, seconds: 5 },
+  load: { sizes: [100, 10_000], rounds: 2, seconds: 5 },
   memory: { sizes: [10_000, 100_000], concurrency: 4 },
   scale: { sizes: [100, 1_000, 10_000, 100_000], runs: 5 },
 };
@@ -39,7 +39,7 @@ const QUICK: Omit<Settings, "quick" | "sections"> = {
   floor: { sizes: [100, 1_000], pairs: 2, runSeconds: 0.05, connections: 16 },
   cold: { sizes: [100, 1_000], runs: 2 },
   render: { size: 100, warmMs: 50 },
-  load: { sizes: [100], pairs: 1, seconds: 1 },
+  load: { sizes: [100], rounds: 1, seconds: 1 },
   memory: { sizes: [1_000], concurrency: 4 },
   scale: { sizes: [100, 1_000], runs: 2 },
 };

@@ -1,13 +1,12 @@
-/** The load generators the bench drives: installed from Debian when missing. */
+/** The load generator the bench drives (h2load): installed from Debian when missing. */
 import { execFileSync, spawnSync } from "node:child_process";
 
-/** The load generators, by command and Debian package. */
+/** The load generator, by command and Debian package. */
 const TOOLS = [
-  { command: "wrk", probe: ["--version"], pkg: "wrk" },
   { command: "h2load", probe: ["--version"], pkg: "nghttp2-client" },
 ];
 
-/** Make sure wrk and h2load are installed: Debian's packages when apt-get is usable, else a clear message. */
+/** Make sure h2load is installed: Debian's packages when apt-get is usable, else a clear message. */
 export function ensureLoadTools(): void {
   const missing = TOOLS.filter(({ command, probe }) => spawnSync(command, probe).error !== undefined).map(({ pkg }) => pkg);
   if (missing.length === 0) return;

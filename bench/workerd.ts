@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Readable } from "node:stream";
+import { CORES, onCpus } from "./cores";
 
 export interface WorkerSpec {
   /** Service and socket name; also the inspector target's name. */
@@ -97,7 +98,8 @@ export async function startWorkerd(config: string, names: readonly string[], opt
   const args = ["serve", config, "--control-fd=3"];
   if (options.inspector) args.push("--inspector-addr=127.0.0.1:0");
   const started = performance.now();
-  const child = spawn(workerdBinary(), args, { stdio: ["ignore", "ignore", "pipe", "pipe"] });
+  // On the server's own core: clients run on the others (bench/cores.ts). taskset execs workerd, so the pid is workerd's.
+  const child = spawn(...onCpus(CORES.server, workerdBinary(), args), { stdio: ["ignore", "ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const ports: Record<string, number> = {};
