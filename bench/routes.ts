@@ -45,12 +45,34 @@ export async function discoverRoutes(port: number): Promise<Route[]> {
     { kind: "archive Atom", path: "/archive/1/atom.xml", status: 200 },
     { kind: "archive JSON Feed", path: "/archive/1/feed.json", status: 200 },
     { kind: "article page", path: new URL(items[0]!.url).pathname, status: 200 },
+    { kind: "archived article page", path: await oldestArticle(port), status: 200 },
     { kind: "OPML", path: "/opml.xml", status: 200 },
     { kind: "sitemap", path: "/sitemap.xml", status: 200 },
+    ...(await sitemapPart(port)),
     { kind: "robots.txt", path: "/robots.txt", status: 200 },
     { kind: "not found", path: "/no-such-page", status: 404 },
   ];
   return routes;
+}
+
+/**
+ * The oldest article: on the first archive page, which a large corpus keeps
+ * in archived blocks (fetched through the ARCHIVE binding on first use).
+ */
+async function oldestArticle(port: number): Promise<string> {
+  const page = JSON.parse((await get(port, "/archive/1/feed.json")).body.toString()) as { items: Array<{ url: string }> };
+  const oldest = page.items.at(-1);
+  if (oldest === undefined) throw new Error("routes: /archive/1/feed.json lists no article; the corpus needs more articles than one feed holds");
+  return new URL(oldest.url).pathname;
+}
+
+/** The sitemap's first part, when /sitemap.xml is an index of parts (a large site). */
+async function sitemapPart(port: number): Promise<Route[]> {
+  const sitemap = (await get(port, "/sitemap.xml")).body.toString();
+  if (!sitemap.includes("<sitemapindex")) return [];
+  const part = /<sitemap><loc>([^<]+)<\/loc>/.exec(sitemap);
+  if (part === null) throw new Error("routes: /sitemap.xml is an index without a part");
+  return [{ kind: "sitemap part", path: new URL(part[1]!.replace(/&amp;/g, "&")).pathname, status: 200 }];
 }
 
 /** wirefeed's answers to every route, checked to have the status the route expects. */

@@ -4,15 +4,16 @@
  * largest corpus one Worker holds, extrapolated from the two largest sizes
  * measured (every figure here grows about linearly with the articles).
  */
-import { coldRuns, FIRST_PATHS } from "./cold";
+import { coldRuns, SITE_FEEDS, type ColdRuns } from "./cold";
 import type { Lab } from "./lab";
 import { heapBytes, memoryRun, type MemoryResult } from "./memory";
-import { count, mib, MiB, ms, table, type SectionReport } from "./report";
-import { median } from "./stats";
+import { count, mib, MiB, ms, spread, table, type SectionReport } from "./report";
+import { summarise, type Summary } from "./stats";
 
 const BUILD_GOAL_MS = 60_000;
 const STARTUP_GOAL_MS = 100;
-const FIRST_REQUEST_GOAL_MS = 50;
+/** Issue 19's goal 7: the site feeds' first request over the bare Worker's, in every run. */
+const FIRST_REQUEST_GOAL_MS = 2;
 /** Cloudflare's limits (ARCHITECTURE.md, and Workers' limits page): Worker size, startup, memory per isolate, static asset files per version (Free plan; Paid: 100,000). */
 const LIMITS = { bundle: 64 * MiB, startupMs: 1_000, memory: 128e6, assetFiles: 20_000 };
 
@@ -20,8 +21,18 @@ interface Point {
   size: number;
   bundleBytes: number;
   archiveFiles: number;
-  startupMs: number;
-  firstRequestMs: number;
+  buildMs: number;
+  /** Startup per run (wirefeed ready − empty Worker ready), and its CPU-time reading. */
+  startup: Summary;
+  startupCpu: Summary;
+  /** Per run, the slowest site feed's first request over the bare Worker's. */
+  firstRequest: Summary;
+}
+
+/** Per run, the slowest site feed's first request minus the bare Worker's. */
+function siteFeedsOverFloor(cold: ColdRuns): Summary {
+  const feeds = SITE_FEEDS.map((kind) => cold.ttfb.get(kind)!);
+  return summarise(feeds[0]!.wirefeed.map((_, run) => Math.max(...feeds.map((t) => t.wirefeed[run]! - t.floor[run]!))));
 }
 
 /**
@@ -41,9 +52,16 @@ export async function scaleSection(lab: Lab): Promise<SectionReport> {
   for (const size of sizes) {
     const corpus = lab.corpus(size);
     const cold = await coldRuns(lab, size, runs);
-    const startupMs = median(cold.ready.wirefeed) - median(cold.ready.empty);
-    const firstRequestMs = Math.max(...FIRST_PATHS.map((path) => median(cold.ttfb[path]!.wirefeed)));
-    points.push({ size, bundleBytes: corpus.bundleBytes, archiveFiles: corpus.archive.files, startupMs, firstRequestMs });
+    const point: Point = {
+      size,
+      bundleBytes: corpus.bundleBytes,
+      archiveFiles: corpus.archive.files,
+      buildMs: corpus.build.wallMs,
+      startup: summarise(cold.startup.wallMs),
+      startupCpu: summarise(cold.startup.cpuMs),
+      firstRequest: siteFeedsOverFloor(cold),
+    };
+    points.push(point);
     rows.push([
       count(size),
       `${mib(corpus.seedsBytes)}`,
@@ -51,18 +69,33 @@ export async function scaleSection(lab: Lab): Promise<SectionReport> {
       `${mib(corpus.bundleBytes)} / ${mib(corpus.bundleGzipBytes)}`,
       corpus.archive.files === 0 ? "–" : `${mib(corpus.archive.bytes)} in ${count(corpus.archive.files)} files`,
       ((corpus.bundleBytes + corpus.archive.bytes) / corpus.seedsBytes).toFixed(2),
-      `${ms(startupMs)} (${ms(median(cold.ready.wirefeed))} − ${ms(median(cold.ready.empty))})`,
-      ms(firstRequestMs),
+      `${spread(point.startup, 1, " ms")} (${ms(summarise(cold.startup.wirefeedMs).median)} − ${ms(summarise(cold.startup.emptyMs).median)})`,
+      spread(point.startupCpu, 1, " ms"),
+      spread(point.firstRequest, 2, " ms"),
     ]);
   }
   const largest = points.at(-1)!;
   const corpus = lab.corpus(largest.size);
   const at = `${count(largest.size)} articles`;
   const verdicts: SectionReport["verdicts"] = [
-    { goal: "6 scale: build", measure: `${at}: \`scripts/build.ts\`, wall (CPU)`, wirefeed: `${ms(corpus.build.wallMs)} (${ms(corpus.build.cpuMs)})`, reference: "–", target: `≤ ${BUILD_GOAL_MS / 1000} s`, met: corpus.build.wallMs <= BUILD_GOAL_MS },
-    { goal: "6 scale: bundle", measure: `${at}: every module wrangler uploads, raw (gzip)`, wirefeed: `${mib(corpus.bundleBytes)} (${mib(corpus.bundleGzipBytes)})`, reference: "–", target: "≤ 64 MiB (Worker limit)", met: corpus.bundleBytes <= LIMITS.bundle },
-    { goal: "6 scale: startup", measure: `${at}: workerd ready − empty Worker ready (median of ${runs})`, wirefeed: ms(largest.startupMs), reference: "empty Worker", target: `≤ ${STARTUP_GOAL_MS} ms (limit 1 s)`, met: largest.startupMs <= STARTUP_GOAL_MS },
-    { goal: "6 scale: first request", measure: `${at}: time to first byte, worst of ${FIRST_PATHS.length} feeds (median of ${runs})`, wirefeed: ms(largest.firstRequestMs), reference: "see goal 2", target: `≤ ${FIRST_REQUEST_GOAL_MS} ms`, met: largest.firstRequestMs <= FIRST_REQUEST_GOAL_MS },
+    { goal: "scale: build", measure: `${at}: \`scripts/build.ts\`, wall (CPU)`, wirefeed: `${ms(corpus.build.wallMs)} (${ms(corpus.build.cpuMs)})`, reference: "–", target: `≤ ${BUILD_GOAL_MS / 1000} s`, met: corpus.build.wallMs <= BUILD_GOAL_MS },
+    { goal: "scale: bundle", measure: `${at}: every module wrangler uploads, raw (gzip)`, wirefeed: `${mib(corpus.bundleBytes)} (${mib(corpus.bundleGzipBytes)})`, reference: "–", target: "≤ 64 MiB (Worker limit)", met: corpus.bundleBytes <= LIMITS.bundle },
+    {
+      goal: "7 startup that holds",
+      measure: `${at}: workerd ready − empty Worker ready, per run of ${largest.startup.count}: median (range); judged on the slowest run`,
+      wirefeed: `${spread(largest.startup, 1, " ms")}; CPU time ${spread(largest.startupCpu, 1, " ms")}`,
+      reference: "empty Worker",
+      target: `≤ ${STARTUP_GOAL_MS} ms every run (limit 1 s)`,
+      met: largest.startup.max <= STARTUP_GOAL_MS,
+    },
+    {
+      goal: "7 first request that holds",
+      measure: `${at}: the slowest site feed's first request − the bare Worker's, per run of ${largest.firstRequest.count}: median (range); judged on the slowest run`,
+      wirefeed: spread(largest.firstRequest, 2, " ms"),
+      reference: "bare Worker's first request",
+      target: `≤ ${FIRST_REQUEST_GOAL_MS} ms every run`,
+      met: largest.firstRequest.max <= FIRST_REQUEST_GOAL_MS,
+    },
   ];
 
   const bounds: string[][] = [];
@@ -76,7 +109,7 @@ export async function scaleSection(lab: Lab): Promise<SectionReport> {
     };
     const between = `${count(a.size)} and ${count(b.size)} articles`;
     bound("bundle size", "64 MiB", reach([a.size, a.bundleBytes], [b.size, b.bundleBytes], LIMITS.bundle), `bundle sizes at ${between}`);
-    bound("startup", "1 s", reach([a.size, a.startupMs], [b.size, b.startupMs], LIMITS.startupMs), `startup at ${between}`);
+    bound("startup", "1 s", reach([a.size, a.startup.median], [b.size, b.startup.median], LIMITS.startupMs), `startup at ${between}`);
     bound("static asset files (archived blocks)", "20,000 a version (Free; Paid 100,000)", reach([a.size, a.archiveFiles], [b.size, b.archiveFiles], LIMITS.assetFiles), `archived blocks at ${between}`);
     const memorySizes = lab.settings.memory.sizes.filter((size) => lab.has(`memory ${size}`));
     if (memorySizes.length >= 2) {
@@ -86,9 +119,9 @@ export async function scaleSection(lab: Lab): Promise<SectionReport> {
       bound("isolate memory (heap kept after a crawl)", "128 MB", reach([m1.size, heapBytes(m1.afterGc)], [m2.size, heapBytes(m2.afterGc)], LIMITS.memory), `the crawls at ${count(m1.size)} and ${count(m2.size)} articles (goal 5)`);
     }
   }
-  const details = `Per corpus size: the generated seeds' raw size; \`tsx scripts/build.ts\` on them (wall time, and the CPU time of the build's processes, which other work on the machine inflates less); every module \`wrangler deploy --dry-run --outdir\` writes (\`index.js\`, the article pack's Data module and the prerendered documents'), raw and each gzipped, which is what the Worker size limit counts; the archived article blocks the build wrote for wrangler.toml's [assets] (uploaded beside the Worker, read through its ARCHIVE binding; the bench serves the folder to workerd as a disk service), and the bundle and archive together over the seeds; startup as workerd's spawn-to-listening time for wirefeed minus an empty Worker's (workerd evaluates a Worker's global scope before it listens), median of ${runs}; and the slowest of the three site feeds' first request in a fresh process (goal 2's runs).
+  const details = `Per corpus size: the generated seeds' raw size; \`tsx scripts/build.ts\` on them (wall time, and the CPU time of the build's processes, which other work on the machine inflates less); every module \`wrangler deploy --dry-run --outdir\` writes (\`index.js\`, the article pack's Data module and the prerendered documents'), raw and each gzipped, which is what the Worker size limit counts; the archived article blocks the build wrote for wrangler.toml's [assets] (uploaded beside the Worker, read through its ARCHIVE binding; the bench serves the folder to workerd as a disk service), and the bundle and archive together over the seeds; startup as workerd's spawn-to-listening time for wirefeed minus an empty Worker's (workerd evaluates a Worker's global scope before it listens): per run of the first-request section, the median of that run's wirefeed processes (one per route kind) minus the median of the empty Worker started at its start and end, then the median and range over the runs, in wall time and in workerd's CPU time until listening; and, per run, the slowest site feed's first request minus the bare Worker's (goal 4's runs), median and range over the runs.
 
-${table(["Articles", "Seeds", "Build", "Bundle raw / gzip", "Archive (assets)", "Bundle + archive ÷ seeds", "Startup (ready − empty)", "First request"], rows)}
+${table(["Articles", "Seeds", "Build", "Bundle raw / gzip", "Archive (assets)", "Bundle + archive ÷ seeds", "Startup (ready − empty)", "Startup, CPU time", "Site feeds' first request − bare Worker's"], rows)}
 
 **The largest corpus one Worker holds**, extrapolated along the line through the two largest sizes measured (every figure above grows about linearly with the articles):
 

@@ -75,6 +75,8 @@ export interface RunningWorkerd {
    * Worker's global scope before it binds the sockets, so this includes startup.
    */
   readyMs: number;
+  /** workerd's CPU time (every thread) from spawn until every socket listened, in ms. */
+  readyCpuMs: number;
   /** Resident set now, and its high-water mark, in bytes (Linux /proc). */
   memory(): { rssBytes: number; peakRssBytes: number };
   /**
@@ -121,6 +123,15 @@ export async function startWorkerd(config: string, names: readonly string[], opt
     });
   });
   const readyMs = performance.now() - started;
+  const cpuNanos = () =>
+    readdirSync(`/proc/${child.pid}/task`).reduce((sum, task) => {
+      try {
+        return sum + Number(readFileSync(`/proc/${child.pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        return sum; // a thread that ended since the listing
+      }
+    }, 0);
+  const readyCpuMs = cpuNanos() / 1e6;
   let exited = child.exitCode !== null;
   let stopping = false;
   const memory = () => {
@@ -145,15 +156,9 @@ export async function startWorkerd(config: string, names: readonly string[], opt
     ports,
     ...(inspectorPort === undefined ? {} : { inspectorPort }),
     readyMs,
+    readyCpuMs,
     memory,
-    cpuNanos: () =>
-      readdirSync(`/proc/${child.pid}/task`).reduce((sum, task) => {
-        try {
-          return sum + Number(readFileSync(`/proc/${child.pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
-        } catch {
-          return sum; // a thread that ended since the listing
-        }
-      }, 0),
+    cpuNanos,
     stop: () =>
       new Promise<void>((done) => {
         stopping = true;
