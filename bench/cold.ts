@@ -110,7 +110,7 @@ export function difference(times: { wirefeed: number[]; floor: number[] }): Summ
 /** The profiled work of each first request, per run, wirefeed's and the floor's. */
 async function profiledRuns(lab: Lab, size: number, runs: number): Promise<Map<string, { path: string; wirefeed: Breakdown[]; floor: Breakdown[] }>> {
   const { routes, ...workers } = await sides(lab, size);
-  const files = { wirefeed: bundleFiles(workers.wirefeed.modules[0]!.path), floor: bundleFiles(workers.floor.modules[0]!.path).map(() => "bench/floor-worker.js") };
+  const files = { wirefeed: bundleFiles(workers.wirefeed.modules[0]!.path), floor: bundleFiles(workers.floor.modules[0]!.path).map(() => "bench/floor-worker.ts") };
   const result = new Map(routes.map((route) => [route.kind, { path: route.path, wirefeed: [] as Breakdown[], floor: [] as Breakdown[] }]));
   for (let run = 0; run < runs; run++) {
     for (const route of routes) {

@@ -33,7 +33,7 @@ export async function hotPathSection(lab: Lab): Promise<SectionReport> {
   const routes = await lab.routes(size);
   const dir = lab.dir(size);
   const workers = { wirefeed: wirefeedWorker(lab.corpus(size)), floor: floorWorker(dir, routes) };
-  const files = { wirefeed: bundleFiles(workers.wirefeed.modules[0]!.path), floor: bundleFiles(workers.floor.modules[0]!.path).map(() => "bench/floor-worker.js") };
+  const files = { wirefeed: bundleFiles(workers.wirefeed.modules[0]!.path), floor: bundleFiles(workers.floor.modules[0]!.path).map(() => "bench/floor-worker.ts") };
   const workerd = await serve(dir, "hot-path", [workers.wirefeed, workers.floor], { inspector: true });
   const rows: string[][] = [];
   const hot: string[][] = [];

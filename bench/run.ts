@@ -6,7 +6,7 @@
  * bench/out/.
  *
  * References: a bare Worker returning the same bytes and headers from
- * constants (bench/floor-worker.js), in the same workerd; an empty Worker
+ * constants (bench/floor-worker.ts), in the same workerd; an empty Worker
  * (startup); and the `feed` package (6.0.0) rendering the same items.
  */
 import { spawnSync } from "node:child_process";
@@ -91,7 +91,7 @@ ${reports.map(({ title, report }) => `## ${title}\n\n${report.details}`).join("\
 
 - **The Worker** is the deploy bundle: \`wrangler deploy --dry-run --outdir\` with \`WIREFEED_SEEDS\` pointing at a generated corpus, run by standalone \`workerd serve\` (the runtime Cloudflare runs, without \`wrangler dev\`'s proxy) from a generated capnp config with wrangler.toml's compatibility date, flags and \`[vars]\`.
 - **As behind Cloudflare**: every request reaches the Worker as Cloudflare's edge delivers it, \`Accept-Encoding: br, gzip\` and the client's own value in \`request.cf.clientAcceptEncoding\` (workerd builds \`request.cf\` from a \`cf-blob\` header, with a typical visitor's fields; \`bench/http-client.ts\`). "Accepting gzip" and "plain" below mean what the client itself sent.
-- **The bare Worker** (\`bench/floor-worker.js\`) answers every route with the status, bytes and headers wirefeed sent for it in the same run (gzip or plain by the client's own Accept-Encoding, as wirefeed decides; 304 when \`If-None-Match\` equals the ETag): the least a Worker can do. An empty Worker (\`new Response('')\`) is the reference for startup.
+- **The bare Worker** (\`bench/floor-worker.ts\`) answers every route with the status, bytes and headers wirefeed sent for it in the same run (gzip or plain by the client's own Accept-Encoding, as wirefeed decides; 304 when \`If-None-Match\` equals the ETag): the least a Worker can do. An empty Worker (\`new Response('')\`) is the reference for startup.
 - **Corpora** (\`bench/corpus.ts\`): deterministic (mulberry32, seed 1), 100 to 100,000 articles with the dateline styles, languages, front matter, sign-offs and scraped chrome the parser handles; sizes log-normal around the real seed's 2,462 bytes; body text drawn by Zipf's law so that it compresses as prose does (the article pack is deflated: a corpus of repeated templates would make the bundle look several times smaller than real copy's). Built as of ${"`"}bench/build-date.ts${"`"}'s date.
 - **Ports**: every socket, and the inspector, binds port 0; workerd reports the ports it got on \`--control-fd\`. Nothing collides with other runs or services.
 - **Fresh processes** for everything "cold"; **interleaved pairs**, the order alternating, for everything compared, so that drift on a shared machine favours neither side.

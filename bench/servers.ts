@@ -1,9 +1,10 @@
 /**
  * The Workers the bench runs in `workerd serve`: wirefeed's bundle with
- * wrangler.toml's settings, the floor (bench/floor-worker.js) replaying
+ * wrangler.toml's settings, the floor (bench/floor-worker.ts) replaying
  * wirefeed's captured answers, and an empty Worker (the least startup).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { buildSync } from "esbuild";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { unstable_readConfig } from "wrangler";
@@ -34,7 +35,17 @@ export function floorWorker(dir: string, routes: readonly CapturedRoute[], name 
     }),
   );
   writeFileSync(join(dir, "responses.json"), JSON.stringify(answers));
-  copyFileSync(fileURLToPath(new URL("./floor-worker.js", import.meta.url)), join(dir, "floor-worker.js"));
+  // Bundled with wirefeed's own content-coding functions: both sides decide gzip alike. Profiles name it by its source.
+  buildSync({
+    entryPoints: [fileURLToPath(new URL("./floor-worker.ts", import.meta.url))],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    external: ["./responses.json"],
+    outfile: join(dir, "floor-worker.js"),
+    logLevel: "error",
+  });
   const modules: WorkerSpec["modules"] = [
     { name: "floor-worker.js", path: join(dir, "floor-worker.js"), type: "esModule" },
     { name: "responses.json", path: join(dir, "responses.json"), type: "json" },

@@ -44,7 +44,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("bench/floor-worker.js in workerd", () => {
+describe("bench/floor-worker.ts in workerd", () => {
   it("listens on a port the kernel chose, reported by workerd", () => {
     expect(port).toBeGreaterThan(0);
   });
@@ -64,6 +64,13 @@ describe("bench/floor-worker.js in workerd", () => {
     expect(response.headers["content-encoding"]).toBeUndefined();
     expect(response.headers.etag).toBe('"abc"');
     expect(response.body.toString()).toBe(PLAIN_BYTES.toString());
+  });
+
+  it("decides gzip as wirefeed does, by the weights of the client's own Accept-Encoding", async () => {
+    const edge = (clientAcceptEncoding: string) => ({ "Accept-Encoding": "br, gzip", "cf-blob": JSON.stringify({ clientAcceptEncoding }) });
+    expect((await get(port, "/feed.xml", edge("gzip;q=0, identity"))).headers["content-encoding"]).toBeUndefined();
+    expect((await get(port, "/feed.xml", edge("br;q=1, *;q=0.5"))).headers["content-encoding"]).toBe("gzip");
+    expect((await get(port, "/feed.xml", edge("x-gzip"))).headers["content-encoding"]).toBe("gzip");
   });
 
   it("answers 304 with the validators and no body when If-None-Match is that answer's ETag", async () => {

@@ -1,13 +1,25 @@
 // The floor: a bare Worker answering from constants, the least a Worker can do.
 // It returns the exact status, bytes and headers wirefeed sent for each path
 // (captured by the benchmark into responses.json): the gzip bytes as they are
-// when the client accepts gzip (behind Cloudflare, the client's own
-// Accept-Encoding is request.cf.clientAcceptEncoding), the plain ones
-// otherwise, and a 304 when If-None-Match equals that answer's ETag. wirefeed
-// is measured against this, route by route.
+// when the client accepts gzip, the plain ones otherwise, and a 304 when
+// If-None-Match equals that answer's ETag. Whether the client accepts gzip is
+// decided by wirefeed's own functions (behind Cloudflare, the client's own
+// Accept-Encoding is request.cf.clientAcceptEncoding), bundled in by
+// bench/servers.ts, so both sides decide it alike. wirefeed is measured
+// against this, route by route.
+import { acceptsGzip, clientAcceptEncoding } from "../src/http/content-coding";
+// @ts-expect-error: written beside the bundle by bench/servers.ts, per run.
 import captured from "./responses.json";
 
-function decode(base64) {
+interface Captured {
+  path: string;
+  encoding: "gzip" | "plain";
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function decode(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -15,16 +27,15 @@ function decode(base64) {
 }
 
 const ANSWERS = new Map(
-  captured.map(({ path, encoding, status, headers, body }) => [
+  (captured as Captured[]).map(({ path, encoding, status, headers, body }) => [
     `${encoding} ${path}`,
     { status, headers, body: decode(body), etag: headers.etag, manual: headers["content-encoding"] === "gzip" },
   ]),
 );
 
 export default {
-  fetch(request) {
-    const accepted = request.cf ? request.cf.clientAcceptEncoding : request.headers.get("Accept-Encoding");
-    const encoding = (accepted ?? "").includes("gzip") ? "gzip" : "plain";
+  fetch(request: Request): Response {
+    const encoding = acceptsGzip(clientAcceptEncoding(request)) ? "gzip" : "plain";
     const answer = ANSWERS.get(`${encoding} ${new URL(request.url).pathname}`);
     if (answer === undefined) return new Response("Not found\n", { status: 404 });
     if (answer.etag !== undefined && request.headers.get("If-None-Match") === answer.etag) {
