@@ -21,7 +21,7 @@ import type { Lab } from "./lab";
 import { count, ms, spread, table, type SectionReport } from "./report";
 import type { CapturedRoute } from "./routes";
 import { floorWorker, serve, wirefeedWorker } from "./servers";
-import { median, summarise, type Summary } from "./stats";
+import { median, percentile, summarise, type Summary } from "./stats";
 
 const P99_GOAL = 1.5;
 /** The rates, as fractions of the floor's maximum. */
@@ -103,7 +103,7 @@ async function runMix(port: number, mix: readonly Stream[], seconds: number, per
     rate: latencies.length / seconds,
     requests: latencies.length,
     errors,
-    percentiles: PERCENTILES.map((p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? Number.NaN),
+    percentiles: PERCENTILES.map((p) => percentile(latencies, p)),
   };
 }
 

@@ -19,3 +19,9 @@ export interface Summary {
 export function summarise(values: readonly number[]): Summary {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values), count: values.length };
 }
+
+/** The nearest-rank percentile `p` (0 < p ≤ 100) of `sorted` (ascending): the smallest value with at least p % of the values at or below it. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
