@@ -23,5 +23,7 @@ export function summarise(values: readonly number[]): Summary {
 /** The nearest-rank percentile `p` (0 < p ≤ 100) of `sorted` (ascending): the smallest value with at least p % of the values at or below it. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  // Rounded first: 99.9 / 100 * 1000 is 999.0000000000001 in floating point, whose ceiling would skip a rank.
+  const rank = Math.ceil(Number(((p / 100) * sorted.length).toFixed(9)));
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
