@@ -182,6 +182,10 @@ function generateSeed(index: number, firstDay: number, random: () => number, pic
     default:
       dateline = `${place}, ${MONTHS_EN[month]} ${day} (${agency}): `;
   }
+  // The build refuses a year-less dateline in the two weeks after the day it records the story as advance copy
+  // (parse-seed.ts): such a date in an earlier year is written down, as a desk back-filling old copy would. No
+  // randomness is drawn for it, so every other seed stays byte for byte what it was.
+  if (style !== 1 && style !== 3 && style !== 5 && readAsAdvance(month, day)) frontMatter.push(`date: ${date.toISOString().slice(0, 10)}T12:00:00Z`);
   if (random() < 0.3) frontMatter.push(`tags: ${pick(SUBJECTS).replace(/^the /, "")}, ${pick(PLACES)}`);
   // An update is only safe to state where the year is written down; elsewhere the build's year rule decides it.
   if ((style === 1 || style === 3 || style === 5) && random() < 0.2) frontMatter.push(`updated: ${new Date(date.getTime() + DAY_MS).toISOString().slice(0, 10)}T18:00:00Z`);
@@ -213,6 +217,16 @@ function generateSeed(index: number, firstDay: number, random: () => number, pic
   const headline = `${capitalise(pick(SUBJECTS))} ${pick(["stall", "advance", "draw fire", "win backing", "face delay", "resume"])} in ${place.replace(/\b\w+/g, (w) => w[0] + w.slice(1).toLowerCase())} as ${pick(PEOPLE)} ${pick(VERBS).split(" ")[0]} ${index}`;
   const head = frontMatter.length === 0 ? [] : ["---", ...frontMatter, "---", ""];
   return [...head, pick(SECTIONS), "", headline, "", paragraphs.join("\n\n"), "", ...tail.flatMap((line) => [line, ""])].join("\n");
+}
+
+/** Whether the build would read a year-less `month`/`day` as advance copy: after TODAY's next day, within 14 days of it (parse-seed.ts, `advance`). */
+function readAsAdvance(month: number, day: number): boolean {
+  const today = Date.parse(`${TODAY}T00:00:00Z`);
+  const year = new Date(today).getUTCFullYear();
+  return [year, year + 1].some((candidate) => {
+    const ms = Date.UTC(candidate, month, day);
+    return new Date(ms).getUTCDate() === day && ms > today + DAY_MS && ms <= today + 14 * DAY_MS;
+  });
 }
 
 function capitalise(text: string): string {
