@@ -2,7 +2,14 @@
  * Times one feed renderer on compiled articles, warm (the steady state), in
  * this process, and prints one JSON line.
  *
- *   tsx bench/render.ts --articles bench/out/articles-100.ts --impl wirefeed|feed --format rss|atom|json [--warm-ms 400]
+ *   tsx bench/render.ts --articles bench/out/articles-100.ts --impl wirefeed|feed --format rss|atom|json [--warm-ms 400] [--cold]
+ *
+ * `--cold` times the first render instead, once, in this fresh process: what a
+ * fresh isolate pays for a feed the build did not prerender (the build makes
+ * the site's own feeds; src/http/prerendered.ts), so the largest section's
+ * feed when it fills a feed (FEED_ITEMS items), else the site feed. The call
+ * is the same as warm, and for wirefeed it includes the first read of each
+ * article from the pack, as in the Worker.
  *
  * Both implementations get the same items with the same fields: id, link,
  * title, summary, HTML content, author, categories, published and updated.
@@ -10,13 +17,12 @@
 import { parseArgs } from "node:util";
 import { Feed } from "feed";
 import { readArticles } from "../scripts/articles-file";
-import type { Article } from "../src/content/article";
 import { parseConfig, type Env, type SiteConfig } from "../src/config";
 import { ttlMinutes } from "../src/http/cache-policy";
 import { articleBodyHtml } from "../src/render/article-html";
 import { renderAtom } from "../src/render/atom";
-import { collect } from "../src/content/collections";
-import { feedDocument } from "../src/render/feed-document";
+import { collect, type Collection, type Collections } from "../src/content/collections";
+import { feedDocument, type FeedDocument } from "../src/render/feed-document";
 import { renderJsonFeed } from "../src/render/json-feed";
 import { renderRss } from "../src/render/rss";
 
@@ -28,25 +34,33 @@ export interface RenderTiming {
   format: Format;
   items: number;
   bytes: number;
-  /** The mean of one call. */
+  /** The mean of one call (cold: the one call). */
   ms: number;
   microsPerItem: number;
+  /** Present for `--cold`: the figure is the first call in a fresh process. */
+  cold?: true;
+  /** Present for `--cold`: the collection rendered (`site`, or `section:<slug>`). */
+  collection?: string;
 }
 
 /** wirefeed: the feed document and the renderer, exactly what `Site.feed` runs per isolate (bytes, ready to send). */
-function wirefeedRenderer(config: SiteConfig, articles: readonly Article[], format: Format): () => Uint8Array {
-  const { site } = collect(articles, config.title);
+function wirefeedRenderer(config: SiteConfig, collection: Collection, format: Format): () => Uint8Array {
   return () => {
-    const document = feedDocument(config, site);
+    const document = feedDocument(config, collection);
     if (format === "rss") return renderRss(document, { ttlMinutes: ttlMinutes(config) });
     return format === "atom" ? renderAtom(document) : renderJsonFeed(document);
   };
 }
 
-/** `feed` 6.0.0 on the same items (the document model built inside the timed call too). */
-function feedRenderer(config: SiteConfig, articles: readonly Article[], format: Format): () => string {
-  const document = feedDocument(config, collect(articles, config.title).site);
+/**
+ * `feed` 6.0.0 on the same items (the document model built inside the timed call too). The items
+ * come from wirefeed's feed document, made on the first call: warm, that is before the timing;
+ * cold, inside the one call, as wirefeed's is (reading the articles from the pack).
+ */
+function feedRenderer(config: SiteConfig, collection: Collection, format: Format): () => string {
+  let made: FeedDocument | undefined;
   return () => {
+    const document = (made ??= feedDocument(config, collection));
     const feed = new Feed({
       id: document.id,
       title: document.title,
@@ -85,6 +99,7 @@ async function main(): Promise<void> {
       format: { type: "string", default: "rss" },
       vars: { type: "string", default: "{}" },
       "warm-ms": { type: "string", default: "400" },
+      cold: { type: "boolean", default: false },
     },
   });
   // The articles as the Worker holds them: a first read decodes, as in a fresh isolate.
@@ -92,9 +107,21 @@ async function main(): Promise<void> {
   const config = parseConfig(JSON.parse(values.vars!) as Env);
   const format = values.format as Format;
   const impl = values.impl as Impl;
-  const render = (impl === "wirefeed" ? wirefeedRenderer : feedRenderer)(config, ARTICLES, format);
-  const items = Math.min(config.feedItems, ARTICLES.length);
+  const collections = collect(ARTICLES, config.title);
+  const collection = values.cold ? coldCollection(collections, config.feedItems) : collections.site;
+  const render = (impl === "wirefeed" ? wirefeedRenderer : feedRenderer)(config, collection, format);
+  const items = Math.min(config.feedItems, collection.articles.length);
 
+  if (values.cold) {
+    const started = performance.now();
+    const first = render();
+    const ms = performance.now() - started;
+    const bytes = typeof first === "string" ? Buffer.byteLength(first) : first.byteLength;
+    const name = collection.kind === "site" ? "site" : `${collection.kind}:${collection.slug}`;
+    const timing: RenderTiming = { impl, format, items, bytes, ms, microsPerItem: (ms * 1000) / items, cold: true, collection: name };
+    console.log(JSON.stringify(timing));
+    return;
+  }
   const first = render();
   const bytes = typeof first === "string" ? Buffer.byteLength(first) : first.byteLength;
   // Warm up until the optimising compiler has settled (as long as the timing), then time whole calls.
@@ -109,6 +136,13 @@ async function main(): Promise<void> {
   const ms = (performance.now() - started) / calls;
   const timing: RenderTiming = { impl, format, items, bytes, ms, microsPerItem: (ms * 1000) / items };
   console.log(JSON.stringify(timing));
+}
+
+/** The largest section, when it fills a feed; else the site (see the header). */
+function coldCollection(collections: Collections, feedItems: number): Collection {
+  let largest: Collection | undefined;
+  for (const section of collections.sections.values()) if (largest === undefined || section.articles.length > largest.articles.length) largest = section;
+  return largest !== undefined && largest.articles.length >= feedItems ? largest : collections.site;
 }
 
 await main();

@@ -16,8 +16,8 @@ export interface Settings {
   floor: { sizes: number[]; pairs: number; runSeconds: number; connections: number };
   /** Goal 2: fresh processes per figure (workerd for time to first byte, Node for the steps). */
   cold: { sizes: number[]; runs: number };
-  /** Goal 3: the warm renderers, timed for `warmMs` after as long again of warm-up. */
-  render: { size: number; warmMs: number };
+  /** Goal 3: the warm renderers, timed for `warmMs` after as long again of warm-up; beside them each first render, in `coldRuns` fresh processes. */
+  render: { size: number; warmMs: number; coldRuns: number };
   /** Goal 3: open-loop runs of `seconds` at each load level, wirefeed, floor and control in turn, `rounds` times. */
   load: { sizes: number[]; rounds: number; seconds: number };
   /** Goal 5: a crawl of every route with FEED_ITEMS=100. */
@@ -29,7 +29,7 @@ export interface Settings {
 const FULL: Omit<Settings, "quick" | "sections"> = {
   floor: { sizes: [100, 10_000, 100_000], pairs: 5, runSeconds: 0.4, connections: 16 },
   cold: { sizes: [100, 10_000, 100_000], runs: 5 },
-  render: { size: 100, warmMs: 400 },
+  render: { size: 100, warmMs: 400, coldRuns: 5 },
   load: { sizes: [100, 10_000], rounds: 2, seconds: 5 },
   memory: { sizes: [10_000, 100_000], concurrency: 4 },
   scale: { sizes: [100, 1_000, 10_000, 100_000], runs: 5 },
@@ -38,7 +38,7 @@ const FULL: Omit<Settings, "quick" | "sections"> = {
 const QUICK: Omit<Settings, "quick" | "sections"> = {
   floor: { sizes: [100, 1_000], pairs: 2, runSeconds: 0.05, connections: 16 },
   cold: { sizes: [100, 1_000], runs: 2 },
-  render: { size: 100, warmMs: 50 },
+  render: { size: 100, warmMs: 50, coldRuns: 2 },
   load: { sizes: [100], rounds: 1, seconds: 1 },
   memory: { sizes: [1_000], concurrency: 4 },
   scale: { sizes: [100, 1_000], runs: 2 },

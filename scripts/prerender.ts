@@ -1,6 +1,7 @@
 /**
- * The build's last step: the documents a fresh isolate is first asked for,
- * rendered for the configuration in wrangler.toml (src/http/prerendered.ts).
+ * The build's last step: the documents a fresh isolate is first asked for, and
+ * a large site's sitemap index, rendered for the configuration in wrangler.toml
+ * (src/http/prerendered.ts).
  * The same `Site` renders them as at run time, so their bytes are the bytes
  * the Worker would make; a configuration that does not validate prerenders
  * nothing (the Worker then answers 500 naming the variable, as before).
@@ -8,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { ArchiveFiles, Corpus } from "../src/content/article-pack";
 import { ConfigError, envVars, parseConfig, type Env, type SiteConfig } from "../src/config";
-import { PRERENDERED_NAMES, packPrerendered } from "../src/http/prerendered";
+import { packPrerendered, prerenderedNames } from "../src/http/prerendered";
 import { Site, type Document } from "../src/http/site";
 import { documentPath } from "../src/render/urls";
 import { readVars } from "./wrangler-vars";
@@ -21,9 +22,10 @@ export function wranglerVars(file = "wrangler.toml"): Env {
 /**
  * The prerendered documents' bytes for a Worker whose env holds `vars` (none
  * when they do not validate); `archive`: the blocks the pack archived (a feed
- * of more items than the pack's newest blocks hold reads some).
+ * of more items than the pack's newest blocks hold reads some); `clock`: the
+ * build's (tests give their own, as to a Site).
  */
-export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles = new Map()): Promise<Uint8Array> {
+export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles = new Map(), clock: () => number = Date.now): Promise<Uint8Array> {
   let config: SiteConfig;
   try {
     config = parseConfig(vars);
@@ -31,12 +33,12 @@ export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles
     if (error instanceof ConfigError) return packPrerendered({}, NO_CONFIG, new Map());
     throw error;
   }
-  const site = new Site(config, corpus, null, async (file) => archive.get(file) ?? Promise.reject(new Error(`the build wrote no archived block ${file}`)));
+  const site = new Site(config, corpus, null, async (file) => archive.get(file) ?? Promise.reject(new Error(`the build wrote no archived block ${file}`)), clock);
   const documents = new Map<string, Document>();
   // What the build's clock shows: a Worker whose clock shows otherwise (an embargo lifted since) renders its own.
   const epoch = site.at().key;
-  for (const name of PRERENDERED_NAMES) documents.set(documentPath(name), await site.document(name)!);
-  if (site.at().key !== epoch) return prerender(corpus, vars, archive);
+  for (const name of prerenderedNames(config, site.collections)) documents.set(documentPath(name), await site.document(name)!);
+  if (site.at().key !== epoch) return prerender(corpus, vars, archive, clock);
   return packPrerendered(vars, config, documents, epoch);
 }
 

@@ -1,9 +1,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { envVars, parseConfig } from "../../src/config";
-import { PRERENDERED_NAMES, configKey, openPrerendered, packPrerendered } from "../../src/http/prerendered";
+import type { Article } from "../../src/content/article";
+import { PRERENDERED_NAMES, configKey, openPrerendered, packPrerendered, prerenderedNames } from "../../src/http/prerendered";
 import { Site, type Document } from "../../src/http/site";
+import { SITEMAP_URLS, sitemapPartCount } from "../../src/render/sitemap";
 import { documentPath } from "../../src/render/urls";
+import { prerender } from "../../scripts/prerender";
 import documents from "../generated/articles.documents.bin";
 import { FIXTURE_ARTICLES, FIXTURE_CORPUS, fetchWorker } from "../support/worker";
 import { packed } from "../support/seeds";
@@ -92,5 +95,75 @@ describe("documents prerendered by the build", () => {
     // A Worker started after the instant never takes them up.
     const late = new Site(CONFIG, corpus, prerendered, undefined, () => Date.parse(embargo) + 1000);
     expect(late.document(PRERENDERED_NAMES[0]!)).not.toBe(prerendered.documents().get("/feed.xml"));
+  });
+});
+
+describe("a large site's sitemap index, prerendered by the build", () => {
+  /** More pages than one sitemap may list (as in tests/worker/sitemap.test.ts), and one story held until EMBARGO. */
+  const EMBARGO = "2030-01-01T00:00:00Z";
+  const count = SITEMAP_URLS + 200;
+  const articles: Article[] = Array.from({ length: count }, (_, i) => {
+    const instant = new Date(Date.UTC(2020, 0, 1) + (count - i) * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    return { id: `a${i}`, slug: `story-${i}`, title: `Story ${i}`, summary: "S.", paragraphs: ["P."], category: `Section ${i % 3}`, tags: [], published: instant, updated: instant };
+  });
+  const held: Article = { ...articles[0]!, id: "held", slug: "held-story", title: "A story under embargo", published: EMBARGO, updated: EMBARGO };
+  const corpus = packed([held, ...articles], { archivePageSize: 1000 });
+  const BEFORE = Date.parse(EMBARGO) - 60_000;
+  const sitemap = { type: "sitemap" } as const;
+  const text = (document: Document) => new TextDecoder().decode(document.representation.body);
+
+  /** What the build writes for the Worker's own variables, by the build's own function, its clock before the embargo. */
+  const built = (async () => openPrerendered(await prerender(corpus, envVars(env), new Map(), () => BEFORE)))();
+
+  it("is prerendered when the sitemap is an index, and only then", async () => {
+    const site = new Site(CONFIG, corpus, null, undefined, () => BEFORE);
+    expect(sitemapPartCount(CONFIG, site.collections)).toBe(2);
+    expect(prerenderedNames(CONFIG, site.collections)).toEqual([...PRERENDERED_NAMES, sitemap]);
+    const prerendered = await built;
+    expect([...prerendered.documents().keys()].sort()).toEqual(["/", "/atom.xml", "/feed.json", "/feed.xml", "/sitemap.xml"]);
+    expect(text(prerendered.documents().get("/sitemap.xml")!)).toMatch(/^<\?xml[^\n]*\n<sitemapindex /);
+    // A sitemap of one urlset (the fixture site's) is left to the Worker.
+    const small = new Site(CONFIG, FIXTURE_CORPUS);
+    expect(sitemapPartCount(CONFIG, small.collections)).toBe(0);
+    expect(prerenderedNames(CONFIG, small.collections)).toEqual(PRERENDERED_NAMES);
+  });
+
+  it("is byte for byte what the Worker renders at run time, with the same headers, and is what it answers with", async () => {
+    const prerendered = (await built).documents().get("/sitemap.xml")!;
+    const made = await new Site(CONFIG, corpus, null, undefined, () => BEFORE).document(sitemap)!;
+    expect(text(prerendered)).toBe(text(made));
+    const { body, gzip, ...validators } = prerendered.representation;
+    const { body: _body, gzip: _gzip, ...madeValidators } = made.representation;
+    expect(validators).toEqual(madeValidators);
+    expect(prerendered.options).toEqual(made.options);
+    const inflated = await new Response(new Blob([gzip]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    expect(new Uint8Array(inflated)).toEqual(body);
+    // Held as it is, not as a promise: nothing to render or wait for.
+    expect(new Site(CONFIG, corpus, await built, undefined, () => BEFORE).document(sitemap)).toBe(prerendered);
+  });
+
+  it("is never served to a Worker configured otherwise: it renders its own, as a Worker without it would", async () => {
+    const elsewhere = parseConfig({ ...env, SITE_URL: "https://news.example.org" });
+    const own = await new Site(elsewhere, corpus, await built, undefined, () => BEFORE).document(sitemap)!;
+    expect(own).not.toBe((await built).documents().get("/sitemap.xml"));
+    expect(text(own)).toContain("<loc>https://news.example.org/sitemaps/1.xml</loc>");
+    expect(text(own)).not.toContain(CONFIG.siteUrl);
+    expect(text(own)).toBe(text(await new Site(elsewhere, corpus, null, undefined, () => BEFORE).document(sitemap)!));
+  });
+
+  it("is served only while the clock shows what the build's showed: past an embargo, the Worker dates the parts itself", async () => {
+    const prerendered = (await built).documents().get("/sitemap.xml")!;
+    expect(text(prerendered)).not.toContain(EMBARGO);
+    let now = BEFORE;
+    const site = new Site(CONFIG, corpus, await built, undefined, () => now);
+    expect(site.document(sitemap)).toBe(prerendered);
+    now = Date.parse(EMBARGO);
+    const after = await site.document(sitemap)!;
+    expect(after).not.toBe(prerendered);
+    // The held story is the newest page now: the home page, in the first part, changed when it was published.
+    expect(text(after)).toContain(`<loc>${CONFIG.siteUrl}/sitemaps/1.xml</loc><lastmod>${EMBARGO}</lastmod>`);
+    expect(text(after)).toBe(text(await new Site(CONFIG, corpus, null, undefined, () => now).document(sitemap)!));
+    // A Worker started after the instant never takes it up.
+    expect(new Site(CONFIG, corpus, await built, undefined, () => now + 1000).document(sitemap)).not.toBe(prerendered);
   });
 });
