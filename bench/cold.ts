@@ -65,7 +65,8 @@ async function sides(lab: Lab, size: number): Promise<Sides> {
 export function coldRuns(lab: Lab, size: number, runs: number): Promise<ColdRuns> {
   return lab.once(`cold ${size}`, async () => {
     const { routes, ...workers } = await sides(lab, size);
-    const empty = emptyWorker(join(lab.dir(size), "empty"));
+    // Carrying wirefeed's data modules: startup is then what wirefeed's code costs, not what loading the bytes costs workerd.
+    const empty = emptyWorker(join(lab.dir(size), "empty"), workers.wirefeed.modules.slice(1));
     const result: ColdRuns = { ttfb: new Map(routes.map((route) => [route.kind, { path: route.path, wirefeed: [], floor: [] }])), startup: { wallMs: [], cpuMs: [], wirefeedMs: [], emptyMs: [] } };
     const startEmpty = async (ready: number[], cpu: number[]) => {
       const workerd = await serve(lab.dir(size), "cold-empty", [empty]);

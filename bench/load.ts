@@ -18,7 +18,8 @@ import { join } from "node:path";
 import { CORES, onCpus } from "./cores";
 import { GZIP, HOST, PLAIN } from "./http-client";
 import type { Lab } from "./lab";
-import { count, ms, spread, table, type SectionReport } from "./report";
+import { groupedBarChart } from "./charts";
+import { count, ms, spread, table, type Chart, type SectionReport } from "./report";
 import type { CapturedRoute } from "./routes";
 import { floorWorker, serve, wirefeedWorker } from "./servers";
 import { median, percentile, summarise, type Summary } from "./stats";
@@ -179,6 +180,7 @@ export async function loadSection(lab: Lab): Promise<SectionReport> {
   const rows: string[][] = [];
   const verdicts: SectionReport["verdicts"] = [];
   const maxima: string[] = [];
+  const charts: Chart[] = [];
   for (const size of sizes) {
     const result = await loadRuns(lab, size);
     maxima.push(`${count(size)} articles ${count(Math.round(result.floorMax))} req/s`);
@@ -197,6 +199,15 @@ export async function loadSection(lab: Lab): Promise<SectionReport> {
           String(errors),
         ]);
       }
+      const alt = `Latency percentiles at ${count(size)} articles, open loop at ${level.level * 100} % of the floor's maximum (${count(level.rate)} req/s)`;
+      const svg = await groupedBarChart({
+        title: alt,
+        yTitle: "latency (ms)",
+        yLog: true,
+        groups: PERCENTILES.map((p) => `p${p}`),
+        series: SIDES.map((side) => ({ name: side === "wirefeed" ? "wirefeed" : side === "floor" ? "bare Worker" : "bare Worker (A/A copy)", values: percentilesOf(level.runs[side]) })),
+      });
+      charts.push({ name: `load-${size}-${level.level * 100}.svg`, alt, svg });
       const ratio = p99Ratio(level, "wirefeed");
       const errors = SIDES.reduce((sum, side) => sum + level.runs[side].reduce((n, r) => n + r.errors, 0), 0);
       verdicts.push({
@@ -213,5 +224,5 @@ export async function loadSection(lab: Lab): Promise<SectionReport> {
   const details = `An open-loop load: requests leave at a constant rate whether or not the server keeps up, so a server that falls behind builds a queue and its tail shows it (a closed loop, such as wrk's, waits for each answer and slows down with the server). The mix is every route, each three ways (accepting gzip; revalidating with its ETag, a 304; plain): ${first.streams} streams, each its own \`h2load --h1 -c${CLIENTS} -t1 --warm-up-time 1 -D ${seconds} --rps R\` on the client's core (h2load sets one header set per process), R the stream's share of the rate. The rate is 50 % and 80 % of the floor's own maximum throughput with the same mix on the server's core (the same processes without \`--rps\`, median of 3 runs: ${maxima.join(", ")}). wirefeed, the floor and a second copy of the floor (the A/A control) in one warm \`workerd serve\`, ${rounds} rounds of ${seconds} s each, the order reversed every other round. Latency is each request's, from sending it to the end of its response (h2load's \`--log-file\`); percentiles over every request of a run, then the median over the rounds. The p99 ratio is over the floor's p99 in the same round (median and range). h2load sends a connection's next request only once the previous answer is in, so a stall delays the requests queued behind it on that connection rather than timing them from when they were due: two connections per stream keep that rare below 80 %.
 
 ${table(["Articles", "Rate", "Worker", "answered/s", ...PERCENTILES.map((p) => `p${p}`), "p99 ÷ floor's", "errors"], rows)}`;
-  return { verdicts, details };
+  return { verdicts, details, charts };
 }

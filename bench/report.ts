@@ -16,6 +16,16 @@ export interface SectionReport {
   verdicts: Verdict[];
   /** Markdown under the section's heading: tables and notes. */
   details: string;
+  /** SVG charts of its main results, shown after the details (bench/charts.ts draws them). */
+  charts?: Chart[];
+}
+
+export interface Chart {
+  /** File name, without folder: e.g. `scale-startup.svg`. */
+  name: string;
+  /** What the picture shows, for readers who cannot see it. */
+  alt: string;
+  svg: string;
 }
 
 export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {

@@ -12,7 +12,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { writeChart } from "./charts";
 import { coldSection } from "./cold";
 import { CORES, pinSelf } from "./cores";
 import { floorSection } from "./floor";
@@ -28,6 +29,9 @@ import { scaleSection } from "./scale";
 import { settingsFrom, type SectionName } from "./settings";
 import { ensureLoadTools } from "./tools";
 import { workerdBinary } from "./workerd";
+
+/** Where a full run's charts go: committed, and drawn in BENCHMARKS.md. */
+const CHARTS = "bench/charts";
 
 const SECTIONS: Record<SectionName, { title: string; run: (lab: Lab) => Promise<SectionReport> }> = {
   floor: { title: "1. Every route against the bare Worker", run: floorSection },
@@ -74,6 +78,15 @@ async function main(): Promise<void> {
     verdicts.map((v) => [v.goal, v.measure, v.wirefeed, v.reference, v.target, met(v.met)]),
   );
   const complete = !settings.quick && settings.sections.length === Object.keys(SECTIONS).length;
+  // A full run's charts are committed beside BENCHMARKS.md; any other run's stay in bench/out.
+  const chartDir = complete ? CHARTS : join(OUT, "charts");
+  const pictures = (report: SectionReport) =>
+    (report.charts ?? [])
+      .map((chart) => {
+        writeChart(join(chartDir, chart.name), chart.svg);
+        return `\n\n![${chart.alt}](${relative(complete ? "." : OUT, join(chartDir, chart.name))})`;
+      })
+      .join("");
   const mode = settings.quick ? "quick mode (`BENCH_QUICK=1`: tiny settings, for iterating; the goals' verdicts are indicative only)" : complete ? "full run" : `sections ${settings.sections.join(", ")} only`;
   const markdown = `# Benchmarks
 
@@ -85,7 +98,7 @@ Machine: ${machine()}. One-minute load average ${loadAtStart} at the start and $
 
 ${summary}
 
-${reports.map(({ title, report }) => `## ${title}\n\n${report.details}`).join("\n\n")}
+${reports.map(({ title, report }) => `## ${title}\n\n${report.details}${pictures(report)}`).join("\n\n")}
 
 ## Method
 

@@ -7,7 +7,8 @@
 import { coldRuns, SITE_FEEDS, type ColdRuns } from "./cold";
 import type { Lab } from "./lab";
 import { heapBytes, memoryRun, type MemoryResult } from "./memory";
-import { count, mib, MiB, ms, spread, table, type SectionReport } from "./report";
+import { lineChart } from "./charts";
+import { count, mib, MiB, ms, spread, table, type Chart, type SectionReport } from "./report";
 import { summarise, type Summary } from "./stats";
 
 const BUILD_GOAL_MS = 60_000;
@@ -119,7 +120,7 @@ export async function scaleSection(lab: Lab): Promise<SectionReport> {
       bound("isolate memory (heap kept after a crawl)", "128 MB", reach([m1.size, heapBytes(m1.afterGc)], [m2.size, heapBytes(m2.afterGc)], LIMITS.memory), `the crawls at ${count(m1.size)} and ${count(m2.size)} articles (goal 5)`);
     }
   }
-  const details = `Per corpus size: the generated seeds' raw size; \`tsx scripts/build.ts\` on them (wall time, and the CPU time of the build's processes, which other work on the machine inflates less); every module \`wrangler deploy --dry-run --outdir\` writes (\`index.js\`, the article pack's Data module and the prerendered documents'), raw and each gzipped, which is what the Worker size limit counts; the archived article blocks the build wrote for wrangler.toml's [assets] (uploaded beside the Worker, read through its ARCHIVE binding; the bench serves the folder to workerd as a disk service), and the bundle and archive together over the seeds; startup as workerd's spawn-to-listening time for wirefeed minus an empty Worker's (workerd evaluates a Worker's global scope before it listens): per run of the first-request section, the median of that run's wirefeed processes (one per route kind) minus the median of the empty Worker started at its start and end, then the median and range over the runs, in wall time and in workerd's CPU time until listening; and, per run, the slowest site feed's first request minus the bare Worker's (goal 4's runs), median and range over the runs.
+  const details = `Per corpus size: the generated seeds' raw size; \`tsx scripts/build.ts\` on them (wall time, and the CPU time of the build's processes, which other work on the machine inflates less); every module \`wrangler deploy --dry-run --outdir\` writes (\`index.js\`, the article pack's Data module and the prerendered documents'), raw and each gzipped, which is what the Worker size limit counts; the archived article blocks the build wrote for wrangler.toml's [assets] (uploaded beside the Worker, read through its ARCHIVE binding; the bench serves the folder to workerd as a disk service), and the bundle and archive together over the seeds; startup as workerd's spawn-to-listening time for wirefeed minus an empty Worker's that carries the same Data modules without importing them (workerd evaluates a Worker's global scope before it listens; the empty Worker's load of the same bytes takes out what workerd spends reading the capnp config's \`embed\`s, about 330 ms of CPU for the 17 MiB pack here, which Cloudflare's upload path does not pay on each start): per run of the first-request section, the median of that run's wirefeed processes (one per route kind) minus the median of the empty Worker started at its start and end, then the median and range over the runs, in wall time and in workerd's CPU time until listening; and, per run, the slowest site feed's first request minus the bare Worker's (goal 4's runs), median and range over the runs.
 
 ${table(["Articles", "Seeds", "Build", "Bundle raw / gzip", "Archive (assets)", "Bundle + archive ÷ seeds", "Startup (ready − empty)", "Startup, CPU time", "Site feeds' first request − bare Worker's"], rows)}
 
@@ -136,5 +137,18 @@ ${
   }
 
 **How it scales.** What grows is the article pack, and most of it is archive: text that never changes once published. The bundle keeps what every request reads (the index of slugs, sections, tags and dates, about 130 bytes an article), the newest blocks (what the feeds and home page show) and further deflated blocks up to 4 MiB; the build writes older blocks as files named by their content's hash (src/content/article-pack.ts), which wrangler uploads as static assets beside the Worker, only those it does not have yet (a block counts from the oldest article, so a full one never changes). The Worker fetches a block through its ARCHIVE binding the first time an old article or archive page is asked for, and keeps it within the blocks' byte budget. Past the Free plan's 20,000 files (about 640,000 articles at 32 a block), the Paid plan takes 100,000; beyond that, larger blocks (\`WIREFEED_BLOCK_ARTICLES\`), and splitting the site across Workers by section (routes such as \`/sections/sports/*\`) multiplies every limit by the number of Workers, at the price of one feed list per Worker.`;
-  return { verdicts, details };
+  return { verdicts, details, charts: await scaleCharts(points) };
+}
+
+/** Cost against corpus size: build time, bundle, startup and the site feeds' first request (with their spread over runs). */
+async function scaleCharts(points: readonly Point[]): Promise<Chart[]> {
+  const line = (name: string, alt: string, yTitle: string, yUnit: string, y: (p: Point) => { y: number; low?: number; high?: number }, yLog = false) =>
+    lineChart({ title: alt, xTitle: "articles", yTitle, yUnit, xLog: true, yLog, series: [{ name: "wirefeed", points: points.map((p) => ({ x: p.size, ...y(p) })) }] }).then((svg) => ({ name, alt, svg }));
+  const ranged = (s: Summary) => ({ y: s.median, low: s.min, high: s.max });
+  return Promise.all([
+    line("scale-build.svg", "Build time against corpus size", "build time, wall", "ms", (p) => ({ y: p.buildMs }), true),
+    line("scale-bundle.svg", "Bundle size against corpus size", "bundle, raw", "MiB", (p) => ({ y: p.bundleBytes / MiB }), true),
+    line("scale-startup.svg", "Startup against corpus size: median and range over runs", "ready − empty Worker's ready", "ms", (p) => ranged(p.startup)),
+    line("scale-first-request.svg", "Site feeds' first request over the bare Worker's against corpus size: median and range over runs", "slowest site feed − bare Worker", "ms", (p) => ranged(p.firstRequest)),
+  ]);
 }

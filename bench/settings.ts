@@ -27,11 +27,11 @@ export interface Settings {
 }
 
 const FULL: Omit<Settings, "quick" | "sections"> = {
-  floor: { sizes: [100, 10_000, 100_000], pairs: 5, runSeconds: 0.4, connections: 16 },
+  floor: { sizes: [100, 10_000, 100_000], pairs: 3, runSeconds: 0.25, connections: 16 },
   cold: { sizes: [100, 10_000, 100_000], runs: 5 },
   render: { size: 100, warmMs: 400, coldRuns: 5 },
   load: { sizes: [100, 10_000], rounds: 2, seconds: 5 },
-  memory: { sizes: [10_000, 100_000], concurrency: 4 },
+  memory: { sizes: [10_000, 100_000], concurrency: 8 },
   scale: { sizes: [100, 1_000, 10_000, 100_000], runs: 5 },
 };
 
