@@ -14,11 +14,19 @@ import { median } from "./stats";
 import { VARS } from "./servers";
 
 const GOAL_MICROS = 2;
+/**
+ * glibc keeps the memory it frees instead of returning it to the kernel: a
+ * warm render allocates a new output buffer (about 280 KB) per call, and with
+ * the defaults whether its pages fault in afresh decided the figure (0.5 to
+ * 15 µs per item, run to run, for the same code: perf stat counted about one
+ * page fault per 4 KB of output in slow runs). Both renderers run so.
+ */
+const STEADY_MALLOC = "glibc.malloc.mmap_threshold=8388608:glibc.malloc.trim_threshold=536870912";
 const FORMATS = ["rss", "atom", "json"] as const;
 
 function time(lab: Lab, articlesModule: string, impl: "wirefeed" | "feed", format: (typeof FORMATS)[number], cold = false): RenderTiming {
   const args = ["bench/render.ts", "--articles", articlesModule, "--impl", impl, "--format", format, "--warm-ms", String(lab.settings.render.warmMs), "--vars", JSON.stringify(VARS), ...(cold ? ["--cold"] : [])];
-  return JSON.parse(execFileSync(...onCpus(CORES.server, join("node_modules", ".bin", "tsx"), args), { encoding: "utf8" })) as RenderTiming;
+  return JSON.parse(execFileSync(...onCpus(CORES.server, join("node_modules", ".bin", "tsx"), args), { encoding: "utf8", env: { ...process.env, GLIBC_TUNABLES: STEADY_MALLOC } })) as RenderTiming;
 }
 
 /** The first render, in `runs` fresh processes: the median µs per item, and what was rendered. */
@@ -59,7 +67,7 @@ export async function renderSection(lab: Lab): Promise<SectionReport> {
       met: ours.microsPerItem <= GOAL_MICROS,
     });
   }
-  const details = `The site feed of the ${count(size)}-article corpus, warm: \`bench/render.ts\` in a fresh Node process per figure builds the feed document and renders it, over and over for ${warmMs} ms after as long again of warm-up, and reports the mean per call divided by the items. \`feed\` 6.0.0 gets the same items (id, link, title, summary, HTML content, author, categories, dates) and builds its own model inside the timed call too. Warm, a render is mostly allocating its output and copying the items' bytes into it (each item's markup is made once per isolate): where the allocator hands back memory the kernel must fault in afresh, that dominates, and runs of the same code can differ several times over (\`perf stat -e page-faults\` shows which).
+  const details = `The site feed of the ${count(size)}-article corpus, warm: \`bench/render.ts\` in a fresh Node process per figure builds the feed document and renders it, over and over for ${warmMs} ms after as long again of warm-up, and reports the mean per call divided by the items. \`feed\` 6.0.0 gets the same items (id, link, title, summary, HTML content, author, categories, dates) and builds its own model inside the timed call too. Warm, a render is mostly allocating its output and copying the items' bytes into it (each item's markup is made once per isolate): where the allocator hands back memory the kernel must fault in afresh, that dominates, and runs of the same code can differ several times over (\`perf stat -e page-faults\` shows which). So both renderers run on the server's core with glibc told to keep freed memory (\`GLIBC_TUNABLES=${STEADY_MALLOC}\`), which takes the page faults out of both alike.
 
 *Cold* is the first render in a fresh process (\`bench/render.ts --cold\`, the median of ${coldRuns} processes): what a fresh isolate pays for a feed the build did not prerender, so the largest section's feed when it fills one, else the site feed; here ${coldDocument}. It includes reading each article from the pack, escaping the bodies, compiling the code on first use and the garbage collections of that first call.
 
