@@ -1,6 +1,6 @@
 import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
-import { zlib } from "../zlib";
+import { inflateRaw, zlib } from "../zlib";
 import { newestUpdate, type Article, type Credit, type Image, type Labels, type Withdrawal } from "./article";
 import { collect, collectionSlug, DEFAULT_ARCHIVE_PAGE_SIZE, type Collection } from "./collections";
 
@@ -127,10 +127,11 @@ export interface Corpus {
   indexOf(article: Article): number;
   /**
    * Makes every field of `articles` readable until `release()`: fetches, from
-   * `archive`, the archived blocks they are in and not read yet, and holds
-   * their records (undefined when none is archived, nearly always). Reading
-   * an article of an archived block that is not held or cached throws
-   * `ArchivedArticle`.
+   * `archive`, the archived blocks they are in and not read yet, inflates
+   * their deflated blocks, and holds their records (undefined when the pack
+   * deflates nothing: small sites). Reading an article of an archived block
+   * that is not held or cached throws `ArchivedArticle`; one of a deflated
+   * bundled block is inflated then, synchronously, at the cost of node:zlib.
    */
   prepare(articles: Iterable<Article>, archive: Archive | undefined): Promise<Held> | undefined;
 }
@@ -272,10 +273,17 @@ export function packArticles(articles: readonly Article[], options: PackOptions 
 /**
  * An archived block's name: its content's hash, so a block that did not change
  * keeps its file (and its upload), and a fetched file proves it is the block
- * (Pack.inflateArchived). node:crypto in Node and in workerd (nodejs_compat).
+ * (Pack.verifyArchived). node:crypto where it must be synchronous (the build,
+ * Node tools); WebCrypto in the Worker.
  */
 function archiveName(block: Uint8Array): string {
   return process.getBuiltinModule("node:crypto").createHash("sha256").update(block).digest("hex").slice(0, ARCHIVE_NAME);
+}
+
+/** `archiveName` by WebCrypto: what the Worker uses, where node:crypto would cost a fresh isolate its loading. */
+async function archiveNameOf(block: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", block));
+  return Array.from(digest.subarray(0, ARCHIVE_NAME / 2), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /**
@@ -367,15 +375,22 @@ class Pack {
     const record = this.records.get(index);
     if (record !== undefined) return record.details;
     const block = this.blockOf(index);
-    const bytes = block >= this.archived ? this.bundled(block) : (this.blocks.get(block) ?? (this.readArchived && this.inflateArchived(block, this.readArchived(this.fileOf(block)))));
+    const bytes = block >= this.archived ? this.bundled(block) : (this.blocks.get(block) ?? (this.readArchived && this.readArchivedBlock(block, this.readArchived(this.fileOf(block)))));
     return bytes === undefined ? undefined : this.parse(index, bytes);
   }
 
+  /** Whether some block is stored deflated (in the pack or archived): then reading it takes `load`. */
+  get deflates(): boolean {
+    return this.rawFrom > 0;
+  }
+
   /**
-   * Holds the records of the articles `indices` that are archived, fetching
-   * the blocks of those not at hand, until the returned hold is released:
-   * under a flood of requests, the caches may evict a record between this and
-   * the render that reads it, and the render would then fetch it again.
+   * Holds the records of the articles `indices` whose blocks are deflated,
+   * fetching archived blocks and inflating the others, until the returned hold
+   * is released: under a flood of requests, the caches may evict a record
+   * between this and the render that reads it, and the render would then fetch
+   * it again. Inflating here, with the runtime's native DecompressionStream,
+   * spares a fresh isolate the loading of node:zlib that `bundled` would take.
    */
   async load(indices: Iterable<number>, archive: Archive | undefined): Promise<Held> {
     const holding: number[] = [];
@@ -388,7 +403,7 @@ class Pack {
     const wanted = new Map<number, number[]>();
     for (const index of indices) {
       const block = this.blockOf(index);
-      if (block >= this.archived) continue;
+      if (block >= this.rawFrom) continue;
       const known = this.held.get(index)?.details ?? this.records.get(index)?.details;
       if (known !== undefined) hold(index, known);
       else (wanted.get(block) ?? wanted.set(block, []).get(block)!).push(index);
@@ -396,12 +411,9 @@ class Pack {
     const held = { release: () => holding.splice(0).forEach((index) => this.release(index)) };
     if (wanted.size === 0) return held;
     try {
-      if (archive === undefined) {
-        throw new Error(`the article pack archives its ${this.archived} oldest blocks, and this Worker has no archive to read them from; expected wrangler.toml's [assets] with binding = "ARCHIVE"`);
-      }
       await Promise.all(
         [...wanted].map(async ([block, list]) => {
-          const bytes = this.blocks.get(block) ?? (await this.fetch(block, archive));
+          const bytes = this.blocks.get(block) ?? (await this.inflate(block, archive));
           for (const index of list) hold(index, this.parse(index, bytes));
         }),
       );
@@ -418,11 +430,25 @@ class Pack {
   }
 
   /**
-   * Each request fetches the blocks it needs itself, even one another request
-   * is fetching: workerd cancels a request that waits on another's I/O.
+   * Block `block` inflated and kept. Each request fetches the archived blocks
+   * it needs itself, even one another request is fetching: workerd cancels a
+   * request that waits on another's I/O.
    */
-  private async fetch(block: number, archive: Archive): Promise<Uint8Array> {
-    return this.inflateArchived(block, await archive(this.fileOf(block)));
+  private async inflate(block: number, archive: Archive | undefined): Promise<Uint8Array> {
+    if (block >= this.archived) return this.keep(block, await inflateRaw(this.bundledSection(block)));
+    if (archive === undefined) {
+      throw new Error(`the article pack archives its ${this.archived} oldest blocks, and this Worker has no archive to read them from; expected wrangler.toml's [assets] with binding = "ARCHIVE"`);
+    }
+    const bytes = asBytes(await archive(this.fileOf(block)));
+    this.verifyArchived(block, bytes, await archiveNameOf(bytes));
+    return this.keepArchived(block, await inflateRaw(bytes));
+  }
+
+  /** An archived block from a file read synchronously (Node tools with the build's output at hand). */
+  private readArchivedBlock(block: number, file: ArrayBuffer | Uint8Array): Uint8Array {
+    const bytes = asBytes(file);
+    this.verifyArchived(block, bytes, archiveName(bytes));
+    return this.keepArchived(block, zlib().inflateRawSync(bytes));
   }
 
   /** The archived block's file name, as the build wrote it. */
@@ -431,24 +457,28 @@ class Pack {
   }
 
   /**
-   * The block's records from its fetched file, once the file is the one its
-   * name says: the name is the hash of the bytes the build wrote, so a stale,
+   * Refuses a fetched file that is not the one its name says: the name is the
+   * hash of the bytes the build wrote (`found`: this file's), so a stale,
    * swapped or damaged file (one of another block, of the same length, served
    * another story at this one's URL) is refused before anything reads it, and
    * nothing of it is kept. A length check alone let a same-length swap through.
    */
-  private inflateArchived(block: number, file: ArrayBuffer | Uint8Array): Uint8Array {
-    const bytes = file instanceof Uint8Array ? file : new Uint8Array(file);
+  private verifyArchived(block: number, bytes: Uint8Array, found: string): void {
     const name = this.fileOf(block);
-    const found = archiveName(bytes);
     if (`${found}.bin` !== name) {
       throw new Error(`the archived block ${name} holds other bytes (${bytes.byteLength} whose SHA-256 starts ${found}); expected the file the build wrote beside this pack: deploy its wrangler.toml [assets] folder with this Worker`);
     }
-    const inflated = zlib().inflateRawSync(bytes);
+  }
+
+  private keepArchived(block: number, inflated: Uint8Array): Uint8Array {
     // The hash matched: a length that differs means the pack itself is not the one the build wrote.
     if (inflated.byteLength !== this.recordEnd(Math.min((block + 1) * this.perBlock, this.count) - 1)) {
-      throw new Error(`archived block ${name} is not the one this pack was built with`);
+      throw new Error(`archived block ${this.fileOf(block)} is not the one this pack was built with`);
     }
+    return this.keep(block, inflated);
+  }
+
+  private keep(block: number, inflated: Uint8Array): Uint8Array {
     this.blocks.set(block, inflated);
     return inflated;
   }
@@ -471,18 +501,22 @@ class Pack {
     return Math.floor((this.count - 1 - index) / this.perBlock);
   }
 
-  /** A block the pack holds, inflated. */
+  /** A block the pack holds, inflated; synchronously, so a deflated one not `load`ed costs node:zlib. */
   private bundled(block: number): Uint8Array {
-    const section = this.section(FIXED_SECTIONS + block - this.archived);
+    const section = this.bundledSection(block);
     // A raw block is a view into the pack, which is held anyway: it weighs nothing here.
     if (block >= this.rawFrom) return section;
-    let inflated = this.blocks.get(block);
-    if (inflated === undefined) {
-      inflated = zlib().inflateRawSync(section);
-      this.blocks.set(block, inflated);
-    }
-    return inflated;
+    return this.blocks.get(block) ?? this.keep(block, zlib().inflateRawSync(section));
   }
+
+  /** A block the pack holds, as stored. */
+  private bundledSection(block: number): Uint8Array {
+    return this.section(FIXED_SECTIONS + block - this.archived);
+  }
+}
+
+function asBytes(file: ArrayBuffer | Uint8Array): Uint8Array {
+  return file instanceof Uint8Array ? file : new Uint8Array(file);
 }
 
 const NOT_A_PACK = "openCorpus: not a wirefeed article pack of this version; run `npm run build`";
@@ -538,7 +572,7 @@ class PackedCorpus implements Corpus {
   }
 
   prepare(articles: Iterable<Article>, archive: Archive | undefined): Promise<Held> | undefined {
-    if (this.pack.archived === 0) return undefined;
+    if (!this.pack.deflates) return undefined;
     const indices: number[] = [];
     for (const article of articles) if (article instanceof StoredArticle) indices.push(StoredArticle.indexOf(article));
     return this.pack.load(indices, archive);

@@ -1,4 +1,4 @@
-import { zlib } from "../zlib";
+import { gzip } from "../zlib";
 
 /**
  * A representation: the exact bytes of one document, their gzip, and their
@@ -27,13 +27,12 @@ const encoder = new TextEncoder();
 /** The representation of `content` (text is sent as UTF-8), last modified at the RFC 3339 instant `updated`. */
 export async function represent(content: string | Uint8Array, contentType: string, updated: string): Promise<Representation> {
   const body = typeof content === "string" ? encoder.encode(content) : content;
-  const digest = await crypto.subtle.digest("SHA-256", body);
-  const gzip = compress(body);
+  const [digest, compressed] = await Promise.all([crypto.subtle.digest("SHA-256", body), gzip(body)]);
   const seconds = Math.floor(Date.parse(updated) / 1000);
   return {
     contentType,
     body,
-    gzip,
+    gzip: compressed,
     hash: base64url(new Uint8Array(digest).subarray(0, 16)),
     lastModified: new Date(seconds * 1000).toUTCString(),
     lastModifiedSeconds: seconds,
@@ -43,16 +42,6 @@ export async function represent(content: string | Uint8Array, contentType: strin
 /** Bytes a representation holds, for byte-bounded caches. */
 export function representationBytes(rep: Representation): number {
   return rep.body.byteLength + rep.gzip.byteLength;
-}
-
-/**
- * gzip in one call, into one buffer. A CompressionStream over a Blob copied
- * the body, then chunked the output: a crawl of every page of a large site
- * left tens of MiB of such garbage between collections (bench, goal 5).
- */
-function compress(body: Uint8Array): Uint8Array {
-  const gzip = zlib().gzipSync(body);
-  return new Uint8Array(gzip.buffer, gzip.byteOffset, gzip.byteLength);
 }
 
 function base64url(bytes: Uint8Array): string {

@@ -46,6 +46,18 @@ describe("the article pack the Worker bundles", () => {
     expect(opened.map(read)).toEqual(articles);
   });
 
+  it("prepares the deflated blocks it bundles without an archive, inflating them natively, and holds their records", async () => {
+    const articles = Array.from({ length: 1000 }, (_, i) => article(`a${i}`, [`Paragraph ${i} — “${"é".repeat(i % 7)}”.`]));
+    const corpus = openCorpus(packArticles(articles).pack);
+    const old = corpus.articles.slice(600, 700);
+    const held = await corpus.prepare(old, undefined);
+    expect(held).toHaveProperty("release");
+    expect(old.map(read)).toEqual(articles.slice(600, 700));
+    held!.release();
+    // A pack of raw blocks only (a small site) has nothing to prepare.
+    expect(openCorpus(packArticles(articles.slice(0, 10)).pack).prepare(corpus.articles.slice(0, 10), undefined)).toBeUndefined();
+  });
+
   it("opens the bytes however they are held: a Data module's ArrayBuffer or a view into a larger buffer", () => {
     const articles = [article("x", ["One."]), article("y", ["Two."])];
     const bytes = packArticles(articles).pack;
