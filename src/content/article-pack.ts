@@ -528,9 +528,21 @@ class PackedCorpus implements Corpus {
 
   constructor(private readonly pack: Pack) {}
 
+  /** Articles made so far, by index: one object per article, whichever way it was reached. */
+  readonly #made: StoredArticle[] = [];
+
   /** Made on first use: at 100,000 articles, an isolate whose first request is a prerendered feed makes none. */
   get articles(): readonly Article[] {
-    return (this.#articles ??= Array.from({ length: this.pack.count }, (_, index) => new StoredArticle(this, this.pack, index)));
+    return (this.#articles ??= Array.from({ length: this.pack.count }, (_, index) => this.article(index)));
+  }
+
+  /**
+   * Article `index`, made on first use: a section's feed, an article page or a
+   * sitemap part makes its own articles, not all 100,000 (about 15 ms, and
+   * their garbage, on a fresh isolate's first request).
+   */
+  private article(index: number): Article {
+    return (this.#made[index] ??= new StoredArticle(this, this.pack, index));
   }
 
   get sections(): ReadonlyMap<string, Collection> {
@@ -586,7 +598,7 @@ class PackedCorpus implements Corpus {
       const middle = (low + high) >>> 1;
       const index = slugOrder[middle]!;
       const order = compareBytes(slugAt(this.pack, index), wanted);
-      if (order === 0) return this.articles[index];
+      if (order === 0) return this.article(index);
       if (order < 0) low = middle + 1;
       else high = middle - 1;
     }
@@ -609,7 +621,7 @@ class PackedCorpus implements Corpus {
             id++;
             let list: Article[] | undefined;
             // Each group's articles are made when first read: most requests read one or two groups.
-            const collection: Collection = { kind, slug, name, get articles() { return (list ??= Array.from(own, (i) => corpus.articles[i]!)); } };
+            const collection: Collection = { kind, slug, name, get articles() { return (list ??= Array.from(own, (i) => corpus.article(i))); } };
             return [slug, collection];
           }),
         );
