@@ -276,12 +276,12 @@ export class Site {
       case "feeds":
         return () => this.page(renderFeedsPage(this.config, this.collections), this.newest());
       case "opml":
-        return () => this.render(renderOpml(this.config, this.collections), "opml", this.newest(), "page");
+        return () => this.render(renderOpml(this.config, this.collections, this.newest()), "opml", this.newest(), "page");
       case "sitemap":
-        return () => this.render(renderSitemap(this.config, this.collections), "xml", this.newest(), "page");
+        return () => this.render(renderSitemap(this.config, this.collections, this.newest()), "xml", this.newest(), "page");
       case "sitemap-part": {
         if (name.part > sitemapPartCount(this.config, this.collections)) return undefined;
-        return () => this.render(renderSitemapPart(this.config, this.collections, name.part), "xml", this.newest(), "page");
+        return () => this.render(renderSitemapPart(this.config, this.collections, this.newest(), name.part), "xml", this.newest(), "page");
       }
       case "robots":
         return () => this.render(renderRobots(this.config), "text", this.newest(), "page");

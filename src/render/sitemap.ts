@@ -1,7 +1,6 @@
 import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { escapeText as x } from "./escape";
-import { newestUpdate } from "../content/article";
 import { documentUpdated, pageCount } from "./pages";
 import { PATHS, absolute, articleUrl, indexPath, listingPagePath, sitemapPartPath } from "./urls";
 
@@ -22,13 +21,15 @@ export function sitemapPartCount(site: SiteConfig, collections: Collections): nu
 /**
  * sitemaps.org 0.9 at `/sitemap.xml`: every HTML page with the date its
  * content last changed; past SITEMAP_URLS pages, a sitemap index of the parts.
+ * `newest`: the site's last change, the Last-Modified of the pages that list
+ * the whole site (/feeds, the indexes).
  */
-export function renderSitemap(site: SiteConfig, collections: Collections): string {
+export function renderSitemap(site: SiteConfig, collections: Collections, newest: string): string {
   const parts = sitemapPartCount(site, collections);
-  if (parts === 0) return urlset(site, collections, 0, Infinity);
+  if (parts === 0) return urlset(site, collections, newest, 0, Infinity);
   const sitemaps = Array.from({ length: parts }, (_, i) => {
     let lastmod = "1970-01-01T00:00:00Z";
-    forEachPage(site, collections, i * SITEMAP_URLS, (i + 1) * SITEMAP_URLS, (segment, index) => {
+    forEachPage(site, collections, newest, i * SITEMAP_URLS, (i + 1) * SITEMAP_URLS, (segment, index) => {
       const date = segment.lastmod(index);
       if (date > lastmod) lastmod = date;
     });
@@ -38,8 +39,8 @@ export function renderSitemap(site: SiteConfig, collections: Collections): strin
 }
 
 /** Part `part` (1…) of a sitemap too large for one document. */
-export function renderSitemapPart(site: SiteConfig, collections: Collections, part: number): string {
-  return urlset(site, collections, (part - 1) * SITEMAP_URLS, part * SITEMAP_URLS);
+export function renderSitemapPart(site: SiteConfig, collections: Collections, newest: string, part: number): string {
+  return urlset(site, collections, newest, (part - 1) * SITEMAP_URLS, part * SITEMAP_URLS);
 }
 
 /** A run of pages, each made only when a sitemap lists it. */
@@ -55,9 +56,7 @@ interface Segment {
  * pages in [start, end): at 100,000 articles a part made every page's URL and
  * date to keep 5,000 of them, 250 ms of a request.
  */
-function forEachPage(site: SiteConfig, collections: Collections, start: number, end: number, visit: (segment: Segment, index: number) => void): void {
-  let newest: string | undefined;
-  const newestOfAll = () => (newest ??= newestUpdate(collections.site.articles));
+function forEachPage(site: SiteConfig, collections: Collections, newest: string, start: number, end: number, visit: (segment: Segment, index: number) => void): void {
   const listing = (collection: Collection): Segment => ({
     length: 1 + pageCount(collection),
     loc: (i) => absolute(site, listingPagePath(collection, i === 0 ? undefined : i)),
@@ -67,7 +66,7 @@ function forEachPage(site: SiteConfig, collections: Collections, start: number, 
   const articles = collections.site.articles;
   const segments: Segment[] = [
     listing(collections.site),
-    { length: fixed.length, loc: (i) => absolute(site, fixed[i]!), lastmod: newestOfAll },
+    { length: fixed.length, loc: (i) => absolute(site, fixed[i]!), lastmod: () => newest },
     ...[...collections.sections.values(), ...collections.tags.values()].map(listing),
     { length: articles.length, loc: (i) => articleUrl(site, articles[i]!), lastmod: (i) => articles[i]!.updated },
   ];
@@ -79,9 +78,9 @@ function forEachPage(site: SiteConfig, collections: Collections, start: number, 
   }
 }
 
-function urlset(site: SiteConfig, collections: Collections, start: number, end: number): string {
+function urlset(site: SiteConfig, collections: Collections, newest: string, start: number, end: number): string {
   const urls: string[] = [];
-  forEachPage(site, collections, start, end, (segment, i) => urls.push(`  <url><loc>${x(segment.loc(i))}</loc><lastmod>${segment.lastmod(i)}</lastmod></url>`));
+  forEachPage(site, collections, newest, start, end, (segment, i) => urls.push(`  <url><loc>${x(segment.loc(i))}</loc><lastmod>${segment.lastmod(i)}</lastmod></url>`));
   return [`<?xml version="1.0" encoding="utf-8"?>`, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`, ...urls, `</urlset>`, ``].join("\n");
 }
 

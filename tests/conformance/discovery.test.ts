@@ -40,6 +40,11 @@ describe("/opml.xml", () => {
     expect(children(child(opml, "body"), "outline").length).toBeGreaterThan(0);
   });
 
+  it("says it last changed when its Last-Modified says, the site's newest change", () => {
+    const [date] = children(child(opml, "head"), "dateModified");
+    expect(Date.parse(date!.textContent!)).toBe(Date.parse(site.opml.headers.get("Last-Modified")!));
+  });
+
   it("every outline has text; every feed outline is type=rss with an absolute xmlUrl and htmlUrl", () => {
     for (const outline of outlines(opml)) expect(outline.getAttribute("text") ?? "", outline.toString().slice(0, 120)).not.toBe("");
     for (const outline of feeds) {
