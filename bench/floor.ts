@@ -19,7 +19,7 @@ import { GZIP, HOST } from "./http-client";
 import type { Lab } from "./lab";
 import { count, met, table, type SectionReport } from "./report";
 import type { CapturedRoute } from "./routes";
-import { floorWorker, serve, wirefeedWorker } from "./servers";
+import { floorWorker, serveEach, stopEach, wirefeedWorker } from "./servers";
 import { summarise, type Summary } from "./stats";
 import type { RunningWorkerd } from "./workerd";
 
@@ -72,12 +72,9 @@ export async function measureFloor(lab: Lab, size: number): Promise<FloorMeasure
   const { pairs: rounds, runSeconds, connections } = lab.settings.floor;
   const routes = await lab.routes(size);
   const dir = lab.dir(size);
-  const servers: Partial<Record<Side, RunningWorkerd>> = {};
+  const servers = await serveEach(dir, "floor", [wirefeedWorker(lab.corpus(size)), floorWorker(dir, routes), floorWorker(dir, routes, "control")]);
   const measures: FloorMeasure[] = [];
   try {
-    servers.wirefeed = await serve(dir, "floor-wirefeed", [wirefeedWorker(lab.corpus(size))]);
-    servers.floor = await serve(dir, "floor-floor", [floorWorker(dir, routes)]);
-    servers.control = await serve(dir, "floor-control", [floorWorker(dir, routes, "control")]);
     for (const route of routes) {
       for (const status of statuses(route)) {
         const headers: Record<string, string> = { ...GZIP, ...(status === 304 ? { "If-None-Match": route.gzip.headers.etag! } : {}) };
@@ -137,7 +134,7 @@ export async function measureFloor(lab: Lab, size: number): Promise<FloorMeasure
       }
     }
   } finally {
-    await Promise.all(Object.values(servers).map((server) => server.stop()));
+    await stopEach(servers);
   }
   writeFileSync(join(dir, "floor.json"), JSON.stringify(measures, null, 2));
   return measures;

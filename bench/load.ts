@@ -4,7 +4,7 @@
  * wrk's slows down when the server does, and so hides the queue a real
  * crowd of pollers builds), at 50 % and 80 % of the floor's own maximum
  * throughput on the server's core, against wirefeed, the floor and the A/A
- * control (a second floor) in turn, in one warm `workerd serve`.
+ * control (a second floor) in turn, each warm in a `workerd serve` of its own.
  *
  * The mix is every route that a poller or reader asks for, each three ways:
  * accepting gzip, revalidating that with its ETag (a 304), and plain. h2load
@@ -21,7 +21,7 @@ import type { Lab } from "./lab";
 import { groupedBarChart } from "./charts";
 import { count, ms, spread, table, type Chart, type SectionReport } from "./report";
 import type { CapturedRoute } from "./routes";
-import { floorWorker, serve, wirefeedWorker } from "./servers";
+import { floorWorker, serveEach, stopEach, wirefeedWorker } from "./servers";
 import { median, percentile, summarise, type Summary } from "./stats";
 
 const P99_GOAL = 1.5;
@@ -134,19 +134,20 @@ async function measureLoad(lab: Lab, size: number): Promise<LoadResult> {
   const routes = await lab.routes(size);
   const mix = mixOf(routes);
   const dir = lab.dir(size);
-  const workerd = await serve(dir, "load", [wirefeedWorker(lab.corpus(size)), floorWorker(dir, routes), floorWorker(dir, routes, "control")]);
+  const servers = await serveEach(dir, "load", [wirefeedWorker(lab.corpus(size)), floorWorker(dir, routes), floorWorker(dir, routes, "control")]);
+  const port = (side: Side) => servers[side]!.ports[side]!;
   const logs = join(dir, "load-logs");
   try {
     // Warm-up: every document rendered and cached on every side.
-    for (const side of SIDES) await runMix(workerd.ports[side]!, mix, 1, undefined, logs);
-    const floorMax = median(await sequence(3, () => runMix(workerd.ports.floor!, mix, Math.min(2, seconds), undefined, logs).then((r) => r.rate)));
+    for (const side of SIDES) await runMix(port(side), mix, 1, undefined, logs);
+    const floorMax = median(await sequence(3, () => runMix(port("floor"), mix, Math.min(2, seconds), undefined, logs).then((r) => r.rate)));
     const levels: LoadLevel[] = [];
     for (const level of LOAD_LEVELS) {
       // h2load takes whole requests a second per connection.
       const perStream = Math.max(1, Math.round((floorMax * level) / mix.length / CLIENTS));
       const runs: Record<Side, RunResult[]> = { wirefeed: [], floor: [], control: [] };
       for (let round = 0; round < rounds; round++) {
-        for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) runs[side].push(await runMix(workerd.ports[side]!, mix, seconds, perStream, logs));
+        for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) runs[side].push(await runMix(port(side), mix, seconds, perStream, logs));
       }
       levels.push({ level, rate: perStream * CLIENTS * mix.length, runs });
       const p99 = (side: Side) => median(runs[side].map((r) => r.percentiles[2]!));
@@ -155,7 +156,7 @@ async function measureLoad(lab: Lab, size: number): Promise<LoadResult> {
     rmSync(logs, { recursive: true, force: true });
     return { size, streams: mix.length, floorMax, levels };
   } finally {
-    await workerd.stop();
+    await stopEach(servers);
   }
 }
 
@@ -209,19 +210,22 @@ export async function loadSection(lab: Lab): Promise<SectionReport> {
       });
       charts.push({ name: `load-${size}-${level.level * 100}.svg`, alt, svg });
       const ratio = p99Ratio(level, "wirefeed");
-      const errors = SIDES.reduce((sum, side) => sum + level.runs[side].reduce((n, r) => n + r.errors, 0), 0);
+      const errorsOf = (side: Side) => level.runs[side].reduce((n, r) => n + r.errors, 0);
+      // Requests the bare Worker fails as well at this rate are the load generator's or the machine's, not wirefeed's.
+      const errors = errorsOf("wirefeed");
+      const referenceErrors = Math.max(errorsOf("floor"), errorsOf("control"));
       verdicts.push({
         goal: "3 the tail under a steady load",
-        measure: `${count(size)} articles, open loop at ${level.level * 100} % of the floor's maximum (${count(level.rate)} req/s): p99, wirefeed ÷ bare Worker (median of ${rounds} rounds), ${errors} errors`,
-        wirefeed: `${ratio.median.toFixed(2)}× (${ms(percentilesOf(level.runs.wirefeed)[2]!)})`,
-        reference: `${ms(percentilesOf(level.runs.floor)[2]!)} (bare Worker); A/A ${spread(p99Ratio(level, "control"))}×`,
-        target: `≤ ${P99_GOAL}×`,
-        met: ratio.median <= P99_GOAL && errors === 0,
+        measure: `${count(size)} articles, open loop at ${level.level * 100} % of the floor's maximum (${count(level.rate)} req/s): p99, wirefeed ÷ bare Worker (median of ${rounds} rounds), and failed requests beside the bare Worker's`,
+        wirefeed: `${ratio.median.toFixed(2)}× (${ms(percentilesOf(level.runs.wirefeed)[2]!)}); ${errors} failed`,
+        reference: `${ms(percentilesOf(level.runs.floor)[2]!)} (bare Worker); A/A ${spread(p99Ratio(level, "control"))}×; ${referenceErrors} failed (the most of the bare Worker's two copies)`,
+        target: `≤ ${P99_GOAL}×, failing no more than the bare Worker`,
+        met: ratio.median <= P99_GOAL && errors <= referenceErrors,
       });
     }
   }
   const first = await loadRuns(lab, sizes[0]!);
-  const details = `An open-loop load: requests leave at a constant rate whether or not the server keeps up, so a server that falls behind builds a queue and its tail shows it (a closed loop, such as wrk's, waits for each answer and slows down with the server). The mix is every route, each three ways (accepting gzip; revalidating with its ETag, a 304; plain): ${first.streams} streams, each its own \`h2load --h1 -c${CLIENTS} -t1 --warm-up-time 1 -D ${seconds} --rps R\` on the client's core (h2load sets one header set per process), R the stream's share of the rate. The rate is 50 % and 80 % of the floor's own maximum throughput with the same mix on the server's core (the same processes without \`--rps\`, median of 3 runs: ${maxima.join(", ")}). wirefeed, the floor and a second copy of the floor (the A/A control) in one warm \`workerd serve\`, ${rounds} rounds of ${seconds} s each, the order reversed every other round. Latency is each request's, from sending it to the end of its response (h2load's \`--log-file\`); percentiles over every request of a run, then the median over the rounds. The p99 ratio is over the floor's p99 in the same round (median and range). h2load sends a connection's next request only once the previous answer is in, so a stall delays the requests queued behind it on that connection rather than timing them from when they were due: two connections per stream keep that rare below 80 %.
+  const details = `An open-loop load: requests leave at a constant rate whether or not the server keeps up, so a server that falls behind builds a queue and its tail shows it (a closed loop, such as wrk's, waits for each answer and slows down with the server). The mix is every route, each three ways (accepting gzip; revalidating with its ETag, a 304; plain): ${first.streams} streams, each its own \`h2load --h1 -c${CLIENTS} -t1 --warm-up-time 1 -D ${seconds} --rps R\` on the client's core (h2load sets one header set per process), R the stream's share of the rate. The rate is 50 % and 80 % of the floor's own maximum throughput with the same mix on the server's core (the same processes without \`--rps\`, median of 3 runs: ${maxima.join(", ")}). wirefeed, the floor and a second copy of the floor (the A/A control), each warm in a \`workerd serve\` process of its own on the server's core, ${rounds} rounds of ${seconds} s each, the order reversed every other round. Latency is each request's, from sending it to the end of its response (h2load's \`--log-file\`); percentiles over every request of a run, then the median over the rounds. The p99 ratio is over the floor's p99 in the same round (median and range). h2load sends a connection's next request only once the previous answer is in, so a stall delays the requests queued behind it on that connection rather than timing them from when they were due: two connections per stream keep that rare below 80 %.
 
 ${table(["Articles", "Rate", "Worker", "answered/s", ...PERCENTILES.map((p) => `p${p}`), "p99 ÷ floor's", "errors"], rows)}`;
   return { verdicts, details, charts };

@@ -24,7 +24,7 @@ export function wirefeedWorker(corpus: Corpus, vars: Record<string, string> = {}
 
 /**
  * The floor, replaying `routes` (written with its module into `dir`); `name`
- * tells copies apart: a second one in the same process is the A/A control.
+ * tells copies apart: a second one is the A/A control.
  */
 export function floorWorker(dir: string, routes: readonly CapturedRoute[], name = "floor"): WorkerSpec {
   mkdirSync(dir, { recursive: true });
@@ -76,4 +76,25 @@ export async function serve(dir: string, name: string, workers: readonly WorkerS
     workers.map((worker) => worker.name),
     options,
   );
+}
+
+/**
+ * Each of `workers` in a fresh `workerd serve` process of its own (all on the
+ * server's core), by worker name. Compared Workers run apart: in one process,
+ * the collections and compilation one Worker's requests left to V8's
+ * background threads ran, and were counted, during the next one's run.
+ */
+export async function serveEach(dir: string, name: string, workers: readonly WorkerSpec[]): Promise<Record<string, RunningWorkerd>> {
+  const servers: Record<string, RunningWorkerd> = {};
+  try {
+    for (const worker of workers) servers[worker.name] = await serve(dir, `${name}-${worker.name}`, [worker]);
+  } catch (error) {
+    await stopEach(servers);
+    throw error;
+  }
+  return servers;
+}
+
+export async function stopEach(servers: Readonly<Record<string, RunningWorkerd>>): Promise<void> {
+  await Promise.all(Object.values(servers).map((server) => server.stop()));
 }
