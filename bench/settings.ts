@@ -27,7 +27,7 @@ export interface Settings {
 }
 
 const FULL: Omit<Settings, "quick" | "sections"> = {
-  floor: { sizes: [100, 10_000, 100_000], pairs: 3, runSeconds: 0.25, connections: 16 },
+  floor: { sizes: [100, 10_000, 100_000], pairs: 8, runSeconds: 0.1, connections: 16 },
   cold: { sizes: [100, 10_000, 100_000], runs: 5 },
   render: { size: 100, warmMs: 400, coldRuns: 5 },
   load: { sizes: [100, 10_000], rounds: 2, seconds: 5 },
