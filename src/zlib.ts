@@ -1,4 +1,5 @@
 import type * as Zlib from "node:zlib";
+import { assemble } from "./render/markup";
 
 let zlibModule: typeof Zlib | undefined;
 
@@ -37,17 +38,6 @@ async function through(bytes: Uint8Array, stream: { writable: WritableStream<Uin
   writer.close().catch(() => undefined);
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    chunks.push(read.value);
-    length += read.value.byteLength;
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+  return chunks.length === 1 ? chunks[0]! : assemble(chunks);
 }

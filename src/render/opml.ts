@@ -2,7 +2,7 @@ import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { rfc822 } from "./dates";
 import { escapeAttribute as a, escapeText as x } from "./escape";
-import { PATHS, absolute, collectionPagePath, feedPath } from "./urls";
+import { absolute, collectionPagePath, feedPath } from "./urls";
 
 /**
  * OPML 2.0 subscription list: one outline per feed (site, each section, each
