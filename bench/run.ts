@@ -108,6 +108,7 @@ ${reports.map(({ title, report }) => `## ${title}\n\n${report.details}${pictures
 - **Corpora** (\`bench/corpus.ts\`): deterministic (mulberry32, seed 1), 100 to 100,000 articles with the dateline styles, languages, front matter, sign-offs and scraped chrome the parser handles; sizes log-normal around the real seed's 2,462 bytes; body text drawn by Zipf's law so that it compresses as prose does (the article pack is deflated: a corpus of repeated templates would make the bundle look several times smaller than real copy's). Built as of ${"`"}bench/build-date.ts${"`"}'s date.
 - **Ports**: every socket, and the inspector, binds port 0; workerd reports the ports it got on \`--control-fd\`. Nothing collides with other runs or services.
 - **Cores**: workerd runs on a core of its own, every client (h2load, the bench's own requests) on the others, with \`taskset\` (\`BENCH_SERVER_CPUS\`, \`BENCH_CLIENT_CPUS\`; bench/cores.ts); builds may use every core.
+- **A process each**: Workers compared under load each run in a \`workerd serve\` process of their own, so what V8's background threads do for one (collections, compilation) is never counted in another's run.
 - **Fresh processes** for everything "cold"; **rounds whose order rotates**, for everything compared, so that drift favours no side; and beside every ratio the same ratio between the floor and its copy (A/A), which is what the method reads when there is nothing to find.
 
 ## Reproduce
