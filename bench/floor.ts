@@ -72,7 +72,7 @@ const ORDERS: ReadonlyArray<readonly Side[]> = [
 
 /** The floor ratios of every route at `size` articles. */
 export async function measureFloor(lab: Lab, size: number): Promise<FloorMeasure[]> {
-  const { pairs: rounds, runSeconds, connections } = lab.settings.floor;
+  const { rounds, runSeconds, connections } = lab.settings.floor;
   const routes = await lab.routes(size);
   const dir = lab.dir(size);
   const servers = await serveEach(dir, "floor", [wirefeedWorker(lab.corpus(size)), floorWorker(dir, routes), floorWorker(dir, routes, "control")]);
@@ -221,7 +221,7 @@ export async function floorSection(lab: Lab): Promise<SectionReport> {
       met: failing.length === 0,
     };
   });
-  const { pairs: rounds, runSeconds, connections } = lab.settings.floor;
+  const { rounds, runSeconds, connections } = lab.settings.floor;
   const details = `Every route, 200 and 304, against the floor (a bare Worker returning wirefeed's own status, bytes and headers) and, as the A/A control, a second copy of the floor measured the same way in the same rounds: what the method reads when there is no difference to find. Each Worker in a \`workerd serve\` process of its own, all three on the server's core; \`h2load --h1 -c${connections} -t1 -n N\` on the client's, as a client that accepts gzip (304: with \`If-None-Match\` the gzip ETag), N sized from a warm-up so that each run lasts about ${runSeconds * 1000} ms, and a run ends when its process has gone idle again (under 2 % of a core for 10 ms), so what its requests left to V8's background threads is counted with them and not during the next run; ${rounds} rounds, each running the three in a different order. **CPU ratio**: the floor's CPU time per request over wirefeed's, from Linux schedstat of that Worker's workerd process's threads (what the server's core spent, whatever the client does); ≥ ${GOAL} means wirefeed costs at most about 5 % more than replaying constants. **req/s ratio**: wirefeed's requests per second over the floor's. Each compares the two sides' best runs (least CPU time per request, most requests a second), with the range of the rounds' own ratios beside it: on this machine the same Worker serving the same bytes costs 37–40 µs a request in one run and 52–59 µs (or 67) in the next, whichever Worker it is, a state of the virtual machine's cores that only ever adds and that a median of three runs did not leave out. The A/A columns are the control's: what this method reads when there is no difference; a req/s ratio is judged against the lowest the control read at that size, over every route. Paths are each corpus's own (its article, section and tag).
 
 ${tables.join("\n\n")}`;

@@ -12,8 +12,8 @@ export type SectionName = (typeof SECTIONS)[number];
 export interface Settings {
   quick: boolean;
   sections: readonly SectionName[];
-  /** Goal 1: interleaved pairs of h2load runs per route and status, each run about `runSeconds` long. */
-  floor: { sizes: number[]; pairs: number; runSeconds: number; connections: number };
+  /** Goal 2: rounds of h2load runs per route and status (wirefeed, the floor and its A/A copy in turn), each run about `runSeconds` long. */
+  floor: { sizes: number[]; rounds: number; runSeconds: number; connections: number };
   /** Goal 2: fresh processes per figure (workerd for time to first byte, Node for the steps). */
   cold: { sizes: number[]; runs: number };
   /** Goal 3: the warm renderers, timed for `warmMs` after as long again of warm-up; beside them each first render, in `coldRuns` fresh processes. */
@@ -27,7 +27,7 @@ export interface Settings {
 }
 
 const FULL: Omit<Settings, "quick" | "sections"> = {
-  floor: { sizes: [100, 10_000, 100_000], pairs: 8, runSeconds: 0.1, connections: 16 },
+  floor: { sizes: [100, 10_000, 100_000], rounds: 8, runSeconds: 0.1, connections: 16 },
   cold: { sizes: [100, 10_000, 100_000], runs: 5 },
   render: { size: 100, warmMs: 400, coldRuns: 5 },
   load: { sizes: [100, 10_000], rounds: 2, seconds: 5 },
@@ -36,7 +36,7 @@ const FULL: Omit<Settings, "quick" | "sections"> = {
 };
 
 const QUICK: Omit<Settings, "quick" | "sections"> = {
-  floor: { sizes: [100, 1_000], pairs: 2, runSeconds: 0.05, connections: 16 },
+  floor: { sizes: [100, 1_000], rounds: 2, runSeconds: 0.05, connections: 16 },
   cold: { sizes: [100, 1_000], runs: 2 },
   render: { size: 100, warmMs: 50, coldRuns: 2 },
   load: { sizes: [100], rounds: 1, seconds: 1 },
