@@ -127,6 +127,15 @@ describe("/sitemap.xml", () => {
     for (const item of articles) expect(byLoc.get(item.url), item.url).toBe(item.updated);
     for (const { listed: { htmlUrl } } of site.subscriptions) expect(byLoc.has(htmlUrl), htmlUrl).toBe(true);
   });
+
+  it("dates every page that is not an article when the page's own Last-Modified does", async () => {
+    const pages = entries.filter(({ loc }) => !loc.includes("/articles/"));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const { loc, lastmod } of pages) {
+      const page = await get(loc);
+      expect(Date.parse(lastmod), loc).toBe(Date.parse(page.headers.get("Last-Modified")!));
+    }
+  });
 });
 
 describe("/robots.txt", () => {
