@@ -15,12 +15,13 @@ export const STEPS: ReadonlyArray<{ step: string; files: RegExp; shows: string }
   { step: "pack read", files: /^src\/content\/article-pack\./, shows: "src/content/article-pack.ts (reading the article pack)" },
   { step: "collections", files: /^src\/content\//, shows: "the rest of src/content (grouping, slugs)" },
   { step: "render", files: /^src\/render\//, shows: "src/render" },
-  { step: "hash & gzip", files: /^src\/http\/representation\./, shows: "src/http/representation.ts (encoding, SHA-256, CompressionStream's gzip)" },
+  { step: "encoding & hash", files: /^src\/http\/representation\./, shows: "src/http/representation.ts (UTF-8, SHA-256)" },
+  { step: "compression", files: /^src\/zlib\./, shows: "src/zlib.ts (gzip, and inflating the pack's deflated and archived blocks, by the runtime's compression streams)" },
   { step: "routing", files: /^node_modules\/hono\//, shows: "hono" },
   { step: "http", files: /^(src\/|bench\/)/, shows: "the rest of the Worker: src/http, src/config.ts, src/index.ts (the floor: its module)" },
 ];
 export const GC = "garbage collection";
-/** Time outside the Worker's JavaScript: HTTP, compilation, workerd calling into the isolate, and work with no JavaScript caller (CompressionStream's gzip). */
+/** Time outside the Worker's JavaScript: HTTP, compilation, workerd calling into the isolate, and work with no JavaScript caller (a compression stream's work done after the call that fed it returned). */
 export const NATIVE = "native";
 export const CATEGORIES = [...STEPS.map(({ step }) => step), "other JavaScript", GC, NATIVE];
 
