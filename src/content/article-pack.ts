@@ -114,6 +114,8 @@ export interface Corpus {
    * at 100,000).
    */
   readonly newest: string;
+  /** Article `index` (newest first), made without making the others. */
+  article(index: number): Article;
   /** The article published at `/articles/<slug>`, found without a map of every slug, whether or not the clock shows it yet. */
   bySlug(slug: string): Article | undefined;
   /** Withdrawals, expiries and the archive page size (read on first use). */
@@ -276,12 +278,12 @@ export function packArticles(articles: readonly Article[], options: PackOptions 
  * (Pack.verifyArchived). node:crypto where it must be synchronous (the build,
  * Node tools); WebCrypto in the Worker.
  */
-function archiveName(block: Uint8Array): string {
+export function archiveName(block: Uint8Array): string {
   return process.getBuiltinModule("node:crypto").createHash("sha256").update(block).digest("hex").slice(0, ARCHIVE_NAME);
 }
 
 /** `archiveName` by WebCrypto: what the Worker uses, where node:crypto would cost a fresh isolate its loading. */
-async function archiveNameOf(block: Uint8Array): Promise<string> {
+export async function archiveNameOf(block: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", block));
   return Array.from(digest.subarray(0, ARCHIVE_NAME / 2), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
@@ -541,7 +543,7 @@ class PackedCorpus implements Corpus {
    * sitemap part makes its own articles, not all 100,000 (about 15 ms, and
    * their garbage, on a fresh isolate's first request).
    */
-  private article(index: number): Article {
+  article(index: number): Article {
     return (this.#made[index] ??= new StoredArticle(this, this.pack, index));
   }
 

@@ -9,6 +9,7 @@ import { negotiateFeed } from "./negotiate";
 import type { Prerendered } from "./prerendered";
 import { COMMON_HEADERS, httpDate, respond, type Clock } from "./respond";
 import { CONTENT_TYPES, Site, type Document } from "./site";
+import { warmUp } from "./warm-up";
 
 /**
  * The Worker's env: the site's [vars], and the ARCHIVE assets binding, which
@@ -46,6 +47,7 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
     if (site === undefined) sites.set(env, (site = new Site(prerendered?.configFor(env) ?? parseConfig(env), corpus, prerendered, archiveOf(env), options.clock)));
     return site;
   };
+  if (prerendered !== null) warmUp(prerendered.config, corpus);
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {

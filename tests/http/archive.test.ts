@@ -65,6 +65,7 @@ describe("a site whose oldest article blocks are archived", () => {
       sections: corpus.sections,
       tags: corpus.tags,
       newest: corpus.newest,
+      article: (index) => corpus.article(index),
       bySlug: (slug) => corpus.bySlug(slug),
       life: corpus.life,
       count: corpus.count,

@@ -158,6 +158,7 @@ describe("a failure while rendering", () => {
       sections: corpus.sections,
       tags: corpus.tags,
       newest: corpus.newest,
+      article: (index) => corpus.article(index),
       bySlug: (slug) => corpus.bySlug(slug),
       life: corpus.life,
       count: corpus.count,
