@@ -1,6 +1,6 @@
 import type { Article, Withdrawal } from "./article";
 import type { Corpus } from "./article-pack";
-import { collectionSlug, type Collection, type Collections, type Slot, type Tombstone } from "./collections";
+import { collectionSlug, slotsOf, type ArchiveSlots, type Collection, type Collections, type Slot, type Tombstone } from "./collections";
 
 /**
  * What a reader sees at one instant: the stories published by then (an
@@ -121,7 +121,7 @@ function viewCollections(corpus: Corpus, siteName: string, held: number, expired
     return index < held || expired.has(index);
   };
   // Slots: hidden-by-embargo stories take none (they are the newest, so leaving them out moves no page); expired ones keep theirs as a tombstone.
-  const slotsOf = (articles: readonly Article[], withdrawn: readonly Withdrawal[]): readonly Slot[] => {
+  const slotList = (articles: readonly Article[], withdrawn: readonly Withdrawal[]): readonly Slot[] => {
     const own: Slot[] = [];
     for (const article of articles) {
       const index = corpus.indexOf(article);
@@ -133,7 +133,6 @@ function viewCollections(corpus: Corpus, siteName: string, held: number, expired
 
   const siteArticles = () => (everything ? corpus.articles : shownOf(corpus.articles));
   let siteShown: readonly Article[] | undefined;
-  let siteSlots: readonly Slot[] | undefined;
   const site: Collection = {
     kind: "site",
     slug: "",
@@ -141,12 +140,8 @@ function viewCollections(corpus: Corpus, siteName: string, held: number, expired
     get articles() {
       return (siteShown ??= siteArticles());
     },
-    archive: {
-      pageSize,
-      get slots() {
-        return (siteSlots ??= everything && life.withdrawn.length === 0 ? corpus.articles : slotsOf(corpus.articles, life.withdrawn));
-      },
-    },
+    // Every article, when all are shown and none was taken back: a page's made one by one.
+    archive: everything && life.withdrawn.length === 0 ? packSlots(corpus, pageSize) : slotsOf(pageSize, () => slotList(corpus.articles, life.withdrawn)),
   };
 
   // The sections and tags a hidden or withdrawn story is in: only these differ from the pack's.
@@ -172,14 +167,13 @@ function viewCollections(corpus: Corpus, siteName: string, held: number, expired
     for (const [slug, group] of groups) {
       const withdrawn = touched[kind].get(slug);
       if (withdrawn === undefined) {
-        out.set(slug, { kind, slug, name: group.name, get articles() { return group.articles; }, archive: { pageSize, get slots() { return group.articles; } } });
+        out.set(slug, { kind, slug, name: group.name, get articles() { return group.articles; }, archive: slotsOf(pageSize, () => group.articles) });
         continue;
       }
       const articles = shownOf(group.articles);
       // A section or tag with nothing left to show is gone: no page, feed, index entry or sitemap line.
       if (articles.length === 0) continue;
-      let slots: readonly Slot[] | undefined;
-      out.set(slug, { kind, slug, name: group.name, articles, archive: { pageSize, get slots() { return (slots ??= slotsOf(group.articles, withdrawn)); } } });
+      out.set(slug, { kind, slug, name: group.name, articles, archive: slotsOf(pageSize, () => slotList(group.articles, withdrawn)) });
     }
     return out;
   };
@@ -192,6 +186,18 @@ function viewCollections(corpus: Corpus, siteName: string, held: number, expired
     },
     get tags() {
       return (tags ??= shownGroups(corpus.tags, "tag"));
+    },
+  };
+}
+
+/** The pack's articles as slots, in its order, each made when a slice asks for it. */
+function packSlots(corpus: Corpus, pageSize: number): ArchiveSlots {
+  return {
+    pageSize,
+    count: corpus.count,
+    slice: (start, end) => {
+      const from = Math.max(0, start);
+      return Array.from({ length: Math.max(0, Math.min(end, corpus.count) - from) }, (_, i) => corpus.article(from + i));
     },
   };
 }

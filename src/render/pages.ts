@@ -15,18 +15,18 @@ type Paged = Pick<Collection, "articles" | "archive">;
  * page's.
  */
 export function pageCount(collection: Paged): number {
-  const total = slotsOf(collection).length;
+  const total = slotCount(collection);
   const size = pageSizeOf(collection);
   return total > size ? Math.floor(total / size) : 0;
 }
 
 /** The slots of page `page` (1 = oldest), newest first. */
 export function pageSlots(collection: Paged, page: number): readonly Slot[] {
-  const slots = slotsOf(collection);
   const size = pageSizeOf(collection);
-  const total = slots.length;
+  const total = slotCount(collection);
   // Newest first: page 1 is the last `size` of them.
-  return slots.slice(total - page * size, total - (page - 1) * size);
+  const [start, end] = [total - page * size, total - (page - 1) * size];
+  return collection.archive === undefined ? collection.articles.slice(start, end) : collection.archive.slice(start, end);
 }
 
 /** The articles of the current document (`page` undefined: the newest `feedItems`) or page `page`'s, newest first. */
@@ -43,7 +43,7 @@ export function articlesOn(collection: Paged, feedItems: number, page?: number):
  */
 export function tombstonesOn(collection: Paged, feedItems: number, page?: number): readonly Tombstone[] {
   if (collection.archive === undefined) return [];
-  const slots = page === undefined ? collection.archive.slots.slice(0, feedItems) : pageSlots(collection, page);
+  const slots = page === undefined ? collection.archive.slice(0, feedItems) : pageSlots(collection, page);
   return slots.filter(isTombstone);
 }
 
@@ -58,8 +58,8 @@ export function documentUpdated(collection: Paged, feedItems: number, page?: num
   return newest;
 }
 
-function slotsOf(collection: Paged): readonly Slot[] {
-  return collection.archive?.slots ?? collection.articles;
+function slotCount(collection: Paged): number {
+  return collection.archive?.count ?? collection.articles.length;
 }
 
 function pageSizeOf(collection: Paged): number {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article";
-import { collect } from "../../src/content/collections";
+import { collect, slotsOf } from "../../src/content/collections";
 import { humanDate } from "../../src/render/dates";
 import { feedDocument } from "../../src/render/feed-document";
 import { renderArticlePage } from "../../src/render/html/article-page";
@@ -38,7 +38,7 @@ function declared(articles: Article[], kind: "site" | "section", page?: number):
   const collections = collect(articles, SITE.title);
   const grouped = kind === "site" ? collections.site : [...collections.sections.values()][0]!;
   // Archive pages of two, as the pack would cut them for a site that records that size.
-  const collection = { ...grouped, archive: { pageSize: 2, slots: grouped.articles } };
+  const collection = { ...grouped, archive: slotsOf(2, () => grouped.articles) };
   const feed = feedDocument(SITE, collection, page);
   const languages = child(parseXml(renderRss(feed, { ttlMinutes: 5 })).documentElement!, "channel").getElementsByTagName("language");
   return {
