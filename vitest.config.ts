@@ -9,6 +9,8 @@ const ROOT = import.meta.dirname;
 /** The fixture corpus, and the module it is compiled to (ignored by git; tests/support/worker.ts reads its pack). */
 const FIXTURE_SEEDS = "tests/fixtures/seeds";
 const FIXTURE_MODULE = "tests/generated/articles.ts";
+/** What the fixture build writes for wrangler.toml's [assets] (src/content/bundle.ts, `archivePath`). */
+const FIXTURE_ASSETS = "tests/generated/articles.archive";
 /**
  * The day the fixture build takes as today, should a story be missing from the
  * fixtures' committed publication record: nothing the tests see depends on the
@@ -107,7 +109,13 @@ export default defineConfig({
       {
         // wrangler.toml for the runtime (compatibility date, flags, the ARCHIVE binding); its [vars] are the
         // publisher's, so every one is bound over with the tests' own (tests/support/test-vars.ts).
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" }, miniflare: { bindings: { ...TEST_VARS } } }), quietPoolTeardown(), workerOverFixtures(), withoutDependencySourceMaps()],
+        // Its ARCHIVE binding serves the fixture build's [assets] folder, the files of the corpus under test, not seeds/'s.
+        plugins: [
+          cloudflareTest({ wrangler: { configPath: "./wrangler.toml" }, miniflare: { bindings: { ...TEST_VARS }, assets: { directory: FIXTURE_ASSETS, binding: "ARCHIVE" } } }),
+          quietPoolTeardown(),
+          workerOverFixtures(),
+          withoutDependencySourceMaps(),
+        ],
         test: {
           name: "workerd",
           include: ["tests/**/*.test.ts"],

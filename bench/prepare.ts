@@ -31,7 +31,7 @@ export interface Corpus {
   bundleBytes: number;
   /** Each module gzipped on its own, as the upload is. */
   bundleGzipBytes: number;
-  /** The archived article blocks (wrangler.toml's [assets], uploaded beside the Worker): the folder the bench's build wrote, its files and bytes. */
+  /** The archived article blocks and stored documents (wrangler.toml's [assets], uploaded beside the Worker): the folder the bench's build wrote, its files and bytes. */
   archive: { dir: string; files: number; bytes: number };
 }
 

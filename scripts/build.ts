@@ -36,6 +36,12 @@
  * [vars], as `wrangler dev --var` and `wrangler deploy --var` give it; the
  * documents the build prerenders are made for that configuration (`npm start`
  * serves on localhost, the tests' Worker has its own variables).
+ *
+ * --no-stored-documents: no section or tag feed or sitemap part is rendered
+ * into the [assets] folder (src/http/prerendered.ts, `storedNames`); the
+ * Worker renders them on first use. `npm start` builds so: its one isolate
+ * stays warm, and a folder that changed with every save made wrangler dev
+ * reload twice, holding requests for over a second.
  */
 import { mkdirSync, rmSync, writeFileSync, renameSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
@@ -65,6 +71,7 @@ const { values: args } = parseArgs({
     republish: { type: "string", multiple: true },
     "archive-page-size": { type: "string" },
     quiet: { type: "boolean", default: false },
+    "no-stored-documents": { type: "boolean", default: false },
   },
 });
 const seedDirs = args.seeds ?? (process.env.WIREFEED_SEEDS || "seeds").split(":").filter((dir) => dir !== "");
@@ -120,16 +127,17 @@ function packOptions(): { perBlock: number; bundledBytes: number } {
 }
 
 /**
- * The archived blocks, as the whole folder: written beside it, then put in its
- * place, so the folder holds exactly this build's files (wrangler uploads only
- * those it does not have: a block's name is its content's hash).
+ * The archived blocks and stored documents, as the whole folder: written
+ * beside it, then put in its place, so the folder holds exactly this build's
+ * files (wrangler uploads only those it does not have: each file's name is its
+ * content's hash).
  */
 function writeArchive(dir: string, files: ArchiveFiles): void {
   const temporary = join(dirname(dir), `.${basename(dir)}.tmp`);
   rmSync(temporary, { recursive: true, force: true });
   mkdirSync(temporary, { recursive: true });
   for (const [name, bytes] of files) writeFileSync(join(temporary, name), bytes);
-  // Nothing in it but blocks: a folder wrangler serves must exist, even empty.
+  // A folder wrangler serves must exist, even empty.
   rmSync(dir, { recursive: true, force: true });
   renameSync(temporary, dir);
 }
@@ -238,9 +246,10 @@ const srcDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta
 // The data first: the module that imports it appears only once all of it is complete.
 // The compilation's withdrawals and archive page size travel in the pack: the Worker reads nothing else.
 const { pack, archive } = packArticles(articles, { ...packOptions(), withdrawn, archivePageSize: compiled.archivePageSize });
-writeArchive(archiveDir, archive);
+const prerendered = await prerender(openCorpus(pack), vars, archive, Date.now, !args["no-stored-documents"]);
+writeArchive(archiveDir, new Map([...archive, ...prerendered.files]));
 writeThenRename(packFile, pack);
-writeThenRename(prerenderedFile, await prerender(openCorpus(pack), vars, archive));
+writeThenRename(prerenderedFile, prerendered.module);
 writeThenRename(outFile, generatedModule(srcDir.startsWith(".") ? srcDir : `./${srcDir}`, basename(packFile), basename(prerenderedFile)));
 if (!args.quiet) {
   const ms = (performance.now() - started).toFixed(0);

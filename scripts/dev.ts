@@ -62,7 +62,7 @@ const seedDirs = (process.env.WIREFEED_SEEDS || "seeds").split(":").filter((dir)
 
 /** The build as the dev server runs it: into its own folder, prerendered for its origin; a failed build serves its problems instead of failing. */
 function runBuild(): Promise<number | null> {
-  const build = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/build.ts"), "--out", DEV_MODULE, "--var", `SITE_URL:${origin}`], {
+  const build = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/build.ts"), "--out", DEV_MODULE, "--var", `SITE_URL:${origin}`, "--no-stored-documents"], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, WIREFEED_DEV: "1" },

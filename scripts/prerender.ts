@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { ArchiveFiles, Corpus } from "../src/content/article-pack";
 import { ConfigError, envVars, parseConfig, type Env, type SiteConfig } from "../src/config";
-import { packPrerendered, prerenderedNames } from "../src/http/prerendered";
+import { packPrerendered, prerenderedNames, storeDocuments, storedNames } from "../src/http/prerendered";
 import { Site, type Document } from "../src/http/site";
 import { documentPath } from "../src/render/urls";
 import { readVars } from "./wrangler-vars";
@@ -20,17 +20,19 @@ export function wranglerVars(file = "wrangler.toml"): Env {
 }
 
 /**
- * The prerendered documents' bytes for a Worker whose env holds `vars` (none
- * when they do not validate); `archive`: the blocks the pack archived (a feed
- * of more items than the pack's newest blocks hold reads some); `clock`: the
- * build's (tests give their own, as to a Site).
+ * The prerendered documents for a Worker whose env holds `vars` (none when
+ * they do not validate): the Data module's bytes, and the documents stored as
+ * files of the [assets] folder (`storedNames`). `archive`: the blocks the
+ * pack archived (a feed of more items than the pack's newest blocks hold
+ * reads some); `clock`: the build's (tests give their own, as to a Site);
+ * `store`: whether to store any (build.ts --no-stored-documents).
  */
-export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles = new Map(), clock: () => number = Date.now): Promise<Uint8Array> {
+export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles = new Map(), clock: () => number = Date.now, store = true): Promise<{ module: Uint8Array; files: ArchiveFiles }> {
   let config: SiteConfig;
   try {
     config = parseConfig(vars);
   } catch (error) {
-    if (error instanceof ConfigError) return packPrerendered({}, NO_CONFIG, new Map());
+    if (error instanceof ConfigError) return { module: packPrerendered({}, NO_CONFIG, new Map()), files: new Map() };
     throw error;
   }
   const site = new Site(config, corpus, null, async (file) => archive.get(file) ?? Promise.reject(new Error(`the build wrote no archived block ${file}`)), clock);
@@ -38,8 +40,11 @@ export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles
   // What the build's clock shows: a Worker whose clock shows otherwise (an embargo lifted since) renders its own.
   const epoch = site.at().key;
   for (const name of prerenderedNames(config, site.collections)) documents.set(documentPath(name), await site.document(name)!);
-  if (site.at().key !== epoch) return prerender(corpus, vars, archive, clock);
-  return packPrerendered(vars, config, documents, epoch);
+  const toStore = new Map<string, Document>();
+  for (const name of store ? storedNames(config, site.collections) : []) toStore.set(documentPath(name), await site.document(name)!);
+  if (site.at().key !== epoch) return prerender(corpus, vars, archive, clock, store);
+  const stored = storeDocuments(toStore);
+  return { module: packPrerendered(vars, config, documents, epoch, stored.entries), files: stored.files };
 }
 
 /**

@@ -20,6 +20,11 @@ export function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   return through(bytes, new CompressionStream("gzip"));
 }
 
+/** gzip data inflated by the runtime's own DecompressionStream, which checks its CRC-32. */
+export function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  return through(bytes, new DecompressionStream("gzip"));
+}
+
 /** Raw DEFLATE (RFC 1951) data inflated by the runtime's own DecompressionStream. */
 export function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   return through(bytes, new DecompressionStream("deflate-raw"));

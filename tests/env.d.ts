@@ -8,7 +8,10 @@ declare module "*?raw" {
 // Types for the test runtime: the Worker's env (wrangler.toml [vars]) and
 // `exports.default` from "cloudflare:workers" as the Worker's own entry module.
 declare namespace Cloudflare {
-  interface Env extends Required<import("../src/config").Env> {}
+  interface Env extends Required<import("../src/config").Env> {
+    /** wrangler.toml's [assets] binding, over the fixture build's folder (vitest.config.ts). */
+    ARCHIVE: Fetcher;
+  }
   interface GlobalProps {
     mainModule: typeof import("../src/index");
   }

@@ -1,7 +1,9 @@
+import { archiveName, archiveNameOf, type ArchiveFiles } from "../content/article-pack";
 import type { Collections } from "../content/collections";
 import { ENV_NAMES, type Env, type SiteConfig } from "../config";
 import { sitemapPartCount } from "../render/sitemap";
-import type { DocumentName } from "../render/urls";
+import { gunzip } from "../zlib";
+import { FEED_FORMATS, type DocumentName } from "../render/urls";
 import type { RespondOptions } from "./respond";
 import type { Document } from "./site";
 
@@ -40,7 +42,36 @@ export function prerenderedNames(config: SiteConfig, collections: Collections): 
   return sitemapPartCount(config, collections) > 0 ? [...PRERENDERED_NAMES, { type: "sitemap" }] : PRERENDERED_NAMES;
 }
 
-const MAGIC = 0x31444657; // "WFD1"
+/**
+ * The most documents the build stores as files (`storedNames`), and the most
+ * bytes of them: a site with thousands of tags gets the feeds of its largest
+ * sections and tags stored, not an upload of every one (Workers Static
+ * Assets take 20,000 files on the Free plan, the archived blocks included).
+ */
+export const STORED_DOCUMENTS = 1_000;
+export const STORED_BYTES = 64 * 2 ** 20;
+
+/**
+ * What the build renders into files of wrangler.toml's [assets] folder, beside
+ * the archived article blocks: each section's and tag's feeds, largest first,
+ * and a large site's sitemap parts. A fresh isolate's first request for one
+ * otherwise renders it: a tag's 50 newest stories are spread over as many
+ * blocks, each inflated whole, and a sitemap part dates 5,000 pages from
+ * every story each lists, 20–80 ms at 100,000 articles (BENCHMARKS.md,
+ * section 2). Fetching the file is one read of the assets store. Archive
+ * pages (hundreds at that size) and HTML pages other than the home page are
+ * left to the Worker: they are rarely a fresh isolate's first request.
+ */
+export function storedNames(config: SiteConfig, collections: Collections): readonly DocumentName[] {
+  const names: DocumentName[] = [];
+  for (let part = 1; part <= sitemapPartCount(config, collections); part++) names.push({ type: "sitemap-part", part });
+  // Largest first: the ones most readers poll. Ties keep `collect`'s order.
+  const groups = [...collections.sections.values(), ...collections.tags.values()].sort((a, b) => b.articles.length - a.articles.length);
+  for (const { kind, slug } of groups) for (const format of FEED_FORMATS) names.push({ type: "feed", collection: { kind, slug }, format });
+  return names.slice(0, STORED_DOCUMENTS);
+}
+
+const MAGIC = 0x32444657; // "WFD2"
 
 /** What the build prerendered, for which configuration. */
 export interface Prerendered {
@@ -60,6 +91,27 @@ export interface Prerendered {
   configFor(env: Env): SiteConfig | undefined;
   /** The documents, keyed by path, made on first read. */
   documents(): ReadonlyMap<string, Document>;
+  /** Where the document at `path` is stored, when the build stored it as a file (`storedNames`); read it with `readStored`. */
+  stored(path: string): StoredEntry | undefined;
+}
+
+/**
+ * A document the build wrote as a file of the [assets] folder: its headers
+ * here, its gzip there (nearly every client takes gzip; the few that do not
+ * get it inflated). The plain bytes too would make a sitemap part's file
+ * nine times the size, and reading it the slowest part of the request.
+ */
+export interface StoredEntry {
+  path: string;
+  /** The file's name, `<first 128 bits of its SHA-256, in hex>.bin`, as the archived blocks are named. */
+  file: string;
+  contentType: string;
+  hash: string;
+  lastModified: string;
+  lastModifiedSeconds: number;
+  /** The plain bytes' length. */
+  length: number;
+  options: RespondOptions;
 }
 
 interface Entry {
@@ -78,8 +130,56 @@ export function configKey(config: SiteConfig): string {
   return JSON.stringify(config);
 }
 
-/** The bytes of `documents` (by path), rendered for `config`, which was parsed from `vars`. */
-export function packPrerendered(vars: Env, config: SiteConfig, documents: ReadonlyMap<string, Document>, epoch = ""): Uint8Array {
+/**
+ * `documents` (by path) as files of their gzip, each named by its hash; up to
+ * STORED_DOCUMENTS of them and STORED_BYTES, in order.
+ */
+export function storeDocuments(documents: ReadonlyMap<string, Document>): { entries: StoredEntry[]; files: ArchiveFiles } {
+  const entries: StoredEntry[] = [];
+  const files = new Map<string, Uint8Array>();
+  let total = 0;
+  for (const [path, { representation: rep, options }] of documents) {
+    if (entries.length === STORED_DOCUMENTS || total + rep.gzip.byteLength > STORED_BYTES) break;
+    total += rep.gzip.byteLength;
+    const file = `${archiveName(rep.gzip)}.bin`;
+    files.set(file, rep.gzip);
+    const { contentType, hash, lastModified, lastModifiedSeconds } = rep;
+    entries.push({ path, file, contentType, hash, lastModified, lastModifiedSeconds, length: rep.body.byteLength, options });
+  }
+  return { entries, files };
+}
+
+/**
+ * The document `entry` names, from its file as the assets store served it.
+ * Throws when the file is not the build's (its hash), or its gzip does not
+ * inflate to the length the build wrote down (gzip checks its CRC-32 too).
+ */
+export async function readStored(entry: StoredEntry, file: ArrayBuffer | Uint8Array): Promise<Document> {
+  const gzip = file instanceof Uint8Array ? file : new Uint8Array(file);
+  const name = `${await archiveNameOf(gzip)}.bin`;
+  if (name !== entry.file) throw new Error(`the stored document ${entry.file} (${entry.path}) read back with the hash of ${name}; expected the build's file, deployed with this Worker`);
+  const body = await gunzip(gzip);
+  if (body.byteLength !== entry.length) throw new Error(`the stored document ${entry.file} (${entry.path}) inflated to ${body.byteLength} bytes; expected ${entry.length}`);
+  const { contentType, hash, lastModified, lastModifiedSeconds, options } = entry;
+  return { representation: { contentType, body, gzip, hash, lastModified, lastModifiedSeconds }, options };
+}
+
+function documentOf(entry: Entry, slice: (range: [number, number]) => Uint8Array): Document {
+  return {
+    representation: {
+      contentType: entry.contentType,
+      body: slice(entry.body),
+      gzip: slice(entry.gzip),
+      hash: entry.hash,
+      lastModified: entry.lastModified,
+      lastModifiedSeconds: entry.lastModifiedSeconds,
+    },
+    options: entry.options,
+  };
+}
+
+/** The bytes of `documents` (by path), rendered for `config`, which was parsed from `vars`; `stored`: those written as files (`storeDocuments`). */
+export function packPrerendered(vars: Env, config: SiteConfig, documents: ReadonlyMap<string, Document>, epoch = "", stored: readonly StoredEntry[] = []): Uint8Array {
   const entries: Entry[] = [];
   const parts: Uint8Array[] = [];
   let offset = 0;
@@ -92,7 +192,7 @@ export function packPrerendered(vars: Env, config: SiteConfig, documents: Readon
   for (const [path, { representation: rep, options }] of documents) {
     entries.push({ path, contentType: rep.contentType, hash: rep.hash, lastModified: rep.lastModified, lastModifiedSeconds: rep.lastModifiedSeconds, body: place(rep.body), gzip: place(rep.gzip), options });
   }
-  const head = new TextEncoder().encode(JSON.stringify({ vars, config, epoch, entries }));
+  const head = new TextEncoder().encode(JSON.stringify({ vars, config, epoch, entries, stored }));
   const out = new Uint8Array(8 + head.byteLength + offset);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
@@ -112,30 +212,17 @@ export function openPrerendered(data: ArrayBuffer | ArrayBufferView): Prerendere
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 8 || view.getUint32(0, true) !== MAGIC) throw new Error("openPrerendered: not wirefeed's prerendered documents; run `npm run build`");
   const headLength = view.getUint32(4, true);
-  const { vars, config, epoch, entries } = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headLength))) as { vars: Env; config: SiteConfig; epoch: string; entries: Entry[] };
+  const head = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headLength))) as { vars: Env; config: SiteConfig; epoch: string; entries: Entry[]; stored: StoredEntry[] };
+  const { vars, config, epoch, entries } = head;
   const data0 = 8 + headLength;
   const slice = ([start, length]: [number, number]) => bytes.subarray(data0 + start, data0 + start + length);
   let documents: Map<string, Document> | undefined;
+  let stored: Map<string, StoredEntry> | undefined;
   return {
     config,
     epoch,
     configFor: (env) => (ENV_NAMES.every((name) => env[name] === vars[name]) ? config : undefined),
-    documents: () =>
-      (documents ??= new Map(
-        entries.map((entry) => [
-          entry.path,
-          {
-            representation: {
-              contentType: entry.contentType,
-              body: slice(entry.body),
-              gzip: slice(entry.gzip),
-              hash: entry.hash,
-              lastModified: entry.lastModified,
-              lastModifiedSeconds: entry.lastModifiedSeconds,
-            },
-            options: entry.options,
-          },
-        ]),
-      )),
+    documents: () => (documents ??= new Map(entries.map((entry) => [entry.path, documentOf(entry, slice)]))),
+    stored: (path) => (stored ??= new Map(head.stored.map((entry) => [entry.path, entry]))).get(path),
   };
 }

@@ -22,7 +22,7 @@ import { renderRss } from "../render/rss";
 import { renderRobots, renderSitemap, renderSitemapPart, sitemapPartCount } from "../render/sitemap";
 import { FEED_FILES, FEED_FORMATS, absolute, documentPath, type CollectionRef, type DocumentName, type FeedFormat } from "../render/urls";
 import { ttlMinutes } from "./cache-policy";
-import { configKey, type Prerendered } from "./prerendered";
+import { configKey, readStored, type Prerendered, type StoredEntry } from "./prerendered";
 import { representationBytes, represent } from "./representation";
 import type { Document, RespondOptions } from "./respond";
 import { htmlSecurityHeaders } from "./security-headers";
@@ -60,6 +60,8 @@ export class Site {
 
   #moved: MovedSlugs | undefined;
   #view: View | undefined;
+  /** The build's documents while the clock shows what the build's did, for the ones it stored as files. */
+  #built: Prerendered | null = null;
   /** The build's documents, when they were made for this configuration. */
   private readonly prerendered: Prerendered | null;
 
@@ -96,8 +98,9 @@ export class Site {
       this.recent = newRecent();
       this.pending.clear();
       this.#moved = undefined;
-      if (this.prerendered !== null && this.prerendered.epoch === next.key) {
-        for (const [path, document] of this.prerendered.documents()) this.lasting.set(path, document);
+      this.#built = this.prerendered !== null && this.prerendered.epoch === next.key ? this.prerendered : null;
+      if (this.#built !== null) {
+        for (const [path, document] of this.#built.documents()) this.lasting.set(path, document);
       }
     }
     return (this.#view = next);
@@ -124,9 +127,38 @@ export class Site {
     this.at();
     const kept = this.lasting.get(key) ?? this.recent.get(key) ?? this.pending.get(key);
     if (kept !== undefined) return kept;
+    // Stored for this very view, so it exists: found without grouping anything (a sitemap part counts every page to know).
+    const stored = this.archive === undefined ? undefined : this.#built?.stored(key);
+    if (stored !== undefined) return this.fromStore(key, name, stored);
     const make = this.maker(name);
     if (make === undefined) return undefined;
+    return this.made(key, name, make);
+  }
+
+  /** `make()`'s document, rendered once its articles are readable. */
+  private made(key: string, name: DocumentName, make: () => Promise<Document>): Promise<Document> {
     return this.withArticles(this.reads(name), () => this.rendering(key, name, make));
+  }
+
+  /**
+   * The document the build stored as a file (prerendered.ts, `storedNames`),
+   * read through the ARCHIVE binding and checked against its hash; rendered
+   * instead should the file be missing or another's, which it is not when
+   * the Worker and its assets were deployed together.
+   */
+  private async fromStore(key: string, name: DocumentName, stored: StoredEntry): Promise<Document> {
+    let document: Document;
+    try {
+      document = await readStored(stored, await this.archive!(stored.file));
+    } catch (error) {
+      console.error(`wirefeed: rendering ${key}, as its stored file could not be read:`, error);
+      const make = this.maker(name);
+      // The clock moved on during the read, and the document is gone with the view it was stored for.
+      if (make === undefined) throw new Error(`${key} names no document since the view its stored file was made for`);
+      return this.made(key, name, make);
+    }
+    // Shared as a render is, once this request's own read is done (see `rendering`).
+    return this.rendering(key, name, () => Promise.resolve(document));
   }
 
   /**

@@ -1,12 +1,14 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { envVars, parseConfig } from "../../src/config";
 import type { Article } from "../../src/content/article";
-import { PRERENDERED_NAMES, configKey, openPrerendered, packPrerendered, prerenderedNames } from "../../src/http/prerendered";
+import type { Collection } from "../../src/content/collections";
+import { PRERENDERED_NAMES, STORED_DOCUMENTS, configKey, openPrerendered, packPrerendered, prerenderedNames, readStored, storedNames } from "../../src/http/prerendered";
 import { Site, type Document } from "../../src/http/site";
 import { SITEMAP_URLS, sitemapPartCount } from "../../src/render/sitemap";
-import { documentPath } from "../../src/render/urls";
+import { documentPath, type DocumentName } from "../../src/render/urls";
 import { prerender } from "../../scripts/prerender";
+import { createApp } from "../../src/http/app";
 import documents from "../generated/articles.documents.bin";
 import { FIXTURE_ARTICLES, FIXTURE_CORPUS, fetchWorker } from "../support/worker";
 import { packed } from "../support/seeds";
@@ -113,7 +115,7 @@ describe("a large site's sitemap index, prerendered by the build", () => {
   const text = (document: Document) => new TextDecoder().decode(document.representation.body);
 
   /** What the build writes for the Worker's own variables, by the build's own function, its clock before the embargo. */
-  const built = (async () => openPrerendered(await prerender(corpus, envVars(env), new Map(), () => BEFORE)))();
+  const built = (async () => openPrerendered((await prerender(corpus, envVars(env), new Map(), () => BEFORE)).module))();
 
   it("is prerendered when the sitemap is an index, and only then", async () => {
     const site = new Site(CONFIG, corpus, null, undefined, () => BEFORE);
@@ -142,6 +144,24 @@ describe("a large site's sitemap index, prerendered by the build", () => {
     expect(new Site(CONFIG, corpus, await built, undefined, () => BEFORE).document(sitemap)).toBe(prerendered);
   });
 
+  it("has its parts stored as files, byte for byte what the Worker renders, and answered from them", async () => {
+    const { module, files } = await prerender(corpus, envVars(env), new Map(), () => BEFORE);
+    const prerendered = openPrerendered(module);
+    const rendered = new Site(CONFIG, corpus, null, undefined, () => BEFORE);
+    const reads: string[] = [];
+    const site = new Site(CONFIG, corpus, prerendered, async (file) => (reads.push(file), files.get(file)!), () => BEFORE);
+    for (const part of [1, 2]) {
+      const name = { type: "sitemap-part", part } as const;
+      const stored = prerendered.stored(`/sitemaps/${part}.xml`)!;
+      const served = await site.document(name)!;
+      expect(reads.at(-1)).toBe(stored.file);
+      expect(text(served)).toBe(text(await rendered.document(name)!));
+      expect(served.representation.hash).toBe((await rendered.document(name)!).representation.hash);
+    }
+    expect(reads).toHaveLength(2);
+    expect(site.document({ type: "sitemap-part", part: 3 })).toBeUndefined();
+  });
+
   it("is never served to a Worker configured otherwise: it renders its own, as a Worker without it would", async () => {
     const elsewhere = parseConfig({ ...env, SITE_URL: "https://news.example.org" });
     const own = await new Site(elsewhere, corpus, await built, undefined, () => BEFORE).document(sitemap)!;
@@ -165,5 +185,129 @@ describe("a large site's sitemap index, prerendered by the build", () => {
     expect(text(after)).toBe(text(await new Site(CONFIG, corpus, null, undefined, () => now).document(sitemap)!));
     // A Worker started after the instant never takes it up.
     expect(new Site(CONFIG, corpus, await built, undefined, () => now + 1000).document(sitemap)).not.toBe(prerendered);
+  });
+});
+
+describe("section and tag feeds and sitemap parts the build stored as files", () => {
+  const site = new Site(CONFIG, FIXTURE_CORPUS);
+  const feeds = storedNames(CONFIG, site.collections).filter((name) => name.type === "feed");
+  const text = (document: Document) => new TextDecoder().decode(document.representation.body);
+  /** The fixture build's [assets] folder as the Worker under test reads it (vitest.config.ts), counting the reads. */
+  function assets(read: string[] = []) {
+    return async (file: string) => {
+      read.push(file);
+      const response = await env.ARCHIVE.fetch(`https://archive.invalid/${file}`);
+      if (!response.ok) throw new Error(`${file}: ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    };
+  }
+
+  it("are every section's and tag's feed, largest first, each a file of the [assets] folder", () => {
+    const { sections, tags } = site.collections;
+    expect(feeds).toHaveLength(3 * (sections.size + tags.size));
+    const sizes = feeds.filter((_, i) => i % 3 === 0).map((name) => name.type === "feed" && (name.collection.kind === "section" ? sections : tags).get(name.collection.slug)!.articles.length);
+    expect(sizes).toEqual([...sizes].sort((a, b) => Number(b) - Number(a)));
+    for (const name of feeds) expect(PRERENDERED.stored(documentPath(name)), documentPath(name)).toMatchObject({ file: expect.stringMatching(/^[0-9a-f]{32}\.bin$/) });
+    // The site's own are in the bundle, not stored again.
+    expect(PRERENDERED.stored("/feed.xml")).toBeUndefined();
+  });
+
+  it("are byte for byte what the Worker renders at run time, with the same headers", async () => {
+    const read = assets();
+    for (const name of feeds) {
+      const path = documentPath(name);
+      const stored = await readStored(PRERENDERED.stored(path)!, await read(PRERENDERED.stored(path)!.file));
+      const made = await site.document(name)!;
+      expect(text(stored), path).toBe(text(made));
+      const { body, gzip, ...validators } = stored.representation;
+      const { body: _body, gzip: _gzip, ...madeValidators } = made.representation;
+      expect(validators, path).toEqual(madeValidators);
+      expect(stored.options, path).toEqual(made.options);
+      const inflated = await new Response(new Blob([gzip]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+      expect(new Uint8Array(inflated), path).toEqual(body);
+    }
+  });
+
+  it("are what the Worker answers with: one read of the file, nothing rendered", async () => {
+    const name = feeds[0]!;
+    const path = documentPath(name);
+    const read: string[] = [];
+    const files: Uint8Array[] = [];
+    const served = new Site(CONFIG, FIXTURE_CORPUS, PRERENDERED, async (file) => files[files.push(await assets(read)(file)) - 1]!);
+    const document = await served.document(name)!;
+    expect(read).toEqual([PRERENDERED.stored(path)!.file]);
+    // Its gzip is the file itself, not a render's.
+    expect(document.representation.gzip).toBe(files[0]);
+    expect(served.document(name)).toBe(document);
+    // Through the Worker: its ARCHIVE binding, asked for that file.
+    const asked: string[] = [];
+    const ARCHIVE = { fetch: (input: RequestInfo | URL) => (asked.push(new URL(String(input)).pathname.slice(1)), env.ARCHIVE.fetch(input)) } as Fetcher;
+    const response = await createApp(FIXTURE_CORPUS, PRERENDERED).fetch(new Request(`http://localhost${path}`, { headers: { "Accept-Encoding": "gzip" } }), { ...env, ARCHIVE });
+    expect(response.headers.get("ETag")).toBe(`"${document.representation.hash}-gz"`);
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(document.representation.gzip);
+    expect(asked).toEqual(read);
+    // A client that takes no gzip gets the plain bytes, inflated from the file: what a render makes.
+    const plain = await createApp(FIXTURE_CORPUS, PRERENDERED).fetch(new Request(`http://localhost${path}`), { ...env, ARCHIVE });
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    expect(await plain.text()).toBe(text(await site.document(name)!));
+    expect(asked).toHaveLength(2);
+  });
+
+  it("are rendered instead, and the failure logged, when the file is missing or not the build's", async () => {
+    const name = feeds[0]!;
+    const path = documentPath(name);
+    const made = await site.document(name)!;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const missing = new Site(CONFIG, FIXTURE_CORPUS, PRERENDERED, async () => Promise.reject(new Error("404")));
+      expect(text(await missing.document(name)!)).toBe(text(made));
+      const file = await assets()(PRERENDERED.stored(path)!.file);
+      const altered = file.slice();
+      altered[0]! ^= 1;
+      const wrong = new Site(CONFIG, FIXTURE_CORPUS, PRERENDERED, async () => altered);
+      const answered = await wrong.document(name)!;
+      expect(text(answered)).toBe(text(made));
+      expect(answered.representation.hash).toBe(made.representation.hash);
+      expect(errors).toHaveBeenCalledTimes(2);
+      expect(String(errors.mock.calls[1])).toContain(path);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it("are never read by a Worker configured otherwise, nor once an embargo lifts", async () => {
+    const name = feeds[0]!;
+    const read: string[] = [];
+    const elsewhere = new Site(parseConfig({ ...env, SITE_URL: "https://news.example.org" }), FIXTURE_CORPUS, PRERENDERED, assets(read));
+    expect(text(await elsewhere.document(name)!)).toContain("https://news.example.org/");
+    expect(read).toEqual([]);
+
+    const plain = FIXTURE_ARTICLES.map((article) => ({ ...JSON.parse(JSON.stringify(article)) }));
+    const embargo = "2030-01-01T00:00:00Z";
+    const held = { ...plain.find((article) => article.category !== undefined)!, id: "held", slug: "held-story", title: "A story under embargo", published: embargo, updated: embargo };
+    const corpus = packed([held, ...plain]);
+    let now = Date.parse(embargo) - 60_000;
+    const { module, files } = await prerender(corpus, envVars(env), new Map(), () => now);
+    const prerendered = openPrerendered(module);
+    // The feed of the held story's section, which the build stored without it.
+    const sections = new Site(CONFIG, corpus, null, undefined, () => Date.parse(embargo)).collections.sections.values();
+    const { slug } = [...sections].find((section) => section.articles.some((article) => article.slug === "held-story"))!;
+    const named: DocumentName = { type: "feed", collection: { kind: "section", slug }, format: "atom" };
+    const reads: string[] = [];
+    const live = new Site(CONFIG, corpus, prerendered, async (file) => (reads.push(file), files.get(file)!), () => now);
+    expect(text(await live.document(named)!)).not.toContain("A story under embargo");
+    expect(reads).toHaveLength(1);
+    now = Date.parse(embargo);
+    expect(text(await live.document(named)!)).toContain("A story under embargo");
+    expect(reads).toHaveLength(1);
+  });
+
+  it("are at most STORED_DOCUMENTS, the largest collections' first", () => {
+    const article = FIXTURE_ARTICLES[0]!;
+    const tag = (i: number): Collection => ({ kind: "tag", slug: `t${i}`, name: `T${i}`, articles: Array.from({ length: i % 7 }, () => article) });
+    const tags = new Map<string, Collection>(Array.from({ length: STORED_DOCUMENTS }, (_, i) => [`t${i}`, tag(i)]));
+    const names = storedNames(CONFIG, { site: { kind: "site", slug: "", name: "", articles: [article] }, sections: new Map(), tags });
+    expect(names).toHaveLength(STORED_DOCUMENTS);
+    expect(names.every((name) => name.type === "feed" && tags.get(name.collection.slug)!.articles.length >= 4)).toBe(true);
   });
 });

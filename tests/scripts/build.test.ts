@@ -2,9 +2,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readArticles } from "../../scripts/articles-file";
 import { seedText as anySeed, type SeedParts } from "../support/seeds";
+import { TEST_VARS } from "../support/test-vars";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
@@ -172,6 +174,19 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
     expect(readdirSync(archive)).toEqual([]);
     expect(build({}, [], { WIREFEED_BUNDLED_BYTES: "lots" }).stderr).toContain('WIREFEED_BUNDLED_BYTES "lots" is not a whole number of at least 0');
     expect(existsSync(archive)).toBe(false);
+  });
+
+  it("stores each section's and tag's feeds in that folder for the configuration it is given; --no-stored-documents stores none", () => {
+    const archive = join(workdir, "out/articles.archive");
+    const vars = Object.entries(TEST_VARS).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+    const seeds = { "a.txt": seedText({ section: "Politics", headline: "Talks open" }), "b.txt": seedText({ section: "World", headline: "Talks end" }) };
+    expect(build(seeds, vars).status).toBe(0);
+    // Two sections, three feeds each; no tags, and too small a site to archive a block.
+    const files = readdirSync(archive);
+    expect(files).toHaveLength(6);
+    for (const file of files) expect(gunzipSync(readFileSync(join(archive, file))).toString()).toMatch(/^<\?xml|^\{/);
+    expect(build(seeds, [...vars, "--no-stored-documents"]).status).toBe(0);
+    expect(readdirSync(archive)).toEqual([]);
   });
 
   it("fails on a folder with no seeds", () => {
