@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { ArchiveFiles, Corpus } from "../src/content/article-pack";
 import { ConfigError, envVars, parseConfig, type Env, type SiteConfig } from "../src/config";
-import { packPrerendered, prerenderedNames, storeDocuments, storedNames } from "../src/http/prerendered";
+import { DocumentStore, packPrerendered, prerenderedNames, storedNames } from "../src/http/prerendered";
 import { Site, type Document } from "../src/http/site";
 import { documentPath } from "../src/render/urls";
 import { readVars } from "./wrangler-vars";
@@ -40,10 +40,9 @@ export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles
   // What the build's clock shows: a Worker whose clock shows otherwise (an embargo lifted since) renders its own.
   const epoch = site.at().key;
   for (const name of prerenderedNames(config, site.collections)) documents.set(documentPath(name), await site.document(name)!);
-  const toStore = new Map<string, Document>();
-  for (const name of store ? storedNames(config, site.collections) : []) toStore.set(documentPath(name), await site.document(name)!);
+  const stored = new DocumentStore();
+  for (const name of store ? storedNames(config, site.collections) : []) if (!stored.add(documentPath(name), await site.document(name)!)) break;
   if (site.at().key !== epoch) return prerender(corpus, vars, archive, clock, store);
-  const stored = storeDocuments(toStore);
   return { module: packPrerendered(vars, config, documents, epoch, stored.entries), files: stored.files };
 }
 

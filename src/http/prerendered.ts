@@ -131,22 +131,25 @@ export function configKey(config: SiteConfig): string {
 }
 
 /**
- * `documents` (by path) as files of their gzip, each named by its hash; up to
- * STORED_DOCUMENTS of them and STORED_BYTES, in order.
+ * Documents as files of their gzip, each named by its hash, added one by one
+ * as the build renders them: up to STORED_DOCUMENTS of them and STORED_BYTES,
+ * in order. Only each one's gzip is kept, not the document.
  */
-export function storeDocuments(documents: ReadonlyMap<string, Document>): { entries: StoredEntry[]; files: ArchiveFiles } {
-  const entries: StoredEntry[] = [];
-  const files = new Map<string, Uint8Array>();
-  let total = 0;
-  for (const [path, { representation: rep, options }] of documents) {
-    if (entries.length === STORED_DOCUMENTS || total + rep.gzip.byteLength > STORED_BYTES) break;
-    total += rep.gzip.byteLength;
+export class DocumentStore {
+  readonly entries: StoredEntry[] = [];
+  readonly files = new Map<string, Uint8Array>();
+  #bytes = 0;
+
+  /** Stores `document` as the one at `path`; false, storing nothing, once the store is full. */
+  add(path: string, { representation: rep, options }: Document): boolean {
+    if (this.entries.length === STORED_DOCUMENTS || this.#bytes + rep.gzip.byteLength > STORED_BYTES) return false;
+    this.#bytes += rep.gzip.byteLength;
     const file = `${archiveName(rep.gzip)}.bin`;
-    files.set(file, rep.gzip);
+    this.files.set(file, rep.gzip);
     const { contentType, hash, lastModified, lastModifiedSeconds } = rep;
-    entries.push({ path, file, contentType, hash, lastModified, lastModifiedSeconds, length: rep.body.byteLength, options });
+    this.entries.push({ path, file, contentType, hash, lastModified, lastModifiedSeconds, length: rep.body.byteLength, options });
+    return true;
   }
-  return { entries, files };
 }
 
 /**
@@ -178,7 +181,7 @@ function documentOf(entry: Entry, slice: (range: [number, number]) => Uint8Array
   };
 }
 
-/** The bytes of `documents` (by path), rendered for `config`, which was parsed from `vars`; `stored`: those written as files (`storeDocuments`). */
+/** The bytes of `documents` (by path), rendered for `config`, which was parsed from `vars`; `stored`: those written as files (`DocumentStore`). */
 export function packPrerendered(vars: Env, config: SiteConfig, documents: ReadonlyMap<string, Document>, epoch = "", stored: readonly StoredEntry[] = []): Uint8Array {
   const entries: Entry[] = [];
   const parts: Uint8Array[] = [];
