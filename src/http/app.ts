@@ -9,7 +9,7 @@ import { negotiateFeed } from "./negotiate";
 import type { Prerendered } from "./prerendered";
 import { COMMON_HEADERS, httpDate, respond, type Clock } from "./respond";
 import { CONTENT_TYPES, Site, type Document } from "./site";
-import { warmUp } from "./warm-up";
+import { rehearse, warmUp } from "./warm-up";
 
 /**
  * The Worker's env: the site's [vars], and the ARCHIVE assets binding, which
@@ -47,7 +47,12 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
     if (site === undefined) sites.set(env, (site = new Site(prerendered?.configFor(env) ?? parseConfig(env), corpus, prerendered, archiveOf(env), options.clock)));
     return site;
   };
-  if (prerendered !== null) warmUp(prerendered.config, corpus);
+  if (prerendered !== null) {
+    warmUp(prerendered.config, corpus);
+    // A site of its own: the Worker's are made per env, on the first request, with its ARCHIVE binding.
+    const rehearsal = new Site(prerendered.config, corpus, prerendered, undefined, options.clock);
+    rehearse((request) => answerGet(request, rehearsal));
+  }
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {

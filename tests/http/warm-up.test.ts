@@ -1,5 +1,7 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app";
+import { rehearse } from "../../src/http/warm-up";
 import { openPrerendered, packPrerendered } from "../../src/http/prerendered";
 import documents from "../generated/articles.documents.bin";
 import { FIXTURE_CORPUS } from "../support/worker";
@@ -23,5 +25,33 @@ describe("the render warm-up while the isolate starts", () => {
     // A build whose [vars] did not validate prerenders for no configuration: the warm-up fails quietly, the Worker starts.
     expect(() => createApp(FIXTURE_CORPUS, openPrerendered(packPrerendered({}, {} as never, new Map())))).not.toThrow();
     expect(() => createApp(packed([]), PRERENDERED)).not.toThrow();
+  });
+});
+
+describe("the rehearsal of a poll while the isolate starts", () => {
+  /** `rehearse` through the Worker's own handler, with the answers it got. */
+  const rehearsed = (worker: ReturnType<typeof createApp>) => {
+    const answers: Response[] = [];
+    const statuses = rehearse((request) => {
+      const answer = worker.fetch(request, env);
+      if (answer instanceof Response) answers.push(answer);
+      return answer;
+    });
+    return { statuses, answers };
+  };
+
+  it("answers the prerendered feed's HEAD and conditional GETs from memory, none with a body (workerd makes none outside a request)", () => {
+    const { statuses, answers } = rehearsed(createApp(FIXTURE_CORPUS, PRERENDERED));
+    // gzip and plain HEADs, then a 304 by ETag and one by date: every branch a poll takes.
+    expect(statuses).toEqual([200, 200, 304, 304]);
+    expect(answers.map((answer) => answer.body)).toEqual([null, null, null, null]);
+    expect(answers[0]!.headers.get("Content-Encoding")).toBe("gzip");
+    expect(answers[1]!.headers.get("Content-Encoding")).toBeNull();
+  });
+
+  it("stops at an answer that would have to be rendered: nothing prerendered for the clock's view", () => {
+    const { statuses, answers } = rehearsed(createApp(FIXTURE_CORPUS, null));
+    expect(statuses).toEqual([]);
+    expect(answers).toEqual([]);
   });
 });
