@@ -7,7 +7,7 @@ import { renderGonePage, goneText } from "../render/html/gone-page";
 import { htmlSecurityHeaders } from "./security-headers";
 import { negotiateFeed } from "./negotiate";
 import type { Prerendered } from "./prerendered";
-import { COMMON_HEADERS, httpDate, respond, type Clock } from "./respond";
+import { COMMON_HEADERS, httpDate, plainBody, respond, type Clock } from "./respond";
 import { CONTENT_TYPES, Site, type Document } from "./site";
 import { rehearse, warmUp } from "./warm-up";
 
@@ -243,9 +243,9 @@ function notFound(request: Request, site: Site, clock: Clock = { now: site.clock
       // Bounded too: a story's URL answers this until its embargo lifts, and then must not be cached as missing.
       "Cache-Control": bounded(cacheControl(site.config, "not-found"), clock),
       "Content-Type": representation.contentType,
-      "Content-Length": String(representation.body.byteLength),
+      "Content-Length": String(representation.length),
     };
-    return new Response(request.method === "HEAD" ? null : representation.body, { status: 404, headers });
+    return new Response(request.method === "HEAD" ? null : plainBody(representation), { status: 404, headers });
   };
   return found instanceof Promise ? found.then(answer) : answer(found);
 }

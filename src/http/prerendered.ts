@@ -2,8 +2,8 @@ import { archiveName, archiveNameOf, type ArchiveFiles } from "../content/articl
 import type { Collections } from "../content/collections";
 import { ENV_NAMES, type Env, type SiteConfig } from "../config";
 import { sitemapPartCount } from "../render/sitemap";
-import { gunzip } from "../zlib";
 import { FEED_FORMATS, type DocumentName } from "../render/urls";
+import type { Representation } from "./representation";
 import type { RespondOptions } from "./respond";
 import type { Document } from "./site";
 
@@ -147,24 +147,25 @@ export class DocumentStore {
     const file = `${archiveName(rep.gzip)}.bin`;
     this.files.set(file, rep.gzip);
     const { contentType, hash, lastModified, lastModifiedSeconds } = rep;
-    this.entries.push({ path, file, contentType, hash, lastModified, lastModifiedSeconds, length: rep.body.byteLength, options });
+    this.entries.push({ path, file, contentType, hash, lastModified, lastModifiedSeconds, length: rep.length, options });
     return true;
   }
 }
 
 /**
- * The document `entry` names, from its file as the assets store served it.
- * Throws when the file is not the build's (its hash), or its gzip does not
- * inflate to the length the build wrote down (gzip checks its CRC-32 too).
+ * The document `entry` names, from its file as the assets store served it:
+ * its gzip only, sent as it is to nearly every client and inflated on the
+ * way out for the others (respond.ts `plainBody`). Inflating it here for
+ * every client was a third of a stored sitemap part's first request. Throws
+ * when the file is not the build's: its name is the hash of the bytes the
+ * build wrote, so bytes that hash to it are those.
  */
 export async function readStored(entry: StoredEntry, file: ArrayBuffer | Uint8Array): Promise<Document> {
   const gzip = file instanceof Uint8Array ? file : new Uint8Array(file);
   const name = `${await archiveNameOf(gzip)}.bin`;
   if (name !== entry.file) throw new Error(`the stored document ${entry.file} (${entry.path}) read back with the hash of ${name}; expected the build's file, deployed with this Worker`);
-  const body = await gunzip(gzip);
-  if (body.byteLength !== entry.length) throw new Error(`the stored document ${entry.file} (${entry.path}) inflated to ${body.byteLength} bytes; expected ${entry.length}`);
-  const { contentType, hash, lastModified, lastModifiedSeconds, options } = entry;
-  return { representation: { contentType, body, gzip, hash, lastModified, lastModifiedSeconds }, options };
+  const { contentType, hash, lastModified, lastModifiedSeconds, length, options } = entry;
+  return { representation: { contentType, length, gzip, hash, lastModified, lastModifiedSeconds }, options };
 }
 
 function documentOf(entry: Entry, slice: (range: [number, number]) => Uint8Array): Document {
@@ -172,6 +173,7 @@ function documentOf(entry: Entry, slice: (range: [number, number]) => Uint8Array
     representation: {
       contentType: entry.contentType,
       body: slice(entry.body),
+      length: entry.body[1],
       gzip: slice(entry.gzip),
       hash: entry.hash,
       lastModified: entry.lastModified,
@@ -193,7 +195,7 @@ export function packPrerendered(vars: Env, config: SiteConfig, documents: Readon
     return at;
   };
   for (const [path, { representation: rep, options }] of documents) {
-    entries.push({ path, contentType: rep.contentType, hash: rep.hash, lastModified: rep.lastModified, lastModifiedSeconds: rep.lastModifiedSeconds, body: place(rep.body), gzip: place(rep.gzip), options });
+    entries.push({ path, contentType: rep.contentType, hash: rep.hash, lastModified: rep.lastModified, lastModifiedSeconds: rep.lastModifiedSeconds, body: place(bodyOf(rep, path)), gzip: place(rep.gzip), options });
   }
   const head = new TextEncoder().encode(JSON.stringify({ vars, config, epoch, entries, stored }));
   const out = new Uint8Array(8 + head.byteLength + offset);
@@ -207,6 +209,12 @@ export function packPrerendered(vars: Env, config: SiteConfig, documents: Readon
     at += part.byteLength;
   }
   return out;
+}
+
+/** A rendered document's bytes: one read back from the store has none to bundle. */
+function bodyOf(rep: Representation, path: string): Uint8Array {
+  if (rep.body === undefined) throw new Error(`packPrerendered: ${path} holds only its gzip; expected a document rendered by the build`);
+  return rep.body;
 }
 
 /** The prerendered documents in `data` (a Data module's ArrayBuffer or a file's bytes); nothing is copied. */

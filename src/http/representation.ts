@@ -8,7 +8,14 @@ import { gzip } from "../zlib";
  */
 export interface Representation {
   contentType: string;
-  body: Uint8Array;
+  /**
+   * The bytes. Undefined for a document read from the build's store, which
+   * keeps only its gzip: a client that takes no gzip (few do) gets it
+   * inflated as it is sent (respond.ts `plainBody`), and nothing more is held.
+   */
+  body?: Uint8Array;
+  /** The bytes' length, known without them. */
+  length: number;
   /**
    * gzip of `body`, made with it: nearly every client takes it, and a
    * representation whose size is known can be held to a byte budget.
@@ -32,6 +39,7 @@ export async function represent(content: string | Uint8Array, contentType: strin
   return {
     contentType,
     body,
+    length: body.byteLength,
     gzip: compressed,
     hash: base64url(new Uint8Array(digest).subarray(0, 16)),
     lastModified: new Date(seconds * 1000).toUTCString(),
@@ -41,7 +49,7 @@ export async function represent(content: string | Uint8Array, contentType: strin
 
 /** Bytes a representation holds, for byte-bounded caches. */
 export function representationBytes(rep: Representation): number {
-  return rep.body.byteLength + rep.gzip.byteLength;
+  return (rep.body?.byteLength ?? 0) + rep.gzip.byteLength;
 }
 
 function base64url(bytes: Uint8Array): string {

@@ -60,7 +60,16 @@ export function respond(request: Request, site: SiteConfig, document: Document, 
   const headers = dated(variant.ok, date, late, bound);
   if (request.method === "HEAD") return new Response(null, { headers });
   // "manual": the bytes are already gzip; the runtime must send them as they are.
-  return new Response(gzip ? rep.gzip : rep.body, { headers, encodeBody: gzip ? "manual" : "automatic" });
+  return new Response(gzip ? rep.gzip : plainBody(rep), { headers, encodeBody: gzip ? "manual" : "automatic" });
+}
+
+/**
+ * The bytes of `rep` as sent to a client that takes no gzip: inflated on the
+ * way out when only the gzip is held. Through a FixedLengthStream, or workerd
+ * sends a stream chunked and drops the Content-Length the headers give.
+ */
+export function plainBody(rep: Representation): Uint8Array | ReadableStream<Uint8Array> {
+  return rep.body ?? new Blob([rep.gzip]).stream().pipeThrough(new DecompressionStream("gzip")).pipeThrough(new FixedLengthStream(rep.length));
 }
 
 /** The headers of one way of answering with a document: all but Date, made once. */
@@ -96,8 +105,8 @@ function makeVariant(site: SiteConfig, { representation: rep, options }: Documen
     Vary: "Accept-Encoding",
     ...options.headers,
   };
-  const body = gzip ? rep.gzip : rep.body;
-  const ok = { ...notModified, "Content-Type": rep.contentType, "Content-Length": String(body.byteLength), ...(gzip ? { "Content-Encoding": "gzip" } : {}) };
+  const length = gzip ? rep.gzip.byteLength : rep.length;
+  const ok = { ...notModified, "Content-Type": rep.contentType, "Content-Length": String(length), ...(gzip ? { "Content-Encoding": "gzip" } : {}) };
   return { etag, ok, notModified };
 }
 

@@ -54,9 +54,10 @@ async function served(withdrawn: readonly Withdrawal[], list: readonly Article[]
   return Promise.all(
     names.map(async (name) => {
       const { representation } = await site.document(name)!;
-      const body = new TextDecoder().decode(representation.body);
+      const bytes = representation.body!;
+      const body = new TextDecoder().decode(bytes);
       const url = /<link rel="self" type="application\/atom\+xml" href="([^"]+)"/.exec(body)![1]!;
-      return { url, status: 200, contentType: "application/atom+xml", headers: new Headers(), bytes: representation.body, body };
+      return { url, status: 200, contentType: "application/atom+xml", headers: new Headers(), bytes, body };
     }),
   );
 }

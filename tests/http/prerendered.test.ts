@@ -9,6 +9,7 @@ import { SITEMAP_URLS, sitemapPartCount } from "../../src/render/sitemap";
 import { documentPath, type DocumentName } from "../../src/render/urls";
 import { prerender } from "../../scripts/prerender";
 import { createApp } from "../../src/http/app";
+import { plainBody } from "../../src/http/respond";
 import documents from "../generated/articles.documents.bin";
 import { FIXTURE_ARTICLES, FIXTURE_CORPUS, fetchWorker } from "../support/worker";
 import { packed } from "../support/seeds";
@@ -17,6 +18,15 @@ import { packed } from "../support/seeds";
 const PRERENDERED = openPrerendered(documents);
 const CONFIG = parseConfig(env);
 
+/** A document's bytes as a client that takes no gzip gets them: inflated from the gzip when that is all it holds (a stored one). */
+async function plainOf(document: Document): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(plainBody(document.representation)).arrayBuffer());
+}
+
+async function text(document: Document): Promise<string> {
+  return new TextDecoder().decode(await plainOf(document));
+}
+
 async function rendered(site: Site, path: string): Promise<Document> {
   const name = PRERENDERED_NAMES.find((candidate) => documentPath(candidate) === path)!;
   return site.document(name)!;
@@ -24,8 +34,9 @@ async function rendered(site: Site, path: string): Promise<Document> {
 
 /** `document` is `made`'s bytes, validators and headers, and its gzip inflates to those bytes. */
 async function expectSame(document: Document, made: Document, path: string): Promise<void> {
-  expect(new TextDecoder().decode(document.representation.body), path).toBe(new TextDecoder().decode(made.representation.body));
-  const { body, gzip, ...validators } = document.representation;
+  const body = await plainOf(document);
+  expect(new TextDecoder().decode(body), path).toBe(new TextDecoder().decode(made.representation.body));
+  const { body: _, gzip, ...validators } = document.representation;
   const { body: _body, gzip: _gzip, ...madeValidators } = made.representation;
   expect(validators, path).toEqual(madeValidators);
   expect(document.options, path).toEqual(made.options);
@@ -69,8 +80,8 @@ describe("documents prerendered by the build", () => {
     for (const [path, prerendered] of PRERENDERED.documents()) {
       const own = await rendered(site, path);
       expect(own, path).not.toBe(prerendered);
-      expect(new TextDecoder().decode(own.representation.body), path).toContain("https://news.example.org/");
-      expect(new TextDecoder().decode(own.representation.body), path).not.toContain(CONFIG.siteUrl);
+      expect(await text(own), path).toContain("https://news.example.org/");
+      expect(await text(own), path).not.toContain(CONFIG.siteUrl);
     }
   });
 
@@ -98,7 +109,7 @@ describe("documents prerendered by the build", () => {
     now = Date.parse(embargo);
     const after = await site.document(PRERENDERED_NAMES[0]!)!;
     expect(after).not.toBe(prerendered.documents().get("/feed.xml"));
-    expect(new TextDecoder().decode(after.representation.body)).toContain("A story under embargo");
+    expect(await text(after)).toContain("A story under embargo");
     // A Worker started after the instant never takes them up.
     const late = new Site(CONFIG, corpus, prerendered, undefined, () => Date.parse(embargo) + 1000);
     expect(late.document(PRERENDERED_NAMES[0]!)).not.toBe(prerendered.documents().get("/feed.xml"));
@@ -117,7 +128,6 @@ describe("a large site's sitemap index, prerendered by the build", () => {
   const corpus = packed([held, ...articles], { archivePageSize: 1000 });
   const BEFORE = Date.parse(EMBARGO) - 60_000;
   const sitemap = { type: "sitemap" } as const;
-  const text = (document: Document) => new TextDecoder().decode(document.representation.body);
 
   /** What the build writes for the Worker's own variables, by the build's own function, its clock before the embargo. */
   const built = (async () => openPrerendered((await prerender(corpus, envVars(env), new Map(), () => BEFORE)).module))();
@@ -128,7 +138,7 @@ describe("a large site's sitemap index, prerendered by the build", () => {
     expect(prerenderedNames(CONFIG, site.collections)).toEqual([...PRERENDERED_NAMES, sitemap]);
     const prerendered = await built;
     expect([...prerendered.documents().keys()].sort()).toEqual(["/", "/atom.xml", "/feed.json", "/feed.xml", "/sitemap.xml"]);
-    expect(text(prerendered.documents().get("/sitemap.xml")!)).toMatch(/^<\?xml[^\n]*\n<sitemapindex /);
+    expect(await text(prerendered.documents().get("/sitemap.xml")!)).toMatch(/^<\?xml[^\n]*\n<sitemapindex /);
     // A sitemap of one urlset (the fixture site's) is left to the Worker.
     const small = new Site(CONFIG, FIXTURE_CORPUS);
     expect(sitemapPartCount(CONFIG, small.collections)).toBe(0);
@@ -163,14 +173,14 @@ describe("a large site's sitemap index, prerendered by the build", () => {
     const elsewhere = parseConfig({ ...env, SITE_URL: "https://news.example.org" });
     const own = await new Site(elsewhere, corpus, await built, undefined, () => BEFORE).document(sitemap)!;
     expect(own).not.toBe((await built).documents().get("/sitemap.xml"));
-    expect(text(own)).toContain("<loc>https://news.example.org/sitemaps/1.xml</loc>");
-    expect(text(own)).not.toContain(CONFIG.siteUrl);
-    expect(text(own)).toBe(text(await new Site(elsewhere, corpus, null, undefined, () => BEFORE).document(sitemap)!));
+    expect(await text(own)).toContain("<loc>https://news.example.org/sitemaps/1.xml</loc>");
+    expect(await text(own)).not.toContain(CONFIG.siteUrl);
+    expect(await text(own)).toBe(await text(await new Site(elsewhere, corpus, null, undefined, () => BEFORE).document(sitemap)!));
   });
 
   it("is served only while the clock shows what the build's showed: past an embargo, the Worker dates the parts itself", async () => {
     const prerendered = (await built).documents().get("/sitemap.xml")!;
-    expect(text(prerendered)).not.toContain(EMBARGO);
+    expect(await text(prerendered)).not.toContain(EMBARGO);
     let now = BEFORE;
     const site = new Site(CONFIG, corpus, await built, undefined, () => now);
     expect(site.document(sitemap)).toBe(prerendered);
@@ -178,8 +188,8 @@ describe("a large site's sitemap index, prerendered by the build", () => {
     const after = await site.document(sitemap)!;
     expect(after).not.toBe(prerendered);
     // The held story is the newest page now: the home page, in the first part, changed when it was published.
-    expect(text(after)).toContain(`<loc>${CONFIG.siteUrl}/sitemaps/1.xml</loc><lastmod>${EMBARGO}</lastmod>`);
-    expect(text(after)).toBe(text(await new Site(CONFIG, corpus, null, undefined, () => now).document(sitemap)!));
+    expect(await text(after)).toContain(`<loc>${CONFIG.siteUrl}/sitemaps/1.xml</loc><lastmod>${EMBARGO}</lastmod>`);
+    expect(await text(after)).toBe(await text(await new Site(CONFIG, corpus, null, undefined, () => now).document(sitemap)!));
     // A Worker started after the instant never takes it up.
     expect(new Site(CONFIG, corpus, await built, undefined, () => now + 1000).document(sitemap)).not.toBe(prerendered);
   });
@@ -188,7 +198,6 @@ describe("a large site's sitemap index, prerendered by the build", () => {
 describe("section and tag feeds and sitemap parts the build stored as files", () => {
   const site = new Site(CONFIG, FIXTURE_CORPUS);
   const feeds = storedNames(CONFIG, site.collections).filter((name) => name.type === "feed");
-  const text = (document: Document) => new TextDecoder().decode(document.representation.body);
   /** The fixture build's [assets] folder as the Worker under test reads it (vitest.config.ts), counting the reads. */
   function assets(read: string[] = []) {
     return async (file: string) => {
@@ -238,8 +247,10 @@ describe("section and tag feeds and sitemap parts the build stored as files", ()
     expect(asked).toEqual(read);
     // A client that takes no gzip gets the plain bytes, inflated from the file: what a render makes.
     const plain = await createApp(FIXTURE_CORPUS, PRERENDERED).fetch(new Request(`http://localhost${path}`), { ...env, ARCHIVE });
+    const made = (await site.document(name)!).representation.body!;
     expect(plain.headers.get("Content-Encoding")).toBeNull();
-    expect(await plain.text()).toBe(text(await site.document(name)!));
+    expect(plain.headers.get("Content-Length")).toBe(String(made.byteLength));
+    expect(new Uint8Array(await plain.arrayBuffer())).toEqual(made);
     expect(asked).toHaveLength(2);
   });
 
@@ -250,13 +261,13 @@ describe("section and tag feeds and sitemap parts the build stored as files", ()
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const missing = new Site(CONFIG, FIXTURE_CORPUS, PRERENDERED, async () => Promise.reject(new Error("404")));
-      expect(text(await missing.document(name)!)).toBe(text(made));
+      expect(await text(await missing.document(name)!)).toBe(await text(made));
       const file = await assets()(PRERENDERED.stored(path)!.file);
       const altered = file.slice();
       altered[0]! ^= 1;
       const wrong = new Site(CONFIG, FIXTURE_CORPUS, PRERENDERED, async () => altered);
       const answered = await wrong.document(name)!;
-      expect(text(answered)).toBe(text(made));
+      expect(await text(answered)).toBe(await text(made));
       expect(answered.representation.hash).toBe(made.representation.hash);
       expect(errors).toHaveBeenCalledTimes(2);
       expect(String(errors.mock.calls[1])).toContain(path);
@@ -269,7 +280,7 @@ describe("section and tag feeds and sitemap parts the build stored as files", ()
     const name = feeds[0]!;
     const read: string[] = [];
     const elsewhere = new Site(parseConfig({ ...env, SITE_URL: "https://news.example.org" }), FIXTURE_CORPUS, PRERENDERED, assets(read));
-    expect(text(await elsewhere.document(name)!)).toContain("https://news.example.org/");
+    expect(await text(await elsewhere.document(name)!)).toContain("https://news.example.org/");
     expect(read).toEqual([]);
 
     const plain = FIXTURE_ARTICLES.map((article) => ({ ...JSON.parse(JSON.stringify(article)) }));
@@ -285,10 +296,12 @@ describe("section and tag feeds and sitemap parts the build stored as files", ()
     const named: DocumentName = { type: "feed", collection: { kind: "section", slug }, format: "atom" };
     const reads: string[] = [];
     const live = new Site(CONFIG, corpus, prerendered, async (file) => (reads.push(file), files.get(file)!), () => now);
-    expect(text(await live.document(named)!)).not.toContain("A story under embargo");
+    const before = await text(await live.document(named)!);
+    expect(before).toMatch(/^<\?xml[^\n]*\n<feed /);
+    expect(before).not.toContain("A story under embargo");
     expect(reads).toHaveLength(1);
     now = Date.parse(embargo);
-    expect(text(await live.document(named)!)).toContain("A story under embargo");
+    expect(await text(await live.document(named)!)).toContain("A story under embargo");
     expect(reads).toHaveLength(1);
   });
 
