@@ -53,17 +53,19 @@ export const STORED_BYTES = 64 * 2 ** 20;
 
 /**
  * What the build renders into files of wrangler.toml's [assets] folder, beside
- * the archived article blocks: each section's and tag's feeds, largest first,
- * and a large site's sitemap parts. A fresh isolate's first request for one
- * otherwise renders it: a tag's 50 newest stories are spread over as many
- * blocks, each inflated whole, and a sitemap part dates 5,000 pages from
- * every story each lists, 20–80 ms at 100,000 articles (BENCHMARKS.md,
+ * the archived article blocks: the pages that list the site's feeds (what a
+ * reader's "subscribe" or a crawler starts from), a large site's sitemap
+ * parts, and each section's and tag's feeds, largest first. A fresh
+ * isolate's first request for one otherwise renders it: `/feeds` and OPML
+ * name every section and tag, a tag's 50 newest stories are spread over as
+ * many blocks, each inflated whole, and a sitemap part dates 5,000 pages from
+ * every story each lists, 7–80 ms at 100,000 articles (BENCHMARKS.md,
  * section 2). Fetching the file is one read of the assets store. Archive
- * pages (hundreds at that size) and HTML pages other than the home page are
- * left to the Worker: they are rarely a fresh isolate's first request.
+ * pages (thousands at that size, each a render of 50 stories) and article
+ * pages are left to the Worker.
  */
 export function storedNames(config: SiteConfig, collections: Collections): readonly DocumentName[] {
-  const names: DocumentName[] = [];
+  const names: DocumentName[] = [{ type: "feeds" }, { type: "opml" }, { type: "index", kind: "section" }, { type: "index", kind: "tag" }];
   for (let part = 1; part <= sitemapPartCount(config, collections); part++) names.push({ type: "sitemap-part", part });
   // Largest first: the ones most readers poll. Ties keep `collect`'s order.
   const groups = [...collections.sections.values(), ...collections.tags.values()].sort((a, b) => b.articles.length - a.articles.length);

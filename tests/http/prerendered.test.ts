@@ -195,9 +195,10 @@ describe("a large site's sitemap index, prerendered by the build", () => {
   });
 });
 
-describe("section and tag feeds and sitemap parts the build stored as files", () => {
+describe("documents the build stored as files: the pages listing the feeds, section and tag feeds, sitemap parts", () => {
   const site = new Site(CONFIG, FIXTURE_CORPUS);
-  const feeds = storedNames(CONFIG, site.collections).filter((name) => name.type === "feed");
+  const names = storedNames(CONFIG, site.collections);
+  const feeds = names.filter((name) => name.type === "feed");
   /** The fixture build's [assets] folder as the Worker under test reads it (vitest.config.ts), counting the reads. */
   function assets(read: string[] = []) {
     return async (file: string) => {
@@ -213,14 +214,15 @@ describe("section and tag feeds and sitemap parts the build stored as files", ()
     expect(feeds).toHaveLength(3 * (sections.size + tags.size));
     const sizes = feeds.filter((_, i) => i % 3 === 0).map((name) => name.type === "feed" && (name.collection.kind === "section" ? sections : tags).get(name.collection.slug)!.articles.length);
     expect(sizes).toEqual([...sizes].sort((a, b) => Number(b) - Number(a)));
-    for (const name of feeds) expect(PRERENDERED.stored(documentPath(name)), documentPath(name)).toMatchObject({ file: expect.stringMatching(/^[0-9a-f]{32}\.bin$/) });
+    for (const name of names) expect(PRERENDERED.stored(documentPath(name)), documentPath(name)).toMatchObject({ file: expect.stringMatching(/^[0-9a-f]{32}\.bin$/) });
     // The site's own are in the bundle, not stored again.
     expect(PRERENDERED.stored("/feed.xml")).toBeUndefined();
   });
 
-  it("are byte for byte what the Worker renders at run time, with the same headers", async () => {
+  it("are byte for byte what the Worker renders at run time, with the same headers: the feeds, and the pages listing them", async () => {
     const read = assets();
-    for (const name of feeds) {
+    expect(names.filter((name) => name.type !== "feed").map(documentPath)).toEqual(["/feeds", "/opml.xml", "/sections", "/tags"]);
+    for (const name of names) {
       const path = documentPath(name);
       const stored = await readStored(PRERENDERED.stored(path)!, await read(PRERENDERED.stored(path)!.file));
       await expectSame(stored, await site.document(name)!, path);
@@ -311,6 +313,8 @@ describe("section and tag feeds and sitemap parts the build stored as files", ()
     const tags = new Map<string, Collection>(Array.from({ length: STORED_DOCUMENTS }, (_, i) => [`t${i}`, tag(i)]));
     const names = storedNames(CONFIG, { site: { kind: "site", slug: "", name: "", articles: [article] }, sections: new Map(), tags });
     expect(names).toHaveLength(STORED_DOCUMENTS);
-    expect(names.every((name) => name.type === "feed" && tags.get(name.collection.slug)!.articles.length >= 4)).toBe(true);
+    // The pages that list every feed come first; then feeds, of the largest tags.
+    expect(names.slice(0, 4).map(documentPath)).toEqual(["/feeds", "/opml.xml", "/sections", "/tags"]);
+    expect(names.slice(4).every((name) => name.type === "feed" && tags.get(name.collection.slug)!.articles.length >= 4)).toBe(true);
   });
 });
