@@ -230,12 +230,13 @@ export function openPrerendered(data: ArrayBuffer | ArrayBufferView): Prerendere
   const data0 = 8 + headLength;
   const slice = ([start, length]: [number, number]) => bytes.subarray(data0 + start, data0 + start + length);
   let documents: Map<string, Document> | undefined;
-  let stored: Map<string, StoredEntry> | undefined;
+  // Made now, while the isolate starts: every first request for a document not in memory looks here.
+  const stored = new Map(head.stored.map((entry) => [entry.path, entry]));
   return {
     config,
     epoch,
     configFor: (env) => (ENV_NAMES.every((name) => env[name] === vars[name]) ? config : undefined),
     documents: () => (documents ??= new Map(entries.map((entry) => [entry.path, documentOf(entry, slice)]))),
-    stored: (path) => (stored ??= new Map(head.stored.map((entry) => [entry.path, entry]))).get(path),
+    stored: (path) => stored.get(path),
   };
 }
