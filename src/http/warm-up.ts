@@ -57,9 +57,9 @@ const REHEARSAL_URL = "https://rehearsal.invalid/feed.xml";
  * already made: 2.3 ms over the bare Worker at 100,000 articles, and the same
  * again on top of every other document's first request (BENCHMARKS.md,
  * section 2). Only answers without a body: workerd refuses to make a
- * Response with one outside a request. A build whose view the clock has
- * left has nothing prerendered to answer from; the rehearsal stops at the
- * first answer that would have to be rendered.
+ * Response with one outside a request. `createApp` leaves it out when the
+ * clock has left the build's view (nothing prerendered to answer from);
+ * should an answer still have to be rendered, the rehearsal stops there.
  */
 export function rehearse(answer: (request: Request) => Response | Promise<Response>): number[] {
   const statuses: number[] = [];

@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app";
 import { rehearse } from "../../src/http/warm-up";
+import { envVars } from "../../src/config";
+import { prerender } from "../../scripts/prerender";
 import { openPrerendered, packPrerendered } from "../../src/http/prerendered";
 import documents from "../generated/articles.documents.bin";
 import { FIXTURE_CORPUS } from "../support/worker";
@@ -47,6 +49,23 @@ describe("the rehearsal of a poll while the isolate starts", () => {
     expect(answers.map((answer) => answer.body)).toEqual([null, null, null, null]);
     expect(answers[0]!.headers.get("Content-Encoding")).toBe("gzip");
     expect(answers[1]!.headers.get("Content-Encoding")).toBeNull();
+  });
+
+  it("is left out once the clock has left the build's view (an embargo lifted since): nothing renders while the isolate starts", async () => {
+    const EMBARGO = Date.parse("2030-01-01T00:00:00Z");
+    const plain = FIXTURE_CORPUS.articles.map((article) => JSON.parse(JSON.stringify(article)));
+    const held = { ...plain[0], id: "held", slug: "held-story", title: "Held", published: "2030-01-01T00:00:00Z", updated: "2030-01-01T00:00:00Z" };
+    const corpus = packed([held, ...plain]);
+    const built = openPrerendered((await prerender(corpus, envVars(env), new Map(), () => EMBARGO - 60_000)).module);
+    const lifted = counting(corpus);
+    createApp(lifted.counted, built, { clock: () => EMBARGO });
+    // The warm-up's two articles, and no render of the site's feed.
+    expect(lifted.made).toEqual([0, 1]);
+    expect(lifted.lists()).toBe(0);
+    // Before the embargo lifts, the rehearsal answers from the build's documents, making no article either.
+    const before = counting(corpus);
+    createApp(before.counted, built, { clock: () => EMBARGO - 1000 });
+    expect(before.made).toEqual([0, 1]);
   });
 
   it("stops at an answer that would have to be rendered: nothing prerendered for the clock's view", () => {
