@@ -56,6 +56,8 @@ export interface RunResult {
   requests: number;
   /** Requests without the expected status, or unanswered. */
   errors: number;
+  /** The same by kind: `status N` as h2load logged it (0 where no status line came back), `errored` or `timeout` (h2load's own counts). */
+  failures: Record<string, number>;
   /** Latency percentiles in ms, as PERCENTILES. */
   percentiles: number[];
 }
@@ -87,23 +89,30 @@ async function runMix(port: number, mix: readonly Stream[], seconds: number, per
   );
   const finished = await Promise.all(runs);
   const latencies: number[] = [];
-  let errors = 0;
+  const failures: Record<string, number> = {};
+  const fail = (kind: string, times = 1) => {
+    if (times > 0) failures[kind] = (failures[kind] ?? 0) + times;
+  };
   finished.forEach(({ log }, index) => {
     for (const line of readFileSync(log, "utf8").split("\n")) {
       if (line === "") continue;
       // start (µs since the epoch) \t status \t µs to the end of the response
       const [, status, micros] = line.split("\t");
-      if (Number(status) !== mix[index]!.status) errors++;
+      if (Number(status) !== mix[index]!.status) fail(`status ${status}`);
       latencies.push(Number(micros) / 1000);
     }
     const failed = /requests: \d+ total, \d+ started, \d+ done, \d+ succeeded, (\d+) failed, (\d+) errored, (\d+) timeout/.exec(finished[index]!.output);
-    if (failed !== null) errors += Number(failed[2]) + Number(failed[3]);
+    if (failed !== null) {
+      fail("errored", Number(failed[2]));
+      fail("timeout", Number(failed[3]));
+    }
   });
   latencies.sort((a, b) => a - b);
   return {
     rate: latencies.length / seconds,
     requests: latencies.length,
-    errors,
+    errors: Object.values(failures).reduce((sum, n) => sum + n, 0),
+    failures,
     percentiles: PERCENTILES.map((p) => percentile(latencies, p)),
   };
 }
@@ -171,6 +180,14 @@ export function percentilesOf(runs: readonly RunResult[]): number[] {
   return PERCENTILES.map((_, i) => median(runs.map((r) => r.percentiles[i]!)));
 }
 
+/** Failed requests over `runs`, and of which kinds: `3 (status 0 2, timeout 1)`. */
+function failuresOf(runs: readonly RunResult[]): string {
+  const kinds = new Map<string, number>();
+  for (const run of runs) for (const [kind, n] of Object.entries(run.failures)) kinds.set(kind, (kinds.get(kind) ?? 0) + n);
+  const total = [...kinds.values()].reduce((sum, n) => sum + n, 0);
+  return total === 0 ? "0" : `${total} (${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(", ")})`;
+}
+
 /** p99 of `side` over the floor's, per round. */
 function p99Ratio(level: LoadLevel, side: Side): Summary {
   return summarise(level.runs[side].map((run, round) => run.percentiles[2]! / level.runs.floor[round]!.percentiles[2]!));
@@ -189,7 +206,7 @@ export async function loadSection(lab: Lab): Promise<SectionReport> {
       const names: Record<Side, string> = { wirefeed: "wirefeed", floor: "bare Worker", control: "bare Worker, second copy (A/A)" };
       for (const side of SIDES) {
         const runs = level.runs[side];
-        const errors = runs.reduce((sum, r) => sum + r.errors, 0);
+        const errors = failuresOf(runs);
         rows.push([
           count(size),
           `${level.level * 100} % (${count(level.rate)} req/s)`,
@@ -197,7 +214,7 @@ export async function loadSection(lab: Lab): Promise<SectionReport> {
           count(Math.round(median(runs.map((r) => r.rate)))),
           ...percentilesOf(runs).map(ms),
           side === "floor" ? "1" : spread(p99Ratio(level, side)),
-          String(errors),
+          errors,
         ]);
       }
       const alt = `Latency percentiles at ${count(size)} articles, open loop at ${level.level * 100} % of the floor's maximum (${count(level.rate)} req/s)`;
