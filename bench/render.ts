@@ -91,6 +91,30 @@ function feedRenderer(config: SiteConfig, collection: Collection, format: Format
   };
 }
 
+/** Batches `budget` ms of warm calls is cut into: each long enough to hold many calls, and the collections their garbage takes. */
+const BATCHES = 8;
+
+/**
+ * Milliseconds per call of `render`, in the best of BATCHES batches of
+ * whole calls over `budget` ms: other work on the machine only ever adds to
+ * a batch (one run's mean over the whole budget read 0.59, 2.01 and 1.23 µs
+ * per item for the same code), and a batch still pays its share of the
+ * collections its own garbage causes.
+ */
+function bestBatchMs(render: () => unknown, budget: number): number {
+  let best = Infinity;
+  for (let batch = 0; batch < BATCHES; batch++) {
+    let calls = 0;
+    const started = performance.now();
+    while (performance.now() - started < budget / BATCHES) {
+      render();
+      calls++;
+    }
+    best = Math.min(best, (performance.now() - started) / calls);
+  }
+  return best;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -127,13 +151,7 @@ async function main(): Promise<void> {
   // Warm up until the optimising compiler has settled (as long as the timing), then time whole calls.
   const budget = Number(values["warm-ms"]);
   for (const end = performance.now() + budget; performance.now() < end; ) render();
-  let calls = 0;
-  const started = performance.now();
-  while (performance.now() - started < budget) {
-    render();
-    calls++;
-  }
-  const ms = (performance.now() - started) / calls;
+  const ms = bestBatchMs(render, budget);
   const timing: RenderTiming = { impl, format, items, bytes, ms, microsPerItem: (ms * 1000) / items };
   console.log(JSON.stringify(timing));
 }
