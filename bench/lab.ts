@@ -14,6 +14,8 @@ export class Lab {
   private readonly corpora = new Map<number, Corpus>();
   private readonly captured = new Map<number, CapturedRoute[]>();
   private readonly made = new Map<string, Promise<unknown>>();
+  /** Seconds spent generating, building and bundling corpora so far. */
+  preparingSeconds = 0;
 
   constructor(readonly settings: Settings) {}
 
@@ -36,7 +38,9 @@ export class Lab {
     let corpus = this.corpora.get(size);
     if (corpus === undefined) {
       this.log(`corpus ${size}: generating, building and bundling…`);
+      const started = this.elapsedSeconds();
       corpus = prepare(size);
+      this.preparingSeconds += this.elapsedSeconds() - started;
       this.corpora.set(size, corpus);
       this.log(`corpus ${size}: seeds ${mib(corpus.seedsBytes)}, build ${ms(corpus.build.wallMs)} (CPU ${ms(corpus.build.cpuMs)}), bundle ${mib(corpus.bundleBytes)}`);
     }

@@ -62,10 +62,13 @@ async function main(): Promise<void> {
   const loadAtStart = load1();
   const lab = new Lab(settings);
   const reports: Array<{ title: string; report: SectionReport }> = [];
+  const durations: string[][] = [];
   try {
     for (const name of settings.sections) {
       lab.log(`section ${name}`);
+      const [started, preparing] = [lab.elapsedSeconds(), lab.preparingSeconds];
       reports.push({ title: SECTIONS[name].title, report: await SECTIONS[name].run(lab) });
+      durations.push([name, (lab.elapsedSeconds() - started).toFixed(0), (lab.preparingSeconds - preparing).toFixed(0)]);
     }
   } finally {
     // wrangler's build step left the last corpus in src/generated: put the project's own seeds back.
@@ -100,6 +103,12 @@ ${summary}
 
 ${reports.map(({ title, report }) => `## ${title}\n\n${report.details}${pictures(report)}`).join("\n\n")}
 
+## Where the run's time goes
+
+Seconds per section, and of them the seconds spent generating, building and bundling corpora (done once per run, by the first section that needs each size):
+
+${table(["Section", "Seconds", "Of which preparing corpora"], durations)}
+
 ## Method
 
 - **The Worker** is the deploy bundle: \`wrangler deploy --dry-run --outdir\` with \`WIREFEED_SEEDS\` pointing at a generated corpus, run by standalone \`workerd serve\` (the runtime Cloudflare runs, without \`wrangler dev\`'s proxy) from a generated capnp config with wrangler.toml's compatibility date, flags and \`[vars]\`.
@@ -115,7 +124,7 @@ ${reports.map(({ title, report }) => `## ${title}\n\n${report.details}${pictures
 
 \`\`\`sh
 npm ci
-npm run bench                              # everything, about 15 minutes on 2 cores; writes BENCHMARKS.md
+npm run bench                              # everything, 15 to 30 minutes on 2 cores (see where the time goes, above); writes BENCHMARKS.md
 BENCH_QUICK=1 npm run bench                # every section with tiny settings, about a minute; writes bench/out/BENCHMARKS.md
 BENCH_ONLY=cold,hotpath npm run bench      # some sections alone (${Object.keys(SECTIONS).join(", ")}); writes bench/out/BENCHMARKS.md
 \`\`\`

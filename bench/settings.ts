@@ -1,6 +1,6 @@
 /**
- * How much the bench measures: the full run (issue 11's goals, about 15
- * minutes on a 2-core machine) or `BENCH_QUICK=1` (every section, tiny, in
+ * How much the bench measures: the full run (issue 19's goals, 15 to 30
+ * minutes on this 2-core machine, as busy as it is) or `BENCH_QUICK=1` (every section, tiny, in
  * about a minute: for iterating, not for judging). `BENCH_ONLY=floor,cold`
  * runs some sections alone, `BENCH_SIZES=10000` only the corpora of those sizes. Sections are named after issue 11's goals, plus
  * `hotpath`, the profile of warm requests behind goal 1, and `language`, the
