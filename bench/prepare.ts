@@ -118,7 +118,7 @@ function keepBuild(size: number): string {
   return kept;
 }
 
-/** Put the project's own seeds back into src/generated (wrangler's build step left the last corpus there). */
+/** Put the project's own build back into src/generated (the bench's builds wrote there, and moved their files out). */
 export function restoreProjectBuild(): void {
   execFileSync("npm", ["run", "build", "--silent"], { stdio: ["ignore", "ignore", "inherit"] });
 }

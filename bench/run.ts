@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       durations.push([name, (lab.elapsedSeconds() - started).toFixed(0), (lab.preparingSeconds - preparing).toFixed(0)]);
     }
   } finally {
-    // wrangler's build step left the last corpus in src/generated: put the project's own seeds back.
+    // The bench's builds wrote into src/generated: put the project's own build back.
     restoreProjectBuild();
   }
   const seconds = lab.elapsedSeconds().toFixed(0);
