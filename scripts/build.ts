@@ -29,6 +29,10 @@
  * dev`) compiles the seeds as a build would publish them now, and writes no
  * record: a preview publishes nothing.
  *
+ * The seeds are parsed on every core, a share each, when there are enough of
+ * them to pay for a thread (scripts/parse-threads.ts); $WIREFEED_BUILD_THREADS
+ * sets how many threads (1: this one alone). The output is the same for any.
+ *
  * --encoding (or $WIREFEED_ENCODING): the encoding of seeds that are not UTF-8
  * and declare none in front matter (e.g. windows-1252).
  *
@@ -56,6 +60,7 @@ import { BUNDLED_BYTES, PER_BLOCK, openCorpus, packArticles, type ArchiveFiles }
 import { archivePath, generatedModule, packPath, prerenderedPath } from "../src/content/bundle";
 import { envVars, type Env } from "../src/config";
 import { isDevBuild, serveProblemsInDev } from "./dev-build";
+import { parseInThreads, threadCount } from "./parse-threads";
 import { prerender, wranglerVars } from "./prerender";
 import { readSeedFolders } from "./seed-folders";
 
@@ -206,11 +211,17 @@ if (read.problems.length === 0 && read.folders.every((folder) => folder.seeds.le
   fail([`${seedDirs.join(", ")}: no .txt seeds, expected at least one article`]);
 }
 
+const threads = threadCount(
+  read.folders.reduce((sum, folder) => sum + folder.seeds.length, 0),
+  process.env.WIREFEED_BUILD_THREADS,
+);
+if (typeof threads === "string") fail([threads]);
+
 let compiled;
 try {
   const pageSize = archivePageSize();
   const siteAgency = vars.SITE_AGENCY?.trim() || undefined;
-  compiled = compileSeeds(read.folders, {
+  const options = {
     today,
     ...(now === undefined ? {} : { now }),
     dateChecked: args["date-checked"] ?? [],
@@ -218,7 +229,8 @@ try {
     ...(pageSize === undefined ? {} : { archivePageSize: pageSize }),
     ...(encoding ? { fallbackEncoding: encoding } : {}),
     ...(siteAgency ? { siteAgency } : {}),
-  });
+  };
+  compiled = compileSeeds(read.folders, options, await parseInThreads(read.folders, options, threads));
 } catch (error) {
   // A bug, not a bad seed: say so with its stack, and still leave no output behind.
   fail([`wirefeed build: internal error: ${error instanceof Error ? error.stack : String(error)}`]);

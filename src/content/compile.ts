@@ -1,7 +1,7 @@
 import type { Article, Withdrawal } from "./article";
 import { formatDay, formatInstant, parseDay } from "./calendar";
 import { canonicaliseCategories } from "./categories";
-import { parseSeed, type ParsedSeed } from "./parse-seed";
+import { parseSeed, type ParsedSeed, type SeedResult } from "./parse-seed";
 import type { Problem } from "./problems";
 import { appendToRecord, copyHash, fingerprint, FORMAT, formatRecord, parseRecord, RECORD_FILE, sameStory, SLOTS, type Claim, type Embargo, type NewLine, type ParsedRecord, type Version, type Withdrawing } from "./publication-record";
 import { idSuffix, slugify } from "./slug";
@@ -152,32 +152,35 @@ function isSlot(ms: number): boolean {
   return into >= WIRE_NOON && into < WIRE_NOON + SLOTS * 1000;
 }
 
-/**
- * Every seed at once: parse each, then what needs them all (versions of one
- * story, unique ids, permanent slugs and instants from the publication
- * records, withdrawals, canonical section and tag names, order). Every
- * problem in every seed is collected before giving up, so one build run tells
- * the editor everything to fix.
- */
-export function compileSeeds(folders: readonly SeedFolder[], options: CompileOptions): Compilation {
+/** What the publication records say, read once for the parse and the compilation. */
+interface Ledger {
+  records: { file: string; parsed: ParsedRecord }[];
+  byId: Map<string, Recorded>;
+  /** Ids whose date the publisher checked: `--date-checked` and the records' `checked` lines. */
+  checked: Set<string>;
+  /** The records' own problems. */
+  problems: Problem[];
+  /** The build's today and now, ms. */
+  today: number;
+  now: number;
+}
+
+function readLedger(folders: readonly SeedFolder[], options: CompileOptions): Ledger {
   const today = parseDay(options.today);
   if (today === undefined) throw new RangeError(`compileSeeds: today "${options.today}" is not a YYYY-MM-DD date`);
-  const now = options.now ?? today;
   const problems: Problem[] = [];
-  const warnings: Problem[] = [];
-
   const records = folders.map((folder) => {
     const file = recordFile(folder.dir);
     const parsed = parseRecord(folder.record ?? "", file);
     problems.push(...parsed.problems);
     return { file, parsed };
   });
-  const ledger = new Map<string, Recorded>();
+  const byId = new Map<string, Recorded>();
   const checked = new Set(options.dateChecked);
   records.forEach(({ parsed }, folder) => {
     for (const claim of parsed.claims) {
-      const known = ledger.get(claim.id);
-      if (known === undefined) ledger.set(claim.id, { id: claim.id, claims: [claim], first: claim, folder, versions: [], embargoes: [], withdrawals: [] });
+      const known = byId.get(claim.id);
+      if (known === undefined) byId.set(claim.id, { id: claim.id, claims: [claim], first: claim, folder, versions: [], embargoes: [], withdrawals: [] });
       else {
         known.claims.push(claim);
         const isFirst = claim.kind === "published" && (known.first.kind !== "published" || compareClaims(claim, known.first) < 0);
@@ -188,31 +191,84 @@ export function compileSeeds(folders: readonly SeedFolder[], options: CompileOpt
   });
   // Lines about a story no published line names are a merge's leftovers or hand-made: nothing to apply them to.
   for (const { parsed } of records) {
-    for (const line of parsed.versions) ledger.get(line.id)?.versions.push(line);
-    for (const line of parsed.embargoes) ledger.get(line.id)?.embargoes.push(line);
-    for (const line of parsed.withdrawals) ledger.get(line.id)?.withdrawals.push(line);
+    for (const line of parsed.versions) byId.get(line.id)?.versions.push(line);
+    for (const line of parsed.embargoes) byId.get(line.id)?.embargoes.push(line);
+    for (const line of parsed.withdrawals) byId.get(line.id)?.withdrawals.push(line);
   }
+  return { records, byId, checked, problems, today, now: options.now ?? today };
+}
+
+/**
+ * Parse every seed of `folders`, each folder's in file name order, as
+ * compileSeeds does: what a build thread does with its share of the seeds
+ * (scripts/parse-threads.ts), given the folders' records whole. Each seed's
+ * parse depends only on its own bytes and what the records say of its id,
+ * so shares parsed apart and joined in order are the parse of all of them.
+ */
+export function parseSeeds(folders: readonly SeedFolder[], options: CompileOptions): SeedResult[] {
+  return parseWith(readLedger(folders, options), folders, options);
+}
+
+/** A folder's seeds in the order they are parsed and their problems said: by file name. */
+export function seedsInParseOrder(folder: SeedFolder): SeedFile[] {
+  return [...folder.seeds].sort((a, b) => compareStrings(a.file, b.file));
+}
+
+function parseWith(ledger: Ledger, folders: readonly SeedFolder[], options: CompileOptions): SeedResult[] {
+  const { byId, checked, today, now } = ledger;
   // A recorded story's day, else today's: a new story is published today.
   const publishedOn = (id: string | undefined) => {
-    const first = id === undefined ? undefined : ledger.get(id)?.first;
+    const first = id === undefined ? undefined : byId.get(id)?.first;
     return first === undefined ? today : Math.floor(first.recorded / DAY_MS) * DAY_MS;
   };
-  const recordedAt = (id: string | undefined) => (id === undefined ? undefined : ledger.get(id)?.first.recorded) ?? now;
-  const isRecorded = (id: string) => ledger.has(id);
+  const recordedAt = (id: string | undefined) => (id === undefined ? undefined : byId.get(id)?.first.recorded) ?? now;
+  const isRecorded = (id: string) => byId.has(id);
   const dateChecked = (id: string) => checked.has(id);
+  return folders.flatMap((folder) =>
+    seedsInParseOrder(folder).map((seed) =>
+      parseSeed({
+        ...seed,
+        publishedOn,
+        dateChecked,
+        today,
+        recordedAt,
+        isRecorded,
+        ...(options.now === undefined ? {} : { clock: options.now }),
+        ...(options.fallbackEncoding ? { fallbackEncoding: options.fallbackEncoding } : {}),
+        ...(options.siteAgency ? { siteAgency: options.siteAgency } : {}),
+      }),
+    ),
+  );
+}
+
+/**
+ * Every seed at once: parse each, then what needs them all (versions of one
+ * story, unique ids, permanent slugs and instants from the publication
+ * records, withdrawals, canonical section and tag names, order). Every
+ * problem in every seed is collected before giving up, so one build run tells
+ * the editor everything to fix.
+ *
+ * `parsed`: the seeds already parsed, as parseSeeds(folders, options) gives
+ * them (a large build parses its shares in threads); parsed here when absent.
+ */
+export function compileSeeds(folders: readonly SeedFolder[], options: CompileOptions, parsed?: readonly SeedResult[]): Compilation {
+  const read = readLedger(folders, options);
+  const { records, byId: ledger, today, now } = read;
+  const problems: Problem[] = [...read.problems];
+  const warnings: Problem[] = [];
+  const results = parsed ?? parseWith(read, folders, options);
+  const seedCount = folders.reduce((sum, folder) => sum + folder.seeds.length, 0);
+  if (results.length !== seedCount) throw new RangeError(`compileSeeds: ${results.length} parsed seeds for ${seedCount} seeds`);
 
   const filed: Filed[] = [];
-  folders.forEach((folder, index) => {
-    for (const seed of [...folder.seeds].sort((a, b) => compareStrings(a.file, b.file))) {
-      const { file } = seed;
-      const input = { ...seed, publishedOn, dateChecked, today, recordedAt, isRecorded, ...(options.now === undefined ? {} : { clock: options.now }) };
-      const result = parseSeed({ ...input, ...(options.fallbackEncoding ? { fallbackEncoding: options.fallbackEncoding } : {}), ...(options.siteAgency ? { siteAgency: options.siteAgency } : {}) });
-      problems.push(...result.problems);
-      warnings.push(...result.warnings);
-      if (result.seed === undefined) continue;
-      const { article } = result.seed;
-      filed.push({ seed: result.seed, file, folder: index, fingerprint: fingerprint(article.title, article.paragraphs[0] ?? "") });
-    }
+  const folderOf = folders.flatMap((folder, index) => folder.seeds.map(() => index));
+  const files = folders.flatMap((folder) => seedsInParseOrder(folder).map((seed) => seed.file));
+  results.forEach((result, i) => {
+    problems.push(...result.problems);
+    warnings.push(...result.warnings);
+    if (result.seed === undefined) return;
+    const { article } = result.seed;
+    filed.push({ seed: result.seed, file: files[i]!, folder: folderOf[i]!, fingerprint: fingerprint(article.title, article.paragraphs[0] ?? "") });
   });
 
   const recordOf = (recorded: Recorded) => `${records[recorded.folder]!.file}:${recorded.first.line}`;

@@ -189,6 +189,30 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
     expect(readdirSync(archive)).toEqual([]);
   });
 
+  it("writes the same files and says the same warnings whether one thread parses the seeds or several (WIREFEED_BUILD_THREADS); a bad setting fails", () => {
+    const seeds = Object.fromEntries(
+      Array.from({ length: 9 }, (_, i) => [`s${i}.txt`, seedText({ headline: i % 4 === 0 ? `Story\u000B ${i}` : `Story ${i}`, body: [`Geneva, Nov ${10 + i} (EFE).- Diplomats met ${i}.`, "More."] })]),
+    );
+    const files = () => {
+      const dir = join(workdir, "out");
+      const all = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => statSync(join(dir, name)).isFile());
+      return Object.fromEntries([...all.sort().map((name) => [name, readFileSync(join(dir, name)).toString("base64")]), ["published.tsv", readFileSync(record(), "utf8")]]);
+    };
+    const runs = ["1", "3"].map((threads) => {
+      rmSync(join(workdir, "out"), { recursive: true, force: true });
+      rmSync(record(), { force: true });
+      const run = build(seeds, [], { WIREFEED_BUILD_THREADS: threads });
+      expect(run.status).toBe(0);
+      return { stderr: run.stderr, files: files() };
+    });
+    expect(runs[0]!.stderr.match(/^warning: seeds\/s\d\.txt:3: character U\+000B dropped/gm)).toHaveLength(3);
+    expect(runs[1]).toEqual(runs[0]);
+    const bad = build(seeds, [], { WIREFEED_BUILD_THREADS: "all" });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('WIREFEED_BUILD_THREADS "all" is not a number of threads, expected a whole number from 1 to 999\n');
+    expect(existsSync(out())).toBe(false);
+  });
+
   it("fails on a folder with no seeds", () => {
     const empty = build({});
     expect(empty.status).toBe(1);
