@@ -17,10 +17,19 @@ import { parseSeeds, seedsInParseOrder, type CompileOptions, type SeedFolder } f
 import type { SeedResult } from "../src/content/parse-seed";
 
 /**
- * Seeds a thread must have to pay for itself: a thread takes some 0.3 s to
- * load the parser (ELD's n-gram tables), what 2,000 seeds take to parse.
+ * Seeds a thread must have to pay for itself: a thread takes some 0.7 s to
+ * start (tsx's loader, the parser's modules, ELD's n-gram tables), what about
+ * 1,300 seeds take to parse (500 µs each on this machine); 2,000 leaves a margin.
  */
 export const SEEDS_PER_THREAD = 2_000;
+
+/**
+ * Threads at most, unless WIREFEED_BUILD_THREADS asks for more: each loads
+ * its own parser, ELD's n-gram tables alone some 58 MiB of heap (190 MiB of
+ * resident memory), and a build machine with many cores need not have
+ * memory to match (a 100,000-seed build holds about 2 GB on two threads).
+ */
+export const MAX_THREADS = 4;
 
 /** Marks the data of a thread this file started, should anything else start threads of the build. */
 const THREAD_KIND = "wirefeed-parse-share";
@@ -34,14 +43,14 @@ interface Share {
 /**
  * How many threads parse `seeds` seeds: `setting` ($WIREFEED_BUILD_THREADS,
  * a whole number of at least 1) when given, else one per core, no more than
- * the seeds keep busy. A message when the setting is not a number.
+ * the seeds keep busy nor MAX_THREADS. A message when the setting is not a number.
  */
 export function threadCount(seeds: number, setting: string | undefined, cores = availableParallelism()): number | string {
   if (setting !== undefined && setting !== "") {
     if (!/^[1-9]\d{0,2}$/.test(setting)) return `WIREFEED_BUILD_THREADS "${setting}" is not a number of threads, expected a whole number from 1 to 999`;
     return Number(setting);
   }
-  return Math.max(1, Math.min(cores, Math.floor(seeds / SEEDS_PER_THREAD)));
+  return Math.max(1, Math.min(cores, MAX_THREADS, Math.floor(seeds / SEEDS_PER_THREAD)));
 }
 
 /** What parseSeeds(folders, options) gives, the work done by `threads` threads (this one among them). */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseInThreads, splitSeeds, threadCount } from "../../scripts/parse-threads";
+import { MAX_THREADS, parseInThreads, splitSeeds, threadCount } from "../../scripts/parse-threads";
 import { compileSeeds, parseSeeds, seedsInParseOrder, type CompileOptions, type SeedFolder } from "../../src/content/compile";
 import { TODAY } from "../support/seeds";
 
@@ -72,10 +72,13 @@ describe("the build's parse in threads", () => {
     );
   });
 
-  it("uses a thread per core when the seeds keep them busy, and says what is wrong with a bad WIREFEED_BUILD_THREADS", () => {
+  it("uses a thread per core when the seeds keep them busy, up to MAX_THREADS, and says what is wrong with a bad WIREFEED_BUILD_THREADS", () => {
     expect(threadCount(10, undefined, 8)).toBe(1);
     expect(threadCount(100_000, undefined, 2)).toBe(2);
     expect(threadCount(5_000, undefined, 8)).toBe(2);
+    // Each thread holds its own parser: many cores get no more than MAX_THREADS unless asked.
+    expect(threadCount(1_000_000, undefined, 64)).toBe(MAX_THREADS);
+    expect(threadCount(1_000_000, "16", 64)).toBe(16);
     expect(threadCount(10, "3", 1)).toBe(3);
     expect(threadCount(10, "", 8)).toBe(1);
     for (const bad of ["0", "two", "-1", "1.5"]) expect(threadCount(10, bad)).toBe(`WIREFEED_BUILD_THREADS "${bad}" is not a number of threads, expected a whole number from 1 to 999`);
