@@ -29,9 +29,10 @@
  * dev`) compiles the seeds as a build would publish them now, and writes no
  * record: a preview publishes nothing.
  *
- * The seeds are parsed on every core, a share each, when there are enough of
- * them to pay for a thread (scripts/parse-threads.ts); $WIREFEED_BUILD_THREADS
- * sets how many threads (1: this one alone). The output is the same for any.
+ * The seeds are parsed in threads, a share each, one per core up to
+ * MAX_THREADS when there are enough of them to pay for a thread
+ * (scripts/parse-threads.ts); $WIREFEED_BUILD_THREADS sets how many threads
+ * (1: this one alone). The output is the same for any.
  *
  * --encoding (or $WIREFEED_ENCODING): the encoding of seeds that are not UTF-8
  * and declare none in front matter (e.g. windows-1252).
