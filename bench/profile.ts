@@ -16,7 +16,7 @@ export const STEPS: ReadonlyArray<{ step: string; files: RegExp; shows: string }
   { step: "collections", files: /^src\/content\//, shows: "the rest of src/content (grouping, slugs)" },
   { step: "render", files: /^src\/render\//, shows: "src/render" },
   { step: "encoding & hash", files: /^src\/http\/representation\./, shows: "src/http/representation.ts (UTF-8, SHA-256)" },
-  { step: "compression", files: /^src\/zlib\./, shows: "src/zlib.ts (gzip, and inflating the pack's deflated and archived blocks, by the runtime's compression streams)" },
+  { step: "compression", files: /^src\/zlib\./, shows: "src/zlib.ts (gzip, and inflating the pack's deflated and archived blocks, by node:zlib)" },
   { step: "routing", files: /^node_modules\/hono\//, shows: "hono" },
   { step: "http", files: /^(src\/|bench\/)/, shows: "the rest of the Worker: src/http, src/config.ts, src/index.ts (the floor: its module)" },
 ];

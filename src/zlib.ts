@@ -1,48 +1,56 @@
 import type * as Zlib from "node:zlib";
-import { assemble } from "./render/markup";
 
 let zlibModule: typeof Zlib | undefined;
 
-/**
- * node:zlib (nodejs_compat), loaded on first use, for what must be synchronous
- * (the build's deflate, Node tools reading archived blocks, a bundled block
- * read without `Corpus.prepare`). Loading it is most of what a fresh isolate's
- * first request costs when it does: about 5 ms of workerd's Node compatibility
- * JavaScript (process, streams, fs), 12 ms under the profiler (BENCHMARKS.md,
- * section 2). Requests use the native streams below instead.
- */
+/** node:zlib (nodejs_compat): zlib itself, native code, with its levels and synchronous calls. */
 export function zlib(): typeof Zlib {
   return (zlibModule ??= process.getBuiltinModule("node:zlib"));
 }
 
-/** gzip of `bytes` by the runtime's own CompressionStream: native code, nothing to load. */
-export function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  return through(bytes, new CompressionStream("gzip"));
+/**
+ * Loaded while the isolate starts, as the ICU data is (render/dates.ts):
+ * loading it runs workerd's Node compatibility JavaScript (process, streams),
+ * 5–9 ms on this machine, which a fresh isolate's first request otherwise
+ * paid when it needed it. Cloudflare starts an isolate while the TLS handshake is under
+ * way; BENCHMARKS.md, sections 2 and 6, measure both sides.
+ */
+zlib();
+
+/**
+ * The gzip level of every document the Worker or the build makes. Measured
+ * in workerd on the bench's 10,000-article corpus (a crawl of every URL,
+ * `bench/crawl.ts`), against the runtime's CompressionStream (level 6, and a
+ * stream's promises per call):
+ *
+ * Per request, sequentially, as the crawler saw them: an archive page's RSS
+ * (the first of its three formats, 100 items) and an article page.
+ *
+ * | level | archive page: ms, gzip bytes | article page: ms, gzip bytes | whole crawl |
+ * | CompressionStream | 15.8, 46,201 | 1.08, 3,188 | 41.8 s |
+ * | 6 | 16.4, 46,201 | 0.92, 3,188 | 40.5 s |
+ * | 4 | 14.5, 48,213 | 0.83, 3,233 | 34.5 s |
+ * | 1 | 14.5, 53,232 | 0.62, 3,349 | 33.0 s |
+ *
+ * Level 4 is most of level 1's saving for a quarter of its extra bytes. With
+ * the blocks inflated by node:zlib as well (`inflateRaw`), the crawl took 28.9 s.
+ */
+export const GZIP_LEVEL = 4;
+
+/** gzip of `bytes`, in a buffer of its own (node:zlib may return a view into a larger one, which a byte budget would not see). */
+export function gzip(bytes: Uint8Array): Uint8Array {
+  return exactly(zlib().gzipSync(bytes, { level: GZIP_LEVEL }));
 }
 
-/** gzip data inflated by the runtime's own DecompressionStream, which checks its CRC-32. */
-export function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  return through(bytes, new DecompressionStream("gzip"));
-}
-
-/** Raw DEFLATE (RFC 1951) data inflated by the runtime's own DecompressionStream. */
-export function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  return through(bytes, new DecompressionStream("deflate-raw"));
+/** Raw DEFLATE (RFC 1951) data inflated; a promise that rejects when it is not DEFLATE. */
+export async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  return exactly(zlib().inflateRawSync(bytes));
 }
 
 /**
- * `bytes` through `stream`, into one buffer. Written directly, not through a
- * Blob (which copies them), and read chunk by chunk into a single result:
- * a crawl of every page of a large site otherwise left tens of MiB of copies
- * between collections (bench, goal 5).
+ * node:zlib's Buffer as a plain Uint8Array over an ArrayBuffer of exactly its
+ * length: copied when it is a view into a larger one, which a byte budget
+ * would not see. (A Buffer's `slice` shares memory where a Uint8Array's copies.)
  */
-async function through(bytes: Uint8Array, stream: { writable: WritableStream<Uint8Array>; readable: ReadableStream<Uint8Array> }): Promise<Uint8Array> {
-  const writer = stream.writable.getWriter();
-  // A failure (data that is not DEFLATE) errors the readable too, where it is awaited below.
-  writer.write(bytes).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
-  return chunks.length === 1 ? chunks[0]! : assemble(chunks);
+function exactly(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
 }

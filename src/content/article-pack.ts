@@ -51,8 +51,8 @@ export const PER_BLOCK = 32;
 /**
  * Blocks stored as they are: the newest three, which hold the newest 65–96
  * articles, enough for the default 50-item feeds and home page whatever the
- * newest block's fill. Loading node:zlib costs a fresh isolate ~6 ms, which
- * the first request, nearly always one of those, then does not pay.
+ * newest block's fill: the first request, nearly always for one of those,
+ * inflates nothing.
  */
 const RAW_BLOCKS = 3;
 /**
@@ -133,7 +133,7 @@ export interface Corpus {
    * their deflated blocks, and holds their records (undefined when the pack
    * deflates nothing: small sites). Reading an article of an archived block
    * that is not held or cached throws `ArchivedArticle`; one of a deflated
-   * bundled block is inflated then, synchronously, at the cost of node:zlib.
+   * bundled block is inflated then, synchronously.
    */
   prepare(articles: Iterable<Article>, archive: Archive | undefined): Promise<Held> | undefined;
 }
@@ -391,8 +391,7 @@ class Pack {
    * fetching archived blocks and inflating the others, until the returned hold
    * is released: under a flood of requests, the caches may evict a record
    * between this and the render that reads it, and the render would then fetch
-   * it again. Inflating here, with the runtime's native DecompressionStream,
-   * spares a fresh isolate the loading of node:zlib that `bundled` would take.
+   * it again.
    */
   async load(indices: Iterable<number>, archive: Archive | undefined): Promise<Held> {
     const holding: number[] = [];
@@ -503,7 +502,7 @@ class Pack {
     return Math.floor((this.count - 1 - index) / this.perBlock);
   }
 
-  /** A block the pack holds, inflated; synchronously, so a deflated one not `load`ed costs node:zlib. */
+  /** A block the pack holds, inflated (synchronously, when a deflated one was not `load`ed). */
   private bundled(block: number): Uint8Array {
     const section = this.bundledSection(block);
     // A raw block is a view into the pack, which is held anyway: it weighs nothing here.

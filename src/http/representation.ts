@@ -34,7 +34,8 @@ const encoder = new TextEncoder();
 /** The representation of `content` (text is sent as UTF-8), last modified at the RFC 3339 instant `updated`. */
 export async function represent(content: string | Uint8Array, contentType: string, updated: string): Promise<Representation> {
   const body = typeof content === "string" ? encoder.encode(content) : content;
-  const [digest, compressed] = await Promise.all([crypto.subtle.digest("SHA-256", body), gzip(body)]);
+  const compressed = gzip(body);
+  const digest = await crypto.subtle.digest("SHA-256", body);
   const seconds = Math.floor(Date.parse(updated) / 1000);
   return {
     contentType,
