@@ -41,8 +41,8 @@ export function gzip(bytes: Uint8Array): Uint8Array {
   return exactly(zlib().gzipSync(bytes, { level: GZIP_LEVEL }));
 }
 
-/** Raw DEFLATE (RFC 1951) data inflated; a promise that rejects when it is not DEFLATE. */
-export async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+/** Raw DEFLATE (RFC 1951) data inflated, in a buffer of its own; throws when it is not DEFLATE. */
+export function inflateRaw(bytes: Uint8Array): Uint8Array {
   return exactly(zlib().inflateRawSync(bytes));
 }
 

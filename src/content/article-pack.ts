@@ -436,20 +436,20 @@ class Pack {
    * request that waits on another's I/O.
    */
   private async inflate(block: number, archive: Archive | undefined): Promise<Uint8Array> {
-    if (block >= this.archived) return this.keep(block, await inflateRaw(this.bundledSection(block)));
+    if (block >= this.archived) return this.keep(block, inflateRaw(this.bundledSection(block)));
     if (archive === undefined) {
       throw new Error(`the article pack archives its ${this.archived} oldest blocks, and this Worker has no archive to read them from; expected wrangler.toml's [assets] with binding = "ARCHIVE"`);
     }
     const bytes = asBytes(await archive(this.fileOf(block)));
     this.verifyArchived(block, bytes, await archiveNameOf(bytes));
-    return this.keepArchived(block, await inflateRaw(bytes));
+    return this.keepArchived(block, inflateRaw(bytes));
   }
 
   /** An archived block from a file read synchronously (Node tools with the build's output at hand). */
   private readArchivedBlock(block: number, file: ArrayBuffer | Uint8Array): Uint8Array {
     const bytes = asBytes(file);
     this.verifyArchived(block, bytes, archiveName(bytes));
-    return this.keepArchived(block, zlib().inflateRawSync(bytes));
+    return this.keepArchived(block, inflateRaw(bytes));
   }
 
   /** The archived block's file name, as the build wrote it. */
@@ -507,7 +507,7 @@ class Pack {
     const section = this.bundledSection(block);
     // A raw block is a view into the pack, which is held anyway: it weighs nothing here.
     if (block >= this.rawFrom) return section;
-    return this.blocks.get(block) ?? this.keep(block, zlib().inflateRawSync(section));
+    return this.blocks.get(block) ?? this.keep(block, inflateRaw(section));
   }
 
   /** A block the pack holds, as stored. */
