@@ -60,6 +60,7 @@ import { RECORD_FILE } from "../src/content/publication-record";
 import { BUNDLED_BYTES, PER_BLOCK, openCorpus, packArticles, type ArchiveFiles } from "../src/content/article-pack";
 import { archivePath, generatedModule, packPath, prerenderedPath } from "../src/content/bundle";
 import { envVars, type Env } from "../src/config";
+import { warmUpLanguages } from "../src/http/warm-up";
 import { isDevBuild, serveProblemsInDev } from "./dev-build";
 import { parseInThreads, threadCount } from "./parse-threads";
 import { prerender, wranglerVars } from "./prerender";
@@ -259,7 +260,7 @@ const srcDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta
 // The data first: the module that imports it appears only once all of it is complete.
 // The compilation's withdrawals and archive page size travel in the pack: the Worker reads nothing else.
 const { pack, archive } = packArticles(articles, { ...packOptions(), withdrawn, archivePageSize: compiled.archivePageSize });
-const prerendered = await prerender(openCorpus(pack), vars, archive, Date.now, !args["no-stored-documents"]);
+const prerendered = await prerender(openCorpus(pack), vars, archive, Date.now, !args["no-stored-documents"], warmUpLanguages(articles));
 writeArchive(archiveDir, new Map([...archive, ...prerendered.files]));
 writeThenRename(packFile, pack);
 writeThenRename(prerenderedFile, prerendered.module);

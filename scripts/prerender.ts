@@ -25,9 +25,10 @@ export function wranglerVars(file = "wrangler.toml"): Env {
  * files of the [assets] folder (`storedNames`). `archive`: the blocks the
  * pack archived (a feed of more items than the pack's newest blocks hold
  * reads some); `clock`: the build's (tests give their own, as to a Site);
- * `store`: whether to store any (build.ts --no-stored-documents).
+ * `store`: whether to store any (build.ts --no-stored-documents);
+ * `languages`: those whose dates the Worker prepares while it starts (`warmUpLanguages`).
  */
-export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles = new Map(), clock: () => number = Date.now, store = true): Promise<{ module: Uint8Array; files: ArchiveFiles }> {
+export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles = new Map(), clock: () => number = Date.now, store = true, languages: readonly string[] = []): Promise<{ module: Uint8Array; files: ArchiveFiles }> {
   let config: SiteConfig;
   try {
     config = parseConfig(vars);
@@ -42,8 +43,8 @@ export async function prerender(corpus: Corpus, vars: Env, archive: ArchiveFiles
   for (const name of prerenderedNames(config, site.collections)) documents.set(documentPath(name), await site.document(name)!);
   const stored = new DocumentStore();
   for (const name of store ? storedNames(config, site.collections) : []) if (!stored.add(documentPath(name), await site.document(name)!)) break;
-  if (site.at().key !== epoch) return prerender(corpus, vars, archive, clock, store);
-  return { module: packPrerendered(vars, config, documents, epoch, stored.entries), files: stored.files };
+  if (site.at().key !== epoch) return prerender(corpus, vars, archive, clock, store, languages);
+  return { module: packPrerendered(vars, config, documents, epoch, stored.entries, languages), files: stored.files };
 }
 
 /**

@@ -48,7 +48,7 @@ export function createApp(corpus: Corpus, prerendered: Prerendered | null = null
     return site;
   };
   if (prerendered !== null) {
-    warmUp(prerendered.config, corpus);
+    warmUp(prerendered.config, corpus, prerendered.languages);
     // A site of its own: the Worker's are made per env, on the first request, with its ARCHIVE binding.
     const rehearsal = new Site(prerendered.config, corpus, prerendered, undefined, options.clock);
     // Past an embargo the build did not see, the feed would be rendered here: left to the first request.

@@ -85,6 +85,8 @@ export interface Prerendered {
    * passed, nor show one taken back since.
    */
   readonly epoch: string;
+  /** The languages most of the copy is in, most common first (`warmUpLanguages`): their date formatters are made while the isolate starts. */
+  readonly languages: readonly string[];
   /**
    * That configuration, when `env` holds exactly the variables it was made
    * from: a Worker deployed with wrangler.toml's [vars] skips validating them
@@ -185,8 +187,8 @@ function documentOf(entry: Entry, slice: (range: [number, number]) => Uint8Array
   };
 }
 
-/** The bytes of `documents` (by path), rendered for `config`, which was parsed from `vars`; `stored`: those written as files (`DocumentStore`). */
-export function packPrerendered(vars: Env, config: SiteConfig, documents: ReadonlyMap<string, Document>, epoch = "", stored: readonly StoredEntry[] = []): Uint8Array {
+/** The bytes of `documents` (by path), rendered for `config`, which was parsed from `vars`; `stored`: those written as files (`DocumentStore`); `languages`: see `Prerendered.languages`. */
+export function packPrerendered(vars: Env, config: SiteConfig, documents: ReadonlyMap<string, Document>, epoch = "", stored: readonly StoredEntry[] = [], languages: readonly string[] = []): Uint8Array {
   const entries: Entry[] = [];
   const parts: Uint8Array[] = [];
   let offset = 0;
@@ -199,7 +201,7 @@ export function packPrerendered(vars: Env, config: SiteConfig, documents: Readon
   for (const [path, { representation: rep, options }] of documents) {
     entries.push({ path, contentType: rep.contentType, hash: rep.hash, lastModified: rep.lastModified, lastModifiedSeconds: rep.lastModifiedSeconds, body: place(bodyOf(rep, path)), gzip: place(rep.gzip), options });
   }
-  const head = new TextEncoder().encode(JSON.stringify({ vars, config, epoch, entries, stored }));
+  const head = new TextEncoder().encode(JSON.stringify({ vars, config, epoch, entries, stored, languages }));
   const out = new Uint8Array(8 + head.byteLength + offset);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
@@ -225,8 +227,8 @@ export function openPrerendered(data: ArrayBuffer | ArrayBufferView): Prerendere
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 8 || view.getUint32(0, true) !== MAGIC) throw new Error("openPrerendered: not wirefeed's prerendered documents; run `npm run build`");
   const headLength = view.getUint32(4, true);
-  const head = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headLength))) as { vars: Env; config: SiteConfig; epoch: string; entries: Entry[]; stored: StoredEntry[] };
-  const { vars, config, epoch, entries } = head;
+  const head = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headLength))) as { vars: Env; config: SiteConfig; epoch: string; entries: Entry[]; stored: StoredEntry[]; languages: string[] };
+  const { vars, config, epoch, entries, languages } = head;
   const data0 = 8 + headLength;
   const slice = ([start, length]: [number, number]) => bytes.subarray(data0 + start, data0 + start + length);
   let documents: Map<string, Document> | undefined;
@@ -235,6 +237,7 @@ export function openPrerendered(data: ArrayBuffer | ArrayBufferView): Prerendere
   return {
     config,
     epoch,
+    languages: languages ?? [],
     configFor: (env) => (ENV_NAMES.every((name) => env[name] === vars[name]) ? config : undefined),
     documents: () => (documents ??= new Map(entries.map((entry) => [entry.path, documentOf(entry, slice)]))),
     stored: (path) => stored.get(path),

@@ -1,7 +1,9 @@
+import type { Article } from "../content/article";
 import type { Corpus } from "../content/article-pack";
 import type { Collection, Collections } from "../content/collections";
 import type { SiteConfig } from "../config";
 import { renderAtom } from "../render/atom";
+import { prepareDates } from "../render/dates";
 import { feedDocument } from "../render/feed-document";
 import { renderArticlePage } from "../render/html/article-page";
 import { renderCollectionPage } from "../render/html/collection-page";
@@ -23,12 +25,15 @@ const SAMPLE = 2;
  * while the TLS handshake is under way, so that is where this belongs, as the
  * ICU data's load does (render/dates.ts); BENCHMARKS.md measures both sides.
  * The newest articles sit in the pack's raw blocks: nothing is inflated, and
- * nothing rendered here is kept.
+ * nothing rendered here is kept. The date formatters of the site's language
+ * and of `languages` (those most of the copy is in, `warmUpLanguages`) are
+ * made first, and kept.
  */
-export function warmUp(config: SiteConfig, corpus: Corpus): void {
-  const count = Math.min(SAMPLE, corpus.count);
-  if (count === 0) return;
+export function warmUp(config: SiteConfig, corpus: Corpus, languages: readonly string[] = []): void {
   try {
+    prepareDates([config.language, ...languages]);
+    const count = Math.min(SAMPLE, corpus.count);
+    if (count === 0) return;
     const articles = Array.from({ length: count }, (_, index) => corpus.article(index));
     const collection: Collection = { kind: "section", slug: "warm-up", name: "Warm-up", articles };
     const collections: Collections = { site: { kind: "site", slug: "", name: config.title, articles }, sections: new Map([[collection.slug, collection]]), tags: new Map() };
@@ -41,6 +46,32 @@ export function warmUp(config: SiteConfig, corpus: Corpus): void {
   } catch {
     // Only a speed-up: whatever failed here fails again on the request that needs it, which answers and logs it.
   }
+}
+
+/** A language whose dates the warm-up prepares has at least this share of the articles. */
+const LANGUAGE_SHARE = 0.01;
+/** And at most this many are prepared: each costs a fresh isolate 1.3–1.7 ms of startup (render/dates.ts). */
+const MOST_LANGUAGES = 8;
+
+/**
+ * The languages of `articles` whose dates the warm-up prepares, most common
+ * first: those at least 1 % of the articles are written in (as the build
+ * detected or was told), up to 8. A story in any other language still gets
+ * its dates, its formatter made on its first page. Those without a language
+ * are in the site's, which the warm-up prepares anyway.
+ */
+export function warmUpLanguages(articles: Iterable<Pick<Article, "language">>): string[] {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const { language } of articles) {
+    total++;
+    if (language !== undefined) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  return [...counts]
+    .filter(([, count]) => count >= total * LANGUAGE_SHARE)
+    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1))
+    .slice(0, MOST_LANGUAGES)
+    .map(([language]) => language);
 }
 
 /** The site's feed, as the rehearsal asks for it: prerendered, so answered from memory. */

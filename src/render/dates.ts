@@ -64,6 +64,22 @@ function frenchFirst(formatter: Intl.DateTimeFormat): (date: Date) => string {
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
+ * Makes the formatters of `languages` now (src/http/warm-up.ts calls it while
+ * the isolate starts, with the languages the build found most of the copy in):
+ * each language's first formatter loads its locale's date data, 1.3–1.7 ms in
+ * a fresh workerd isolate (BENCHMARKS.md, section 2: a French article's page),
+ * which the first page in that language otherwise paid.
+ */
+export function prepareDates(languages: Iterable<string>): void {
+  for (const language of languages) formatterFor(language);
+}
+
+/** Whether `language`'s formatter has been made in this isolate: what `prepareDates` did, for its tests. */
+export function datesPrepared(language: string): boolean {
+  return FORMATTERS.has(language.toLowerCase());
+}
+
+/**
  * The calendar date (UTC) of `iso` as `language` writes it, for pages:
  * `21 January 2022`, `21 de enero de 2022`, `1er janvier 2022`,
  * `21. Januar 2022`, `2022年1月21日`, `21 января 2022 г.`; a Persian page

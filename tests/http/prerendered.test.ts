@@ -88,10 +88,12 @@ describe("documents prerendered by the build", () => {
   it("read back exactly as they were packed", async () => {
     const site = new Site(CONFIG, FIXTURE_CORPUS);
     const made = new Map(await Promise.all(PRERENDERED_NAMES.map(async (name) => [documentPath(name), await site.document(name)!] as const)));
-    const reopened = openPrerendered(packPrerendered(envVars(env), CONFIG, made));
+    const reopened = openPrerendered(packPrerendered(envVars(env), CONFIG, made, "", [], ["fr", "pt-BR"]));
     expect(reopened.config).toEqual(CONFIG);
     expect(reopened.configFor(env)).toEqual(CONFIG);
     expect([...reopened.documents()]).toEqual([...made]);
+    expect(reopened.languages).toEqual(["fr", "pt-BR"]);
+    expect(openPrerendered(packPrerendered(envVars(env), CONFIG, made)).languages).toEqual([]);
   });
 
   it("are served only while the clock shows what the build's showed: never hiding a story whose embargo has passed", async () => {

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app";
-import { rehearse } from "../../src/http/warm-up";
+import { rehearse, warmUpLanguages } from "../../src/http/warm-up";
+import { datesPrepared } from "../../src/render/dates";
 import { envVars } from "../../src/config";
 import { prerender } from "../../scripts/prerender";
 import { openPrerendered, packPrerendered } from "../../src/http/prerendered";
@@ -27,6 +28,28 @@ describe("the render warm-up while the isolate starts", () => {
     // A build whose [vars] did not validate prerenders for no configuration: the warm-up fails quietly, the Worker starts.
     expect(() => createApp(FIXTURE_CORPUS, openPrerendered(packPrerendered({}, {} as never, new Map())))).not.toThrow();
     expect(() => createApp(packed([]), PRERENDERED)).not.toThrow();
+  });
+});
+
+describe("the date formatters made while the isolate starts", () => {
+  it("are those of the site's language and of the languages the build found most of the copy in", () => {
+    // Languages no other test here writes a date in: none has its formatter until an isolate starts with them.
+    expect([datesPrepared("ka"), datesPrepared("is")]).toEqual([false, false]);
+    createApp(FIXTURE_CORPUS, null);
+    expect(datesPrepared("ka")).toBe(false);
+    createApp(FIXTURE_CORPUS, openPrerendered(packPrerendered(envVars(env), PRERENDERED.config, new Map(), PRERENDERED.epoch, [], ["ka", "is"])));
+    expect([datesPrepared("ka"), datesPrepared("is"), datesPrepared(PRERENDERED.config.language)]).toEqual([true, true, true]);
+  });
+
+  it("are for the languages of at least 1 % of the articles, most common first, up to 8", () => {
+    const of = (counts: Record<string, number>) => Object.entries(counts).flatMap(([language, n]) => Array.from({ length: n }, () => ({ language: language === "none" ? undefined : language })));
+    // 200 articles: 1 % is 2. Those without a language are in the site's, prepared anyway.
+    expect(warmUpLanguages(of({ en: 120, fr: 40, es: 20, de: 10, none: 4, it: 3, pt: 2, nl: 1 }))).toEqual(["en", "fr", "es", "de", "it", "pt"]);
+    // Ten languages of 10 % each: the first 8 in alphabetical order, so a build writes the same list from the same seeds.
+    const ten = ["sv", "ru", "pl", "nl", "ja", "it", "fr", "es", "de", "ar"];
+    expect(warmUpLanguages(of(Object.fromEntries(ten.map((language) => [language, 10]))))).toEqual(["ar", "de", "es", "fr", "it", "ja", "nl", "pl"]);
+    expect(warmUpLanguages([])).toEqual([]);
+    expect(warmUpLanguages(of({ none: 5 }))).toEqual([]);
   });
 });
 

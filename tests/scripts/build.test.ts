@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readArticles } from "../../scripts/articles-file";
+import { openPrerendered } from "../../src/http/prerendered";
 import { seedText as anySeed, type SeedParts } from "../support/seeds";
 import { TEST_VARS } from "../support/test-vars";
 
@@ -187,6 +188,15 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
     for (const file of files) expect(gunzipSync(readFileSync(join(archive, file))).toString()).toMatch(/^<\?xml|^\{|^<!doctype html>/);
     expect(build(seeds, [...vars, "--no-stored-documents"]).status).toBe(0);
     expect(readdirSync(archive)).toEqual([]);
+  });
+
+  it("lists in the prerendered module the languages most of the copy is in, for the Worker to prepare their dates while it starts", () => {
+    const vars = Object.entries(TEST_VARS).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+    const story = (name: string, language: string | undefined) => [name, seedText({ headline: `Story ${name}`, frontMatter: language === undefined ? undefined : [`language: ${language}`] })];
+    const seeds = Object.fromEntries([story("a.txt", "fr"), story("b.txt", "fr"), story("c.txt", "de"), story("d.txt", undefined)]);
+    expect(build(seeds, vars).status).toBe(0);
+    // d.txt's two short lines are too little to detect a language in: the site's, which the Worker prepares anyway.
+    expect(openPrerendered(readFileSync(join(workdir, "out/articles.documents.bin"))).languages).toEqual(["fr", "de"]);
   });
 
   it("writes the same files and says the same warnings whether one thread parses the seeds or several (WIREFEED_BUILD_THREADS); a bad setting fails", () => {
