@@ -18,12 +18,13 @@ zlib();
 
 /**
  * The gzip level of every document the Worker or the build makes. Measured
- * in workerd on the bench's 10,000-article corpus (a crawl of every URL,
- * `bench/crawl.ts`), against the runtime's CompressionStream (level 6, and a
- * stream's promises per call):
- *
- * Per request, sequentially, as the crawler saw them: an archive page's RSS
- * (the first of its three formats, 100 items) and an article page.
+ * in workerd on the bench's 10,000-article corpus with FEED_ITEMS=100: every
+ * URL `bench/crawl.ts` walks to, asked for one at a time and timed by the
+ * client (a one-off script, the same hour for every row), against the
+ * runtime's CompressionStream (level 6, and a stream's promises per call).
+ * Per request: an archive page's RSS (the first of its three formats, 100
+ * items) and an article page; then the whole walk. The bench's memory
+ * section times the same walk, concurrently (BENCHMARKS.md, section 5).
  *
  * | level | archive page: ms, gzip bytes | article page: ms, gzip bytes | whole crawl |
  * | CompressionStream | 15.8, 46,201 | 1.08, 3,188 | 41.8 s |
