@@ -10,9 +10,10 @@ export function zlib(): typeof Zlib {
 /**
  * Loaded while the isolate starts, as the ICU data is (render/dates.ts):
  * loading it runs workerd's Node compatibility JavaScript (process, streams),
- * 5–9 ms on this machine, which a fresh isolate's first request otherwise
- * paid when it needed it. Cloudflare starts an isolate while the TLS handshake is under
- * way; BENCHMARKS.md, sections 2 and 6, measure both sides.
+ * 9–12 ms of CPU on this machine in a slow hour, which a fresh isolate's
+ * first request for any document not prerendered otherwise paid. Cloudflare
+ * starts an isolate while the TLS handshake is under way; BENCHMARKS.md,
+ * sections 2 and 6, measure both sides.
  */
 zlib();
 
@@ -32,7 +33,7 @@ zlib();
  * | 4 | 14.5, 48,213 | 0.83, 3,233 | 34.5 s |
  * | 1 | 14.5, 53,232 | 0.62, 3,349 | 33.0 s |
  *
- * Level 4 is most of level 1's saving for a quarter of its extra bytes. With
+ * Level 4 is most of level 1's saving for under a third of its extra bytes. With
  * the blocks inflated by node:zlib as well (`inflateRaw`), the crawl took 28.9 s.
  */
 export const GZIP_LEVEL = 4;
