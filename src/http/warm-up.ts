@@ -58,14 +58,17 @@ const MOST_LANGUAGES = 8;
  * first: those at least 1 % of the articles are written in (as the build
  * detected or was told), up to 8. A story in any other language still gets
  * its dates, its formatter made on its first page. Those without a language
- * are in the site's, which the warm-up prepares anyway.
+ * are in the site's, which the warm-up prepares anyway. Tags come back in
+ * lower case.
  */
 export function warmUpLanguages(articles: Iterable<Pick<Article, "language">>): string[] {
   const counts = new Map<string, number>();
   let total = 0;
   for (const { language } of articles) {
     total++;
-    if (language !== undefined) counts.set(language, (counts.get(language) ?? 0) + 1);
+    // Tags are case-insensitive (BCP 47), as the formatters are keyed: `pt-BR` and `pt-br` are one language.
+    const key = language?.toLowerCase();
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts]
     .filter(([, count]) => count >= total * LANGUAGE_SHARE)

@@ -48,6 +48,8 @@ describe("the date formatters made while the isolate starts", () => {
     // Ten languages of 10 % each: the first 8 in alphabetical order, so a build writes the same list from the same seeds.
     const ten = ["sv", "ru", "pl", "nl", "ja", "it", "fr", "es", "de", "ar"];
     expect(warmUpLanguages(of(Object.fromEntries(ten.map((language) => [language, 10]))))).toEqual(["ar", "de", "es", "fr", "it", "ja", "nl", "pl"]);
+    // One language however its tag is written: a story of 200 in pt-BR and one in PT-br are 1 % together, 0.5 % apart.
+    expect(warmUpLanguages([...of({ en: 198, "pt-BR": 1 }), { language: "PT-br" }])).toEqual(["en", "pt-br"]);
     expect(warmUpLanguages([])).toEqual([]);
     expect(warmUpLanguages(of({ none: 5 }))).toEqual([]);
   });
