@@ -1,6 +1,6 @@
 /**
  * What one isolate may keep in memory, in bytes, cache by cache. An isolate
- * has 128 MB; these add up to 32 MiB, so a crawler walking every page of a
+ * has 128 MB; these add up to 34 MiB, so a crawler walking every page of a
  * 100,000-article site leaves the heap well under half of it (measured in
  * BENCHMARKS.md). Each cache forgets its least recently used entries first;
  * what a request carries is never kept, so no request can grow any of them.
@@ -22,6 +22,8 @@ export const BUDGETS = {
   records: 3 * MiB,
   /** Blocks of records inflated from the pack. */
   blocks: 2 * MiB,
+  /** Plain copies of documents held only as gzip (those the build stored), made for clients that take no gzip. */
+  plainCopies: 2 * MiB,
 } as const;
 
 /** Bytes a string holds, for the budgets above. */

@@ -43,6 +43,11 @@ export function gzip(bytes: Uint8Array): Uint8Array {
   return exactly(zlib().gzipSync(bytes, { level: GZIP_LEVEL }));
 }
 
+/** gzip data (RFC 1952) inflated, in a buffer of its own; throws when it is not gzip. */
+export function gunzip(bytes: Uint8Array): Uint8Array {
+  return exactly(zlib().gunzipSync(bytes));
+}
+
 /** Raw DEFLATE (RFC 1951) data inflated, in a buffer of its own; throws when it is not DEFLATE. */
 export function inflateRaw(bytes: Uint8Array): Uint8Array {
   return exactly(zlib().inflateRawSync(bytes));

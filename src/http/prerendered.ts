@@ -158,8 +158,8 @@ export class DocumentStore {
 
 /**
  * The document `entry` names, from its file as the assets store served it:
- * its gzip only, sent as it is to nearly every client and inflated on the
- * way out for the others (respond.ts `plainBody`). Inflating it here for
+ * its gzip only, sent as it is to nearly every client and inflated for the
+ * others when one first asks (respond.ts `plainBody`). Inflating it here for
  * every client was a third of a stored sitemap part's first request. Throws
  * when the file is not the build's: its name is the hash of the bytes the
  * build wrote, so bytes that hash to it are those.

@@ -10,8 +10,9 @@ export interface Representation {
   contentType: string;
   /**
    * The bytes. Undefined for a document read from the build's store, which
-   * keeps only its gzip: a client that takes no gzip (few do) gets it
-   * inflated as it is sent (respond.ts `plainBody`), and nothing more is held.
+   * keeps only its gzip: a client that takes no gzip (few do) gets a plain
+   * copy made on its first request and kept within a budget of its own
+   * (respond.ts `plainBody`).
    */
   body?: Uint8Array;
   /** The bytes' length, known without them. */

@@ -10,6 +10,8 @@ import { documentPath, type DocumentName } from "../../src/render/urls";
 import { prerender } from "../../scripts/prerender";
 import { createApp } from "../../src/http/app";
 import { plainBody } from "../../src/http/respond";
+import { BUDGETS } from "../../src/budgets";
+import { gzip } from "../../src/zlib";
 import documents from "../generated/articles.documents.bin";
 import { FIXTURE_ARTICLES, FIXTURE_CORPUS, fetchWorker } from "../support/worker";
 import { packed } from "../support/seeds";
@@ -256,6 +258,23 @@ describe("documents the build stored as files: the pages listing the feeds, sect
     expect(plain.headers.get("Content-Length")).toBe(String(made.byteLength));
     expect(new Uint8Array(await plain.arrayBuffer())).toEqual(made);
     expect(asked).toHaveLength(2);
+  });
+
+  it("are inflated once for clients that take no gzip: the plain copy is kept, within a budget of its own", async () => {
+    const path = documentPath(feeds[0]!);
+    const read = async () => readStored(PRERENDERED.stored(path)!, await assets()(PRERENDERED.stored(path)!.file));
+    const stored = await read();
+    expect(stored.representation.body).toBeUndefined();
+    const first = plainBody(stored.representation);
+    expect(new TextDecoder().decode(first)).toBe(new TextDecoder().decode((await site.document(feeds[0]!)!).representation.body));
+    // The next plain client's, even through another read of the file (the same bytes, the same hash), is that copy.
+    expect(plainBody((await read()).representation)).toBe(first);
+    // A document larger than the budget is inflated for each such client and kept for none.
+    const large = new Uint8Array(BUDGETS.plainCopies + 1).fill(0x61);
+    const oversized = { ...stored.representation, hash: "oversized", gzip: gzip(large), length: large.byteLength };
+    const once = plainBody(oversized);
+    expect([once.byteLength, once[0], once.at(-1)]).toEqual([large.byteLength, 0x61, 0x61]);
+    expect(plainBody(oversized) === once).toBe(false);
   });
 
   it("are rendered instead, and the failure logged, when the file is missing or not the build's", async () => {
