@@ -35,8 +35,8 @@ export const PRERENDERED_NAMES: readonly DocumentName[] = [
  * date of the up to SITEMAP_URLS pages it lists, so rendering it reads every
  * page's date: about 90 ms of a fresh isolate's first request at 100,000
  * articles. A sitemap that is one urlset (up to 5,000 pages, about 1 MB) is
- * left to the Worker: it costs little to make, and the bundle would carry it
- * for a request a fresh isolate rarely gets.
+ * stored as a file instead (`storedNames`): the bundle would carry it for a
+ * request a fresh isolate rarely gets.
  */
 export function prerenderedNames(config: SiteConfig, collections: Collections): readonly DocumentName[] {
   return sitemapPartCount(config, collections) > 0 ? [...PRERENDERED_NAMES, { type: "sitemap" }] : PRERENDERED_NAMES;
@@ -54,19 +54,22 @@ export const STORED_BYTES = 64 * 2 ** 20;
 /**
  * What the build renders into files of wrangler.toml's [assets] folder, beside
  * the archived article blocks: the pages that list the site's feeds (what a
- * reader's "subscribe" or a crawler starts from), a large site's sitemap
- * parts, and each section's and tag's feeds, largest first. A fresh
- * isolate's first request for one otherwise renders it: `/feeds` and OPML
- * name every section and tag, a tag's 50 newest stories are spread over as
- * many blocks, each inflated whole, and a sitemap part dates 5,000 pages from
- * every story each lists, 7–80 ms at 100,000 articles (BENCHMARKS.md,
- * section 2). Fetching the file is one read of the assets store. Archive
+ * reader's "subscribe" or a crawler starts from), the sitemap (a small
+ * site's one urlset, or a large site's parts), and each section's and tag's
+ * feeds, largest first. A fresh isolate's first request for one otherwise
+ * renders it: `/feeds` and OPML name every section and tag, a tag's 50 newest
+ * stories are spread over as many blocks, each inflated whole, and a sitemap
+ * dates every page it lists from every story: 7–80 ms at 100,000 articles
+ * (BENCHMARKS.md, section 2), about 4 ms for the one urlset of 100. Fetching the file is one read of the assets store. Archive
  * pages (thousands at that size, each a render of 50 stories) and article
  * pages are left to the Worker.
  */
 export function storedNames(config: SiteConfig, collections: Collections): readonly DocumentName[] {
   const names: DocumentName[] = [{ type: "feeds" }, { type: "opml" }, { type: "index", kind: "section" }, { type: "index", kind: "tag" }];
-  for (let part = 1; part <= sitemapPartCount(config, collections); part++) names.push({ type: "sitemap-part", part });
+  const parts = sitemapPartCount(config, collections);
+  // A large site's index is in the bundle (`prerenderedNames`); a small site's one urlset is stored here.
+  if (parts === 0) names.push({ type: "sitemap" });
+  for (let part = 1; part <= parts; part++) names.push({ type: "sitemap-part", part });
   // Largest first: the ones most readers poll. Ties keep `collect`'s order.
   const groups = [...collections.sections.values(), ...collections.tags.values()].sort((a, b) => b.articles.length - a.articles.length);
   for (const { kind, slug } of groups) for (const format of FEED_FORMATS) names.push({ type: "feed", collection: { kind, slug }, format });

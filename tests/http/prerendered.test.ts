@@ -143,7 +143,7 @@ describe("a large site's sitemap index, prerendered by the build", () => {
     const prerendered = await built;
     expect([...prerendered.documents().keys()].sort()).toEqual(["/", "/atom.xml", "/feed.json", "/feed.xml", "/sitemap.xml"]);
     expect(await text(prerendered.documents().get("/sitemap.xml")!)).toMatch(/^<\?xml[^\n]*\n<sitemapindex /);
-    // A sitemap of one urlset (the fixture site's) is left to the Worker.
+    // A sitemap of one urlset (the fixture site's) is not in the bundle: it is stored as a file (below).
     const small = new Site(CONFIG, FIXTURE_CORPUS);
     expect(sitemapPartCount(CONFIG, small.collections)).toBe(0);
     expect(prerenderedNames(CONFIG, small.collections)).toEqual(PRERENDERED_NAMES);
@@ -171,6 +171,8 @@ describe("a large site's sitemap index, prerendered by the build", () => {
     }
     expect(reads).toHaveLength(2);
     expect(site.document({ type: "sitemap-part", part: 3 })).toBeUndefined();
+    // The index is in the bundle, not stored again.
+    expect(prerendered.stored("/sitemap.xml")).toBeUndefined();
   });
 
   it("is never served to a Worker configured otherwise: it renders its own, as a Worker without it would", async () => {
@@ -199,7 +201,7 @@ describe("a large site's sitemap index, prerendered by the build", () => {
   });
 });
 
-describe("documents the build stored as files: the pages listing the feeds, section and tag feeds, sitemap parts", () => {
+describe("documents the build stored as files: the pages listing the feeds, section and tag feeds, the sitemap or its parts", () => {
   const site = new Site(CONFIG, FIXTURE_CORPUS);
   const names = storedNames(CONFIG, site.collections);
   const feeds = names.filter((name) => name.type === "feed");
@@ -225,7 +227,7 @@ describe("documents the build stored as files: the pages listing the feeds, sect
 
   it("are byte for byte what the Worker renders at run time, with the same headers: the feeds, and the pages listing them", async () => {
     const read = assets();
-    expect(names.filter((name) => name.type !== "feed").map(documentPath)).toEqual(["/feeds", "/opml.xml", "/sections", "/tags"]);
+    expect(names.filter((name) => name.type !== "feed").map(documentPath)).toEqual(["/feeds", "/opml.xml", "/sections", "/tags", "/sitemap.xml"]);
     for (const name of names) {
       const path = documentPath(name);
       const stored = await readStored(PRERENDERED.stored(path)!, await read(PRERENDERED.stored(path)!.file));
@@ -334,8 +336,8 @@ describe("documents the build stored as files: the pages listing the feeds, sect
     const tags = new Map<string, Collection>(Array.from({ length: STORED_DOCUMENTS }, (_, i) => [`t${i}`, tag(i)]));
     const names = storedNames(CONFIG, { site: { kind: "site", slug: "", name: "", articles: [article] }, sections: new Map(), tags });
     expect(names).toHaveLength(STORED_DOCUMENTS);
-    // The pages that list every feed come first; then feeds, of the largest tags.
-    expect(names.slice(0, 4).map(documentPath)).toEqual(["/feeds", "/opml.xml", "/sections", "/tags"]);
-    expect(names.slice(4).every((name) => name.type === "feed" && tags.get(name.collection.slug)!.articles.length >= 4)).toBe(true);
+    // The pages that list every feed and the sitemap come first; then feeds, of the largest tags.
+    expect(names.slice(0, 5).map(documentPath)).toEqual(["/feeds", "/opml.xml", "/sections", "/tags", "/sitemap.xml"]);
+    expect(names.slice(5).every((name) => name.type === "feed" && tags.get(name.collection.slug)!.articles.length >= 4)).toBe(true);
   });
 });

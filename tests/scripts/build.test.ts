@@ -177,14 +177,14 @@ describe("scripts/build.ts", { timeout: 30_000 }, () => {
     expect(existsSync(archive)).toBe(false);
   });
 
-  it("stores the pages listing the feeds and each section's and tag's feeds in that folder for the configuration it is given; --no-stored-documents stores none", () => {
+  it("stores the pages listing the feeds, the sitemap and each section's and tag's feeds in that folder for the configuration it is given; --no-stored-documents stores none", () => {
     const archive = join(workdir, "out/articles.archive");
     const vars = Object.entries(TEST_VARS).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
     const seeds = { "a.txt": seedText({ section: "Politics", headline: "Talks open" }), "b.txt": seedText({ section: "World", headline: "Talks end" }) };
     expect(build(seeds, vars).status).toBe(0);
-    // /feeds, OPML and the two index pages; two sections, three feeds each; no tags, and too small a site to archive a block.
+    // /feeds, OPML, the two index pages and the sitemap; two sections, three feeds each; no tags, and too small a site to archive a block.
     const files = readdirSync(archive);
-    expect(files).toHaveLength(4 + 6);
+    expect(files).toHaveLength(5 + 6);
     for (const file of files) expect(gunzipSync(readFileSync(join(archive, file))).toString()).toMatch(/^<\?xml|^\{|^<!doctype html>/);
     expect(build(seeds, [...vars, "--no-stored-documents"]).status).toBe(0);
     expect(readdirSync(archive)).toEqual([]);
