@@ -1,6 +1,6 @@
 import type { Article } from "../content/article";
 import { dropForbiddenChars } from "../content/normalise";
-import { balanceBidi, escapeText } from "./escape";
+import { balanceBidi, escapeText, escapeTextTwice } from "./escape";
 import { BUDGETS, stringBytes } from "../budgets";
 import { LruMap } from "../lru-map";
 
@@ -54,7 +54,7 @@ export function articleBodyHtml(article: Article): string {
 /** The body's HTML as XML character data, for `<content:encoded>` and Atom `<content type="html">`. */
 export function articleBodyHtmlAsXml(article: Article): string {
   // escape(`<p>${p}</p>`) === `&lt;p&gt;${escape(p)}&lt;/p&gt;`, and escaping an escaped paragraph only touches its `&`s.
-  return bodyForm(article, "htmlAsXml", () => article.paragraphs.map((p) => `&lt;p&gt;${escapeText(escapeText(p))}&lt;/p&gt;`).join("\n"));
+  return bodyForm(article, "htmlAsXml", () => article.paragraphs.map((p) => `&lt;p&gt;${escapeTextTwice(p)}&lt;/p&gt;`).join("\n"));
 }
 
 /** The article body as plain text, paragraphs separated by a blank line. */

@@ -1,5 +1,5 @@
 import { articleBodyHtmlAsXml } from "./article-html";
-import { escapeAttribute as a, escapeText as x, readsAsMarkup } from "./escape";
+import { escapeAttribute as a, escapeText as x, escapeTextTwice as xx, readsAsMarkup } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
 
 /** RFC 6721 (The Atom "deleted-entry" Element). */
@@ -43,7 +43,7 @@ export function renderAtom(feed: FeedDocument): Uint8Array {
  * type show as written and the validator accepts.
  */
 function textConstruct(name: string, text: string): string {
-  return readsAsMarkup(text) ? `<${name} type="html">${x(x(text))}</${name}>` : `<${name}>${x(text)}</${name}>`;
+  return readsAsMarkup(text) ? `<${name} type="html">${xx(text)}</${name}>` : `<${name}>${x(text)}</${name}>`;
 }
 
 const renderEntry = perItem(({ article, id, url, categories, ownLanguage, language }: FeedItem): string => {

@@ -1,7 +1,7 @@
 import type { Image } from "../content/article";
 import { articleBodyHtmlAsXml } from "./article-html";
 import { rfc822 } from "./dates";
-import { escapeAttribute as a, escapeText as x, readsAsMarkup } from "./escape";
+import { escapeAttribute as a, escapeText as x, escapeTextTwice as xx, readsAsMarkup } from "./escape";
 import { archiveLinks, HISTORY_NS } from "./archive-links";
 import { perItem, type FeedDocument, type FeedItem } from "./feed-document";
 import { feedLead } from "./feed-lead";
@@ -76,7 +76,7 @@ const renderItem = perItem(({ article, id, url, categories, language }: FeedItem
     `    <guid isPermaLink="false">${x(id)}</guid>`,
     `    <pubDate>${rfc822(article.published)}</pubDate>`,
     // Readers take <description> as HTML: the plain-text summary is escaped for HTML, then for XML.
-    `    <description>${x(x(article.summary))}</description>`,
+    `    <description>${xx(article.summary)}</description>`,
     `    <content:encoded>${x(feedLead(article, language).html)}${articleBodyHtmlAsXml(article)}</content:encoded>`,
     ...(article.authors ?? []).map((name) => `    <dc:creator>${x(name)}</dc:creator>`),
     // Dublin Core's contributor has no role; the page says who did what.

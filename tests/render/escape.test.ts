@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { balanceBidi, escapeAttribute, escapeText, readsAsMarkup } from "../../src/render/escape";
+import { balanceBidi, escapeAttribute, escapeText, escapeTextTwice, readsAsMarkup } from "../../src/render/escape";
 import { openBidi } from "../support/bidi";
 import { htmlText, parseHtml, parseXml } from "../support/documents";
 
@@ -39,6 +39,15 @@ describe("escaping", () => {
     const plain = "The United States and Russia on Friday held high-level talks’ “quoted” 'single'.";
     expect(escapeText(plain)).toBe(plain);
     expect(escapeAttribute(plain)).toBe(plain);
+  });
+
+  it("HTML as XML text (escapeTextTwice) is escaping twice, whatever the text: a parser reads back the HTML, and an HTML parser the text", () => {
+    const copy = `Le musée d'Orsay "rouvre" & <b>l'aile</b> \u202Eevil\u0007 ]]>`;
+    expect(escapeTextTwice(copy)).toBe("Le musée d'Orsay \"rouvre\" &amp;amp; &amp;lt;b&amp;gt;l'aile&amp;lt;/b&amp;gt; \u202Eevil ]]&amp;gt;\u202C");
+    const html = parseXml(`<r>${escapeTextTwice(copy)}</r>`).documentElement!.textContent!;
+    expect(html).toBe(escapeText(copy));
+    expect(htmlText(html)).toBe(escapeText(copy).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+    fc.assert(fc.property(fc.string({ unit: "binary" }), (text) => escapeTextTwice(text) === escapeText(escapeText(text))), { numRuns: 2000 });
   });
 });
 
