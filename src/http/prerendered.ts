@@ -59,10 +59,11 @@ export const STORED_BYTES = 64 * 2 ** 20;
  * feeds, largest first. A fresh isolate's first request for one otherwise
  * renders it: `/feeds` and OPML name every section and tag, a tag's 50 newest
  * stories are spread over as many blocks, each inflated whole, and a sitemap
- * dates every page it lists from every story: 7–80 ms at 100,000 articles
- * (BENCHMARKS.md, section 2), about 4 ms for the one urlset of 100. Fetching the file is one read of the assets store. Archive
- * pages (thousands at that size, each a render of 50 stories) and article
- * pages are left to the Worker.
+ * dates every page it lists from its stories: 7–80 ms at 100,000 articles
+ * (BENCHMARKS.md, section 2), about 4 ms for the one urlset of 100 articles.
+ * Fetching the file is one read of the assets store. Archive pages
+ * (thousands at that size, each a render of 50 stories) and article pages
+ * are left to the Worker.
  */
 export function storedNames(config: SiteConfig, collections: Collections): readonly DocumentName[] {
   const names: DocumentName[] = [{ type: "feeds" }, { type: "opml" }, { type: "index", kind: "section" }, { type: "index", kind: "tag" }];
