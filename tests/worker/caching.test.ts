@@ -180,6 +180,32 @@ describe("determinism", () => {
   });
 });
 
+describe("Date", () => {
+  it("is the clock's second on every answer, 200 and 304, however many a second and whatever a caller did to an earlier answer", async () => {
+    // A time after every fixture's date, so Last-Modified is the document's own.
+    let now = Date.UTC(2030, 0, 2, 3, 4, 5, 100);
+    const app = createApp(FIXTURE_CORPUS, null, { clock: () => now });
+    const fetch = (path: string, init: RequestInit) => app.fetch(new Request(`https://elsewhere.example${path}`, init), env);
+    const imf = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toUTCString();
+    for (const path of ROUTES) {
+      const ok = await fetch(path, { headers: { "Accept-Encoding": "gzip" } });
+      expect(ok.headers.get("Date"), path).toBe(imf(now));
+      // Response headers are the caller's to change: a change must not reach the next answer.
+      ok.headers.set("Date", "Thu, 01 Jan 1970 00:00:00 GMT");
+      ok.headers.set("X-Added", "1");
+      for (const step of [300, 500, 1_000, 61_000, -120_000]) {
+        now += step;
+        for (const headers of [{ "Accept-Encoding": "gzip" }, { "Accept-Encoding": "gzip", "If-None-Match": ok.headers.get("ETag")! }] as Array<Record<string, string>>) {
+          const response = await fetch(path, { headers });
+          expect(response.headers.get("Date"), `${path} at ${now}`).toBe(imf(now));
+          expect(response.headers.get("X-Added")).toBeNull();
+          expect(response.headers.get("ETag")).toBe(ok.headers.get("ETag"));
+        }
+      }
+    }
+  });
+});
+
 describe("protocol around the feeds", () => {
   it("feeds allow any origin; pages carry a strict CSP and Referrer-Policy", async () => {
     for (const path of FEEDS) expect((await fetchWorker(path)).headers.get("Access-Control-Allow-Origin")).toBe("*");
