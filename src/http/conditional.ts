@@ -22,17 +22,15 @@ export function ifNoneMatchHits(header: string, hash: string): boolean {
 }
 
 /**
- * Whether a request's validators say the client's copy is current.
- * `lastModifiedSeconds` is the Last-Modified the response carries, `nowSeconds`
- * the server's clock: an If-Modified-Since later than now is no statement
- * about a copy the client could have got from this server (RFC 2616 §14.25
- * calls it invalid; Apache ignores it too), so it is ignored.
+ * Whether an `If-Modified-Since` value says the client's copy is current,
+ * for a request without `If-None-Match` (which wins, §13.2.2: the caller
+ * reads this only when that is absent). `lastModifiedSeconds` is the
+ * Last-Modified the response carries, `nowSeconds` the server's clock: an
+ * If-Modified-Since later than now is no statement about a copy the client
+ * could have got from this server (RFC 2616 §14.25 calls it invalid; Apache
+ * ignores it too), so it is ignored, as is one that is no HTTP-date.
  */
-export function isNotModified(headers: Headers, hash: string, lastModifiedSeconds: number, nowSeconds: number): boolean {
-  const ifNoneMatch = headers.get("If-None-Match");
-  if (ifNoneMatch !== null) return ifNoneMatchHits(ifNoneMatch, hash);
-  const ifModifiedSince = headers.get("If-Modified-Since");
-  if (ifModifiedSince === null) return false;
+export function unmodifiedSince(ifModifiedSince: string, lastModifiedSeconds: number, nowSeconds: number): boolean {
   const since = parseHttpDate(ifModifiedSince);
   // ≤, not equality: readers send their own clock's date or another server's Last-Modified.
   return since !== undefined && since <= nowSeconds && lastModifiedSeconds <= since;

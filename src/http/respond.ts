@@ -4,7 +4,7 @@ import { LruMap } from "../lru-map";
 import { gunzip } from "../zlib";
 import { boundedBy, cacheControl, type ResponseKind } from "./cache-policy";
 import { acceptsGzip, clientAcceptEncoding } from "./content-coding";
-import { GZIP_SUFFIX, ifNoneMatchHits, isNotModified } from "./conditional";
+import { GZIP_SUFFIX, ifNoneMatchHits, unmodifiedSince } from "./conditional";
 import type { Representation } from "./representation";
 
 export interface RespondOptions {
@@ -54,9 +54,13 @@ export function respond(request: Request, site: SiteConfig, document: Document, 
   // RFC 9110 §8.8.2.1: never a Last-Modified later than the response's Date
   // (the build refuses future dates; this holds even against a skewed clock).
   const late = rep.lastModifiedSeconds > now;
+  // Each header read once: Headers.get is a call into the runtime.
   const ifNoneMatch = request.headers.get("If-None-Match");
+  const ifModifiedSince = ifNoneMatch === null ? request.headers.get("If-Modified-Since") : null;
   const notModified =
-    ifNoneMatch === null ? isNotModified(request.headers, rep.hash, Math.min(rep.lastModifiedSeconds, now), now) : ifNoneMatch === variant.etag || ifNoneMatchHits(ifNoneMatch, rep.hash);
+    ifNoneMatch !== null
+      ? ifNoneMatch === variant.etag || ifNoneMatchHits(ifNoneMatch, rep.hash)
+      : ifModifiedSince !== null && unmodifiedSince(ifModifiedSince, Math.min(rep.lastModifiedSeconds, now), now);
   // Nearly always Infinity: one comparison. Else only a change within a day or so shortens anything.
   const bound = clock.until === Infinity ? undefined : (clock.until - clock.now) / 1000;
   // Nearly every answer: the variant's headers of this second, made once.
