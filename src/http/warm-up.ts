@@ -13,11 +13,13 @@ import { ttlMinutes } from "./cache-policy";
 
 /**
  * Articles the warm-up renders. Two ran every loop body once, which compiles
- * the code; sixteen run it often enough for V8 to have tiered it up before a
- * first request renders many stories. An archive page's first request (50
+ * the code; with sixteen, the steps that run once per story (parsing its
+ * record, escaping and encoding it) have run more often, and V8 optimises a
+ * function by how much it has run. An archive page's first request (50
  * stories from archived blocks) at 100,000 articles, over the bare Worker's
  * (`BENCH_ONLY=cold BENCH_SIZES=100000`, two runs each, the same hour):
- * 8.76 and 9.20 ms with two, 7.27 and 7.90 with sixteen, 7.59 with 48. Startup
+ * 8.76 and 9.20 ms with two, 7.27 and 7.90 with sixteen, 7.59 with 48; its
+ * profile's render and pack read steps are where it went. Startup
  * (`BENCH_ONLY=scale`): 34–40 ms with either, within its spread. All sixteen
  * are in the pack's raw blocks, which hold the newest 65 at least.
  */
