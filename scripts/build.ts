@@ -57,7 +57,7 @@ import { compileSeeds } from "../src/content/compile";
 import { ENCODING_NAMES, encodingName } from "../src/content/decode";
 import { formatProblem, type Problem } from "../src/content/problems";
 import { RECORD_FILE } from "../src/content/publication-record";
-import { BUNDLED_BYTES, PER_BLOCK, openCorpus, packArticles, type ArchiveFiles } from "../src/content/article-pack";
+import { BUNDLED_BYTES, PER_BLOCK, openCorpus, packArticlesConcurrently, type ArchiveFiles } from "../src/content/article-pack";
 import { archivePath, generatedModule, packPath, prerenderedPath } from "../src/content/bundle";
 import { envVars, type Env } from "../src/config";
 import { warmUpLanguages } from "../src/http/warm-up";
@@ -259,7 +259,7 @@ mkdirSync(dirname(outFile), { recursive: true });
 const srcDir = relative(dirname(outFile), join(dirname(fileURLToPath(import.meta.url)), "..", "src")).split("\\").join("/");
 // The data first: the module that imports it appears only once all of it is complete.
 // The compilation's withdrawals and archive page size travel in the pack: the Worker reads nothing else.
-const { pack, archive } = packArticles(articles, { ...packOptions(), withdrawn, archivePageSize: compiled.archivePageSize });
+const { pack, archive } = await packArticlesConcurrently(articles, { ...packOptions(), withdrawn, archivePageSize: compiled.archivePageSize });
 const prerendered = await prerender(openCorpus(pack), vars, archive, Date.now, !args["no-stored-documents"], warmUpLanguages(articles));
 writeArchive(archiveDir, new Map([...archive, ...prerendered.files]));
 writeThenRename(packFile, pack);

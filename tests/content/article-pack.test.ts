@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article";
-import { ArchivedArticle, openCorpus, packArticles } from "../../src/content/article-pack";
+import { ArchivedArticle, openCorpus, packArticles, packArticlesConcurrently } from "../../src/content/article-pack";
 import { collect } from "../../src/content/collections";
 import { archiveOf } from "../support/archive";
+
+/** More deflated blocks than are deflated at once, so blocks finish out of order. */
+const DEFLATING_SEVERAL = 8;
 
 const openArticles = (data: ArrayBuffer | ArrayBufferView) => openCorpus(data).articles;
 
@@ -67,6 +70,22 @@ describe("the article pack the Worker bundles", () => {
     const padded = new Uint8Array(bytes.byteLength + 3);
     padded.set(bytes, 3);
     expect(openArticles(padded.subarray(3)).map(read)).toEqual(articles);
+  });
+
+  it("packs the same bytes and files when its blocks are deflated on other threads, as the build packs them", async () => {
+    const articles = Array.from({ length: 1000 }, (_, i) => article(`a${i}`, [`Paragraph ${i} — “${"é".repeat(i % 7)}”.`, "Talks went on. ".repeat(i % 40)]));
+    const ways = [{}, { perBlock: 4, bundledBytes: 0 }, { perBlock: 8, bundledBytes: 20_000, archivePageSize: 7 }];
+    for (const [list, options] of [...ways.map((options) => [articles, options] as const), [articles.slice(0, 2), {}] as const]) {
+      const one = packArticles(list, options);
+      const other = await packArticlesConcurrently(list, options);
+      expect(Buffer.from(other.pack).equals(Buffer.from(one.pack))).toBe(true);
+      expect([...other.archive.keys()]).toEqual([...one.archive.keys()]);
+      for (const [name, block] of one.archive) expect(Buffer.from(other.archive.get(name)!).equals(Buffer.from(block))).toBe(true);
+    }
+    // The archived case archived something, and the partial one kept some deflated blocks as well.
+    expect(packArticles(articles, ways[1]).archive.size).toBeGreaterThan(DEFLATING_SEVERAL);
+    expect(packArticles(articles, ways[2]).archive.size).toBeGreaterThan(DEFLATING_SEVERAL);
+    expect(packArticles(articles, ways[2]).archive.size).toBeLessThan(Math.ceil(1000 / 8) - 3);
   });
 
   it("is much smaller than the articles' text: all but the newest bodies ship deflated", () => {
