@@ -72,7 +72,7 @@ describe("the article pack the Worker bundles", () => {
     expect(openArticles(padded.subarray(3)).map(read)).toEqual(articles);
   });
 
-  it("packs the same bytes and files when its blocks are deflated on other threads, as the build packs them", async () => {
+  it("packs the same bytes and files when its blocks are deflated asynchronously, several at once, as the build packs them", async () => {
     const articles = Array.from({ length: 1000 }, (_, i) => article(`a${i}`, [`Paragraph ${i} — “${"é".repeat(i % 7)}”.`, "Talks went on. ".repeat(i % 40)]));
     const ways = [{}, { perBlock: 4, bundledBytes: 0 }, { perBlock: 8, bundledBytes: 20_000, archivePageSize: 7 }];
     for (const [list, options] of [...ways.map((options) => [articles, options] as const), [articles.slice(0, 2), {}] as const]) {
