@@ -205,8 +205,10 @@ const DEFLATING_AT_ONCE = 4;
  * libuv's threads while this one writes the next: the build's. Deflating is
  * most of packing, 7.3 s of 12.1 at 100,000 articles on one thread. Done so
  * on this 2-core machine, the step took 10.2 and 10.7 s against 12.3 (the
- * bench's corpus, the build timed around it): the blocks then come as fast as
- * one core deflates them, the other being this thread's.
+ * bench's corpus, the build timed around it). It is then bound by this
+ * thread's own work, about 8 s (the JSON records, the index and groups,
+ * collections): 8, 16 or 64 blocks at once did no better than 4 beyond the
+ * noise (10.1–11.2, 8.6–11.4 and 11.7–14.1 s, against 10.4–11.4).
  */
 export async function packArticlesConcurrently(articles: readonly Article[], options: PackOptions = {}): Promise<PackedArticles> {
   const steps = packSteps(articles, options);
