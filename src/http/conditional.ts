@@ -21,6 +21,23 @@ export function ifNoneMatchHits(header: string, hash: string): boolean {
   return false;
 }
 
+/** The end of the gzip variant's ETag, after the hash. */
+const GZIP_TAG_END = `${GZIP_SUFFIX}"`;
+
+/**
+ * Which variant an `If-None-Match` value names when it is exactly one
+ * variant's ETag, as a poller sends back the one it was given: true for the
+ * gzip variant, false for the plain one, undefined for anything else (a
+ * list, a weak tag, `*`, another hash). Compared in place: nothing is
+ * allocated on the path of nearly every poll.
+ */
+export function gzipVariantNamed(header: string | null, hash: string): boolean | undefined {
+  if (header === null || header.charCodeAt(0) !== 0x22 || !header.startsWith(hash, 1)) return undefined;
+  const end = 1 + hash.length;
+  if (header.length === end + 1) return header.charCodeAt(end) === 0x22 ? false : undefined;
+  return header.length === end + GZIP_TAG_END.length && header.endsWith(GZIP_TAG_END) ? true : undefined;
+}
+
 /**
  * Whether an `If-Modified-Since` value says the client's copy is current,
  * for a request without `If-None-Match` (which wins, §13.2.2: the caller

@@ -4,7 +4,7 @@ import { LruMap } from "../lru-map";
 import { gunzip } from "../zlib";
 import { boundedBy, cacheControl, type ResponseKind } from "./cache-policy";
 import { acceptsGzip, clientAcceptEncoding } from "./content-coding";
-import { GZIP_SUFFIX, ifNoneMatchHits, unmodifiedSince } from "./conditional";
+import { GZIP_SUFFIX, gzipVariantNamed, ifNoneMatchHits, unmodifiedSince } from "./conditional";
 import type { Representation } from "./representation";
 
 export interface RespondOptions {
@@ -46,16 +46,26 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
  * embargo lifts, a licence ends), past which no lifetime may reach.
  */
 export function respond(request: Request, site: SiteConfig, document: Document, privately = false, clock: Clock = { now: Date.now(), until: Infinity }): Response {
-  const gzip = acceptsGzip(clientAcceptEncoding(request));
-  const variant = variantOf(site, document, gzip, privately);
   const rep = document.representation;
+  // Each header read once: Headers.get is a call into the runtime.
+  const ifNoneMatch = request.headers.get("If-None-Match");
+  // A poll that sends back the ETag it was given names the variant it holds,
+  // and is answered 304 for that variant: request.cf, which the runtime
+  // parses from JSON on first read (1.5 KB of objects a request), is read
+  // only to choose the bytes of a 200, or for a 304 that does not name a
+  // variant. A 304 of the site's RSS at 100 articles took 57 µs of workerd's
+  // CPU instead of 68 (medians of 4 interleaved h2load runs of 40,000).
+  // The 304s of the two variants differ only in their ETag: a client that
+  // held the gzip copy and has since stopped taking gzip gets its own ETag
+  // back, not the plain one's (RFC 9110 §15.4.5 would give that), for the
+  // same content; its next 200 follows what it accepts.
+  const gzip = gzipVariantNamed(ifNoneMatch, rep.hash) ?? acceptsGzip(clientAcceptEncoding(request));
+  const variant = variantOf(site, document, gzip, privately);
   const now = Math.floor(clock.now / 1000);
   const date = httpDate(now);
   // RFC 9110 §8.8.2.1: never a Last-Modified later than the response's Date
   // (the build refuses future dates; this holds even against a skewed clock).
   const late = rep.lastModifiedSeconds > now;
-  // Each header read once: Headers.get is a call into the runtime.
-  const ifNoneMatch = request.headers.get("If-None-Match");
   const ifModifiedSince = ifNoneMatch === null ? request.headers.get("If-Modified-Since") : null;
   const notModified =
     ifNoneMatch !== null

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ifNoneMatchHits, parseHttpDate, unmodifiedSince } from "../../src/http/conditional";
+import { gzipVariantNamed, ifNoneMatchHits, parseHttpDate, unmodifiedSince } from "../../src/http/conditional";
 
 describe("HTTP-date (RFC 9110 §5.6.7)", () => {
   it("reads the three formats a recipient must accept", () => {
@@ -25,6 +25,17 @@ describe("If-None-Match", () => {
     expect(ifNoneMatchHits(" * ", "abc")).toBe(true);
     expect(ifNoneMatchHits('"abcd"', "abc")).toBe(false);
     expect(ifNoneMatchHits("abc", "abc")).toBe(false);
+  });
+});
+
+describe("the variant a revalidation names", () => {
+  it("is the gzip or plain variant only when If-None-Match is exactly its ETag", () => {
+    expect(gzipVariantNamed('"abc-gz"', "abc")).toBe(true);
+    expect(gzipVariantNamed('"abc"', "abc")).toBe(false);
+    // Anything else is decided by what the client accepts.
+    for (const value of [null, "", '"', '"abc', '"abc-gz', 'abc"', '"abcd"', '"ab"', '"abc-g"', '"abc-gzz"', '"abc-gz" ', ' "abc"', 'W/"abc"', 'W/"abc-gz"', '"abc", "x"', '"x", "abc"', "*", '"xyz-gz"']) {
+      expect(gzipVariantNamed(value, "abc"), String(value)).toBeUndefined();
+    }
   });
 });
 

@@ -112,6 +112,42 @@ describe.each(ROUTES)("validators on %s", (path) => {
     }
   });
 
+  it("answers a poll that sends back one variant's ETag for that variant, reading request.cf only for a 200 or another If-None-Match", async () => {
+    const { etag } = await first(path);
+    const gzEtag = (await fetchWorker(path, { headers: { "Accept-Encoding": "gzip" } })).headers.get("ETag")!;
+    const app = createApp(FIXTURE_CORPUS);
+    /** The Worker's answer to a request from the edge, and how many times it read request.cf (parsed from JSON per request by the runtime). */
+    const fromTheEdge = async (clientAcceptEncoding: string, ifNoneMatch?: string) => {
+      const request = new Request(`https://elsewhere.example${path}`, { headers: { "Accept-Encoding": "br, gzip", ...(ifNoneMatch === undefined ? {} : { "If-None-Match": ifNoneMatch }) } });
+      let reads = 0;
+      Object.defineProperty(request, "cf", { get: () => (reads++, { clientAcceptEncoding }) });
+      const response = await app.fetch(request, env);
+      await response.arrayBuffer();
+      return { response, reads };
+    };
+    for (const held of [etag, gzEtag]) {
+      for (const client of ["gzip", ""]) {
+        const { response, reads } = await fromTheEdge(client, held);
+        expect(response.status, `${held}, accepting ${client || "nothing"}`).toBe(304);
+        expect(response.headers.get("ETag")).toBe(held);
+        expect(reads).toBe(0);
+      }
+    }
+    // Anything else decides on the client's own Accept-Encoding, once.
+    for (const [client, held, status, answered] of [
+      ["gzip", undefined, 200, gzEtag],
+      ["", undefined, 200, etag],
+      ["gzip", `W/${etag}`, 304, gzEtag],
+      ["", `"other", ${gzEtag}`, 304, etag],
+      ["gzip", '"stale"', 200, gzEtag],
+    ] as const) {
+      const { response, reads } = await fromTheEdge(client, held);
+      expect(response.status, `${held}, accepting ${client || "nothing"}`).toBe(status);
+      expect(response.headers.get("ETag")).toBe(answered);
+      expect(reads).toBe(1);
+    }
+  });
+
   it("ignores query strings: same bytes, but not stored by shared caches", async () => {
     const { body, etag, response } = await first(path);
     const withQuery = await fetchWorker(`${path}?utm_source=reader&_=123`);
