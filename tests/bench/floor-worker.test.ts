@@ -73,12 +73,22 @@ describe("bench/floor-worker.ts in workerd", () => {
     expect((await get(port, "/feed.xml", edge("x-gzip"))).headers["content-encoding"]).toBe("gzip");
   });
 
-  it("answers 304 with the validators and no body when If-None-Match is that answer's ETag", async () => {
-    const response = await get(port, "/feed.xml", { ...GZIP, "If-None-Match": '"abc-gz"' });
-    expect(response.status).toBe(304);
-    expect(response.headers.etag).toBe('"abc-gz"');
-    expect(response.headers.vary).toBe("Accept-Encoding");
-    expect(response.body.byteLength).toBe(0);
+  it("answers 304 with the validators and no body when If-None-Match is exactly one of the path's ETags, whatever the client accepts, as wirefeed does", async () => {
+    for (const [headers, etag] of [
+      [GZIP, '"abc-gz"'],
+      [PLAIN, '"abc-gz"'],
+      [GZIP, '"abc"'],
+      [PLAIN, '"abc"'],
+    ] as const) {
+      const response = await get(port, "/feed.xml", { ...headers, "If-None-Match": etag });
+      expect(response.status, etag).toBe(304);
+      expect(response.headers.etag).toBe(etag);
+      expect(response.headers.vary).toBe("Accept-Encoding");
+      expect(response.body.byteLength).toBe(0);
+    }
+    const stale = await get(port, "/feed.xml", { ...GZIP, "If-None-Match": '"old-gz"' });
+    expect(stale.status).toBe(200);
+    expect(stale.headers.etag).toBe('"abc-gz"');
   });
 
   it("replays wirefeed's own status and headers for a path that does not exist", async () => {
