@@ -26,7 +26,9 @@ import type { Lab } from "./lab";
 import { groupedBarChart } from "./charts";
 import { count, ms, spread, table, type Chart, type SectionReport } from "./report";
 import type { CapturedRoute } from "./routes";
+import { pausesBetween, type GcSummary } from "./gc-trace";
 import { floorWorker, serveEach, stopEach, wirefeedWorker } from "./servers";
+import type { RunningWorkerd } from "./workerd";
 import { median, percentile, summarise, type Summary } from "./stats";
 
 const P99_GOAL = 1.5;
@@ -43,6 +45,8 @@ export const PERCENTILES = [50, 90, 99, 99.9] as const;
  */
 const MAX_CLIENTS = 8;
 const REVALIDATION_CLIENTS = 1;
+/** h2load's `--warm-up-time`: every process starts and connects before the timed period. */
+const WARM_UP_SECONDS = 1;
 
 type Side = "wirefeed" | "floor" | "control";
 const SIDES: readonly Side[] = ["wirefeed", "floor", "control"];
@@ -85,6 +89,8 @@ export interface RunResult {
   failures: Record<string, number>;
   /** Latency percentiles in ms, as PERCENTILES. */
   percentiles: number[];
+  /** The server's garbage collections during the timed period. */
+  gc: GcSummary;
 }
 
 /**
@@ -93,16 +99,18 @@ export interface RunResult {
  * share of it (open loop), or as fast as the server answers (closed loop)
  * when undefined.
  */
-async function runMix(port: number, mix: readonly Stream[], seconds: number, rate: number | undefined, dir: string): Promise<RunResult> {
+async function runMix(server: RunningWorkerd, port: number, mix: readonly Stream[], seconds: number, rate: number | undefined, dir: string): Promise<RunResult> {
   const pairs = pairsOf(mix);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  // The timed period starts after h2load's warm-up second.
+  const timedFrom = performance.now() + WARM_UP_SECONDS * 1000;
   const runs = mix.map(
     (stream, index) =>
       new Promise<{ output: string; log: string }>((done, fail) => {
         const log = join(dir, `${index}.log`);
         // The warm-up second (not logged) lets every process start and connect before the measured period.
-        const args = ["--h1", "-c", String(stream.clients), "-t", "1", "--warm-up-time", "1", "-D", String(seconds), "--log-file", log];
+        const args = ["--h1", "-c", String(stream.clients), "-t", "1", "--warm-up-time", String(WARM_UP_SECONDS), "-D", String(seconds), "--log-file", log];
         // --rps is per connection; each connection cycles through the stream's paths.
         if (rate !== undefined) args.push("--rps", ((rate * stream.paths.length) / pairs / stream.clients).toFixed(2));
         for (const [name, value] of Object.entries(stream.headers)) args.push("-H", `${name}: ${value}`);
@@ -116,6 +124,7 @@ async function runMix(port: number, mix: readonly Stream[], seconds: number, rat
       }),
   );
   const finished = await Promise.all(runs);
+  const gc = pausesBetween(server.gcPauses(), timedFrom, performance.now());
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
   const fail = (kind: string, times = 1) => {
@@ -147,6 +156,7 @@ async function runMix(port: number, mix: readonly Stream[], seconds: number, rat
     errors: Object.values(failures).reduce((sum, n) => sum + n, 0),
     failures,
     percentiles: PERCENTILES.map((p) => percentile(latencies, p)),
+    gc,
   };
 }
 
@@ -178,19 +188,19 @@ async function measureLoad(lab: Lab, size: number): Promise<LoadResult> {
   const routes = await lab.routes(size);
   const mix = mixOf(routes);
   const dir = lab.dir(size);
-  const servers = await serveEach(dir, "load", [wirefeedWorker(lab.corpus(size)), floorWorker(dir, routes), floorWorker(dir, routes, "control")]);
-  const port = (side: Side) => servers[side]!.ports[side]!;
+  const servers = await serveEach(dir, "load", [wirefeedWorker(lab.corpus(size)), floorWorker(dir, routes), floorWorker(dir, routes, "control")], { gcTrace: true });
+  const run = (side: Side, seconds: number, rate: number | undefined) => runMix(servers[side]!, servers[side]!.ports[side]!, mix, seconds, rate, logs);
   const logs = join(dir, "load-logs");
   try {
     // Warm-up: every document rendered and cached on every side.
-    for (const side of SIDES) await runMix(port(side), mix, 1, undefined, logs);
-    const floorMax = median(await sequence(3, () => runMix(port("floor"), mix, Math.min(2, seconds), undefined, logs).then((r) => r.rate)));
+    for (const side of SIDES) await run(side, 1, undefined);
+    const floorMax = median(await sequence(3, () => run("floor", Math.min(2, seconds), undefined).then((r) => r.rate)));
     const levels: LoadLevel[] = [];
     for (const level of LOAD_LEVELS) {
       const rate = floorMax * level;
       const runs: Record<Side, RunResult[]> = { wirefeed: [], floor: [], control: [] };
       for (let round = 0; round < rounds; round++) {
-        for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) runs[side].push(await runMix(port(side), mix, seconds, rate, logs));
+        for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) runs[side].push(await run(side, seconds, rate));
       }
       levels.push({ level, rate, runs });
       const p99 = (side: Side) => median(runs[side].map((r) => r.percentiles[2]!));
@@ -223,6 +233,12 @@ function failuresOf(runs: readonly RunResult[]): string {
   return total === 0 ? "0" : `${total} (${[...kinds].map(([kind, n]) => `${kind} ${n}`).join(", ")})`;
 }
 
+/** A side's collections per run: the median count and total pause over its rounds, and the longest pause of any. */
+function gcText(runs: readonly RunResult[]): string {
+  const longest = Math.max(...runs.map((run) => run.gc.longestMs));
+  return `${median(runs.map((run) => run.gc.pauses))}, ${ms(median(runs.map((run) => run.gc.totalMs)))} (${ms(longest)})`;
+}
+
 /** p99 of `side` over the floor's, per round. */
 function p99Ratio(level: LoadLevel, side: Side): Summary {
   return summarise(level.runs[side].map((run, round) => run.percentiles[2]! / level.runs.floor[round]!.percentiles[2]!));
@@ -250,6 +266,7 @@ export async function loadSection(lab: Lab): Promise<SectionReport> {
           ...percentilesOf(runs).map(ms),
           side === "floor" ? "1" : spread(p99Ratio(level, side)),
           errors,
+          gcText(runs),
         ]);
       }
       const alt = `Latency percentiles at ${count(size)} articles, open loop at ${level.level * 100} % of the floor's maximum (${count(level.rate)} req/s)`;
@@ -277,8 +294,8 @@ export async function loadSection(lab: Lab): Promise<SectionReport> {
     }
   }
   const first = await loadRuns(lab, sizes[0]!);
-  const details = `An open-loop load: requests leave at a constant rate whether or not the server keeps up, so a server that falls behind builds a queue and its tail shows it (a closed loop, such as wrk's, waits for each answer and slows down with the server). The mix is every route, each three ways (accepting gzip; revalidating with its ETag, a 304; plain), in equal shares: ${first.pairs} (route, way) pairs from ${first.processes} \`h2load --h1 -t1 --warm-up-time 1 -D ${seconds} --rps R\` processes on the client's core. h2load sets one header set per process and cycles through the URLs it is given, so the routes asked for the same way and answered with the same status share a process (one connection per route, up to ${MAX_CLIENTS}), and each revalidation, which sends its route's own ETag, has one (${REVALIDATION_CLIENTS} connection${REVALIDATION_CLIENTS === 1 ? "" : "s"}); R is a connection's share of the rate. One process per pair, as this section had before, made the load generator what was measured: ${first.pairs} processes on one core delivered 84 % of the rate asked at 80 %, and the bare Worker's p99 read over 100 ms at 50 %. The rate is 50 % and 80 % of the floor's own maximum throughput with the same mix on the server's core (the same processes without \`--rps\`, median of 3 runs: ${maxima.join(", ")}). wirefeed, the floor and a second copy of the floor (the A/A control), each warm in a \`workerd serve\` process of its own on the server's core, ${rounds} rounds of ${seconds} s each, the order reversed every other round. Latency is each request's, from sending it to the end of its response (h2load's \`--log-file\`); percentiles over every request of a run, then the median over the rounds. The p99 ratio is over the floor's p99 in the same round (median and range). h2load sends a connection's next request only once the previous answer is in, so a stall delays the requests queued behind it on that connection rather than timing them from when they were due.
+  const details = `An open-loop load: requests leave at a constant rate whether or not the server keeps up, so a server that falls behind builds a queue and its tail shows it (a closed loop, such as wrk's, waits for each answer and slows down with the server). The mix is every route, each three ways (accepting gzip; revalidating with its ETag, a 304; plain), in equal shares: ${first.pairs} (route, way) pairs from ${first.processes} \`h2load --h1 -t1 --warm-up-time ${WARM_UP_SECONDS} -D ${seconds} --rps R\` processes on the client's core. h2load sets one header set per process and cycles through the URLs it is given, so the routes asked for the same way and answered with the same status share a process (one connection per route, up to ${MAX_CLIENTS}), and each revalidation, which sends its route's own ETag, has one (${REVALIDATION_CLIENTS} connection${REVALIDATION_CLIENTS === 1 ? "" : "s"}); R is a connection's share of the rate. One process per pair, as this section had before, made the load generator what was measured: ${first.pairs} processes on one core delivered 84 % of the rate asked at 80 %, and the bare Worker's p99 read over 100 ms at 50 %. The rate is 50 % and 80 % of the floor's own maximum throughput with the same mix on the server's core (the same processes without \`--rps\`, median of 3 runs: ${maxima.join(", ")}). wirefeed, the floor and a second copy of the floor (the A/A control), each warm in a \`workerd serve\` process of its own on the server's core, ${rounds} rounds of ${seconds} s each, the order reversed every other round. Latency is each request's, from sending it to the end of its response (h2load's \`--log-file\`); percentiles over every request of a run, then the median over the rounds. The p99 ratio is over the floor's p99 in the same round (median and range). h2load sends a connection's next request only once the previous answer is in, so a stall delays the requests queued behind it on that connection rather than timing them from when they were due. Every side's workerd runs with V8's \`--trace-gc\` (its config's \`v8Flags\`, a line per collection, read as it comes): **GC a run** is how many collections paused the isolate during a run's timed period and for how long in all (medians over the rounds), and the longest pause of any round. A pause stops every request the isolate holds, and those that arrive during it queue behind it.
 
-${table(["Articles", "Rate", "Worker", "answered/s", ...PERCENTILES.map((p) => `p${p}`), "p99 ÷ floor's", "errors"], rows)}`;
+${table(["Articles", "Rate", "Worker", "answered/s", ...PERCENTILES.map((p) => `p${p}`), "p99 ÷ floor's", "errors", "GC a run: pauses, ms (longest)"], rows)}`;
   return { verdicts, details, charts };
 }

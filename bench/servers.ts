@@ -66,11 +66,17 @@ export function emptyWorker(dir: string, carrying: WorkerSpec["modules"] = []): 
   return { name: "empty", modules: [{ name: "empty.js", path: join(dir, "empty.js"), type: "esModule" }, ...carrying], vars: {}, ...RUNTIME };
 }
 
+export interface ServeOptions {
+  inspector?: boolean;
+  /** V8 reports each garbage collection, read as `gcPauses()` (bench/gc-trace.ts). */
+  gcTrace?: boolean;
+}
+
 /** One fresh `workerd serve` process running `workers`, its config written as `dir/<name>.capnp`. */
-export async function serve(dir: string, name: string, workers: readonly WorkerSpec[], options: { inspector?: boolean } = {}): Promise<RunningWorkerd> {
+export async function serve(dir: string, name: string, workers: readonly WorkerSpec[], options: ServeOptions = {}): Promise<RunningWorkerd> {
   mkdirSync(dir, { recursive: true });
   const config = join(dir, `${name}.capnp`);
-  writeConfig(config, workers);
+  writeConfig(config, workers, options.gcTrace ? ["--trace-gc"] : []);
   return startWorkerd(
     config,
     workers.map((worker) => worker.name),
@@ -84,10 +90,10 @@ export async function serve(dir: string, name: string, workers: readonly WorkerS
  * the collections and compilation one Worker's requests left to V8's
  * background threads ran, and were counted, during the next one's run.
  */
-export async function serveEach(dir: string, name: string, workers: readonly WorkerSpec[]): Promise<Record<string, RunningWorkerd>> {
+export async function serveEach(dir: string, name: string, workers: readonly WorkerSpec[], options: ServeOptions = {}): Promise<Record<string, RunningWorkerd>> {
   const servers: Record<string, RunningWorkerd> = {};
   try {
-    for (const worker of workers) servers[worker.name] = await serve(dir, `${name}-${worker.name}`, [worker]);
+    for (const worker of workers) servers[worker.name] = await serve(dir, `${name}-${worker.name}`, [worker], options);
   } catch (error) {
     await stopEach(servers);
     throw error;

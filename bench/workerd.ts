@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { CORES, onCpus } from "./cores";
+import { parseGcLine, type GcPause } from "./gc-trace";
 
 export interface WorkerSpec {
   /** Service and socket name; also the inspector target's name. */
@@ -39,10 +40,12 @@ export function workerdBinary(): string {
  * A capnp config serving every worker in `workers`, each on 127.0.0.1:0,
  * written to `file` (capnp resolves embeds relative to it). A request's
  * `cf-blob` header becomes its `request.cf`, as Cloudflare's edge provides it.
+ * `v8Flags`: V8's own, for every isolate of the process (`--trace-gc`).
  */
-export function writeConfig(file: string, workers: readonly WorkerSpec[]): void {
+export function writeConfig(file: string, workers: readonly WorkerSpec[], v8Flags: readonly string[] = []): void {
   const quote = (text: string) => JSON.stringify(text);
   const lines = ['using Workerd = import "/workerd/workerd.capnp";', "const config :Workerd.Config = ("];
+  if (v8Flags.length > 0) lines.push(`  v8Flags = [${v8Flags.map(quote).join(", ")}],`);
   const services = workers.flatMap((w) => [
     `(name = ${quote(w.name)}, worker = .${w.name})`,
     ...(w.archive === undefined ? [] : [`(name = ${quote(`${w.name}-archive`)}, disk = (path = ${quote(resolve(w.archive))}, writable = false))`]),
@@ -85,6 +88,8 @@ export interface RunningWorkerd {
    * hardly changes it.
    */
   cpuNanos(): number;
+  /** The collections V8 reported so far, when started with `gcTrace` (and the config's `v8Flags` has `--trace-gc`). */
+  gcPauses(): readonly GcPause[];
   stop(): Promise<void>;
 }
 
@@ -96,14 +101,26 @@ export interface RunningWorkerd {
 const MAX_RSS_BYTES = 6 * 2 ** 30;
 
 /** Start `workerd serve config` and wait until every socket of `names` listens. */
-export async function startWorkerd(config: string, names: readonly string[], options: { inspector?: boolean } = {}): Promise<RunningWorkerd> {
+export async function startWorkerd(config: string, names: readonly string[], options: { inspector?: boolean; gcTrace?: boolean } = {}): Promise<RunningWorkerd> {
   const args = ["serve", config, "--control-fd=3"];
   if (options.inspector) args.push("--inspector-addr=127.0.0.1:0");
+  // V8 prints its trace with C stdio, which holds a pipe's output in blocks
+  // (the first 24 collections of a Worker making garbage arrived together,
+  // after 75 requests): coreutils' stdbuf makes it line by line, so each
+  // line is timed as it comes. It execs workerd, as taskset does.
+  const [command, commandArgs] = options.gcTrace ? ["stdbuf", ["-oL", workerdBinary(), ...args]] : [workerdBinary(), args];
   const started = performance.now();
   // On the server's own core: clients run on the others (bench/cores.ts). taskset execs workerd, so the pid is workerd's.
-  const child = spawn(...onCpus(CORES.server, workerdBinary(), args), { stdio: ["ignore", "ignore", "pipe", "pipe"] });
+  const child = spawn(...onCpus(CORES.server, command, commandArgs), { stdio: ["ignore", options.gcTrace ? "pipe" : "ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const pauses: GcPause[] = [];
+  if (options.gcTrace) {
+    lines(child.stdout!, (line) => {
+      const pause = parseGcLine(line, performance.now());
+      if (pause !== undefined) pauses.push(pause);
+    });
+  }
   const ports: Record<string, number> = {};
   let inspectorPort: number | undefined;
   await new Promise<void>((ready, fail) => {
@@ -159,6 +176,7 @@ export async function startWorkerd(config: string, names: readonly string[], opt
     readyCpuMs,
     memory,
     cpuNanos,
+    gcPauses: () => pauses,
     stop: () =>
       new Promise<void>((done) => {
         stopping = true;
