@@ -5,7 +5,9 @@
 # gofeed (its Go source, built offline with golang-go) and the W3C Feed
 # Validation Service's own code (../shared/feedvalidator, which imports
 # html5lib and rdflib); chromium for the browser tests (playwright-core
-# downloads no browser of its own). Installs only what is missing, so a warm
+# downloads no browser of its own); coreutils' stdbuf, through which the
+# bench's tests read workerd's garbage-collection trace (Essential in Debian,
+# so checked, not expected to be missing). Installs only what is missing, so a warm
 # machine skips apt; a fresh one (CI) gets everything.
 set -euo pipefail
 
@@ -20,9 +22,10 @@ command -v newsboat >/dev/null 2>&1 || missing+=(newsboat)
 command -v jing >/dev/null 2>&1 || missing+=(jing)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v stdbuf >/dev/null 2>&1 || missing+=(coreutils)
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "ci-deps: xmllint, python3-feedparser, python3-html5lib, python3-rdflib, golang-go, gofeed, newsboat, jing, sqlite3 and chromium are installed"
+  echo "ci-deps: xmllint, python3-feedparser, python3-html5lib, python3-rdflib, golang-go, gofeed, newsboat, jing, sqlite3, chromium and stdbuf are installed"
   exit 0
 fi
 
