@@ -47,6 +47,8 @@ const MAX_CLIENTS = 8;
 const REVALIDATION_CLIENTS = 1;
 /** h2load's `--warm-up-time`: every process starts and connects before the timed period. */
 const WARM_UP_SECONDS = 1;
+/** Closed-loop runs of each side for its maximum throughput. */
+const MAX_RUNS = 3;
 
 type Side = "wirefeed" | "floor" | "control";
 const SIDES: readonly Side[] = ["wirefeed", "floor", "control"];
@@ -173,8 +175,8 @@ export interface LoadResult {
   /** (route, way) pairs in the mix, and the h2load processes that send them. */
   pairs: number;
   processes: number;
-  /** The floor's maximum throughput with this mix, closed loop (median of its runs). */
-  floorMax: number;
+  /** Each side's maximum throughput with this mix, closed loop (median of its runs); the floor's sets the rates. */
+  maxima: Record<Side, number>;
   levels: LoadLevel[];
 }
 
@@ -194,7 +196,19 @@ async function measureLoad(lab: Lab, size: number): Promise<LoadResult> {
   try {
     // Warm-up: every document rendered and cached on every side.
     for (const side of SIDES) await run(side, 1, undefined);
-    const floorMax = median(await sequence(3, () => run("floor", Math.min(2, seconds), undefined).then((r) => r.rate)));
+    // Every side's maximum, in interleaved rounds, though only the floor's sets the rates: each
+    // side then has the same history when it is timed. V8 sizes an isolate's young generation by
+    // what it has been through, and when only the floor ran at its maximum here, it went on to
+    // collect 3 to 4.5 times in a 5 s run at 50 %, against 9 to 19 for the others, pausing about
+    // as long in all (142–207 ms) but in longer pauses, which left its p99 the lowest of the three
+    // (wirefeed's 2.2 and 3.0 times it, the A/A copy's 1.2 and 1.7). With the same history, all
+    // three collected 2.5 to 4 times (BENCH_ONLY=load, once each way).
+    const closed: Record<Side, number[]> = { wirefeed: [], floor: [], control: [] };
+    for (let round = 0; round < MAX_RUNS; round++) {
+      for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) closed[side].push((await run(side, Math.min(2, seconds), undefined)).rate);
+    }
+    const maxima = { wirefeed: median(closed.wirefeed), floor: median(closed.floor), control: median(closed.control) };
+    const floorMax = maxima.floor;
     const levels: LoadLevel[] = [];
     for (const level of LOAD_LEVELS) {
       const rate = floorMax * level;
@@ -208,7 +222,7 @@ async function measureLoad(lab: Lab, size: number): Promise<LoadResult> {
       lab.log(`load ${size} at ${level * 100} % (${rate.toFixed(0)} req/s; answered ${answered("wirefeed")}, ${answered("floor")}, ${answered("control")}): p99 wirefeed ${ms(p99("wirefeed"))}, floor ${ms(p99("floor"))}, control ${ms(p99("control"))}`);
     }
     rmSync(logs, { recursive: true, force: true });
-    return { size, pairs: pairsOf(mix), processes: mix.length, floorMax, levels };
+    return { size, pairs: pairsOf(mix), processes: mix.length, maxima, levels };
   } finally {
     await stopEach(servers);
   }
@@ -252,7 +266,7 @@ export async function loadSection(lab: Lab): Promise<SectionReport> {
   const charts: Chart[] = [];
   for (const size of sizes) {
     const result = await loadRuns(lab, size);
-    maxima.push(`${count(size)} articles ${count(Math.round(result.floorMax))} req/s`);
+    maxima.push(`${count(size)} articles ${count(Math.round(result.maxima.floor))} req/s (wirefeed ${count(Math.round(result.maxima.wirefeed))}, the A/A copy ${count(Math.round(result.maxima.control))})`);
     for (const level of result.levels) {
       const names: Record<Side, string> = { wirefeed: "wirefeed", floor: "bare Worker", control: "bare Worker, second copy (A/A)" };
       for (const side of SIDES) {
@@ -294,7 +308,7 @@ export async function loadSection(lab: Lab): Promise<SectionReport> {
     }
   }
   const first = await loadRuns(lab, sizes[0]!);
-  const details = `An open-loop load: requests leave at a constant rate whether or not the server keeps up, so a server that falls behind builds a queue and its tail shows it (a closed loop, such as wrk's, waits for each answer and slows down with the server). The mix is every route, each three ways (accepting gzip; revalidating with its ETag, a 304; plain), in equal shares: ${first.pairs} (route, way) pairs from ${first.processes} \`h2load --h1 -t1 --warm-up-time ${WARM_UP_SECONDS} -D ${seconds} --rps R\` processes on the client's core. h2load sets one header set per process and cycles through the URLs it is given, so the routes asked for the same way and answered with the same status share a process (one connection per route, up to ${MAX_CLIENTS}), and each revalidation, which sends its route's own ETag, has one (${REVALIDATION_CLIENTS} connection${REVALIDATION_CLIENTS === 1 ? "" : "s"}); R is a connection's share of the rate. One process per pair, as this section had before, made the load generator what was measured: ${first.pairs} processes on one core delivered 84 % of the rate asked at 80 %, and the bare Worker's p99 read over 100 ms at 50 %. The rate is 50 % and 80 % of the floor's own maximum throughput with the same mix on the server's core (the same processes without \`--rps\`, median of 3 runs: ${maxima.join(", ")}). wirefeed, the floor and a second copy of the floor (the A/A control), each warm in a \`workerd serve\` process of its own on the server's core, ${rounds} rounds of ${seconds} s each, the order reversed every other round. Latency is each request's, from sending it to the end of its response (h2load's \`--log-file\`); percentiles over every request of a run, then the median over the rounds. The p99 ratio is over the floor's p99 in the same round (median and range). h2load sends a connection's next request only once the previous answer is in, so a stall delays the requests queued behind it on that connection rather than timing them from when they were due. Every side's workerd runs with V8's \`--trace-gc\` (its config's \`v8Flags\`, a line per collection, read as it comes): **GC a run** is how many collections paused the isolate during a run's timed period and for how long in all (medians over the rounds), and the longest pause of any round. A pause stops every request the isolate holds, and those that arrive during it queue behind it.
+  const details = `An open-loop load: requests leave at a constant rate whether or not the server keeps up, so a server that falls behind builds a queue and its tail shows it (a closed loop, such as wrk's, waits for each answer and slows down with the server). The mix is every route, each three ways (accepting gzip; revalidating with its ETag, a 304; plain), in equal shares: ${first.pairs} (route, way) pairs from ${first.processes} \`h2load --h1 -t1 --warm-up-time ${WARM_UP_SECONDS} -D ${seconds} --rps R\` processes on the client's core. h2load sets one header set per process and cycles through the URLs it is given, so the routes asked for the same way and answered with the same status share a process (one connection per route, up to ${MAX_CLIENTS}), and each revalidation, which sends its route's own ETag, has one (${REVALIDATION_CLIENTS} connection${REVALIDATION_CLIENTS === 1 ? "" : "s"}); R is a connection's share of the rate. One process per pair, as this section had before, made the load generator what was measured: ${first.pairs} processes on one core delivered 84 % of the rate asked at 80 %, and the bare Worker's p99 read over 100 ms at 50 %. The rate is 50 % and 80 % of the floor's own maximum throughput with the same mix on the server's core (the same processes without \`--rps\`, the median of ${MAX_RUNS} runs: ${maxima.join(", ")}). Every side runs them, in interleaved rounds, though only the floor's sets the rates: so each has been through the same before it is timed (V8 sizes an isolate's young generation by its history, and a floor that alone had run at its maximum collected 3–4.5 times a run at 50 %, against 9–19 for the others). wirefeed, the floor and a second copy of the floor (the A/A control), each warm in a \`workerd serve\` process of its own on the server's core, ${rounds} rounds of ${seconds} s each, the order reversed every other round. Latency is each request's, from sending it to the end of its response (h2load's \`--log-file\`); percentiles over every request of a run, then the median over the rounds. The p99 ratio is over the floor's p99 in the same round (median and range). h2load sends a connection's next request only once the previous answer is in, so a stall delays the requests queued behind it on that connection rather than timing them from when they were due. Every side's workerd runs with V8's \`--trace-gc\` (its config's \`v8Flags\`, a line per collection, read as it comes): **GC a run** is how many collections paused the isolate during a run's timed period and for how long in all (medians over the rounds), and the longest pause of any round. A pause stops every request the isolate holds, and those that arrive during it queue behind it.
 
 ${table(["Articles", "Rate", "Worker", "answered/s", ...PERCENTILES.map((p) => `p${p}`), "p99 ÷ floor's", "errors", "GC a run: pauses, ms (longest)"], rows)}`;
   return { verdicts, details, charts };
