@@ -191,8 +191,8 @@ async function measureLoad(lab: Lab, size: number): Promise<LoadResult> {
   const mix = mixOf(routes);
   const dir = lab.dir(size);
   const servers = await serveEach(dir, "load", [wirefeedWorker(lab.corpus(size)), floorWorker(dir, routes), floorWorker(dir, routes, "control")], { gcTrace: true });
-  const run = (side: Side, seconds: number, rate: number | undefined) => runMix(servers[side]!, servers[side]!.ports[side]!, mix, seconds, rate, logs);
   const logs = join(dir, "load-logs");
+  const run = (side: Side, seconds: number, rate: number | undefined) => runMix(servers[side]!, servers[side]!.ports[side]!, mix, seconds, rate, logs);
   try {
     // Warm-up: every document rendered and cached on every side.
     for (const side of SIDES) await run(side, 1, undefined);
@@ -226,12 +226,6 @@ async function measureLoad(lab: Lab, size: number): Promise<LoadResult> {
   } finally {
     await stopEach(servers);
   }
-}
-
-async function sequence<T>(times: number, make: () => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < times; i++) out.push(await make());
-  return out;
 }
 
 /** The median of each percentile over a side's runs. */

@@ -7,7 +7,7 @@ import { get } from "../../bench/http-client";
 import { serve } from "../../bench/servers";
 import type { RunningWorkerd } from "../../bench/workerd";
 
-// Lines as workerd's V8 printed them here under the load section's mix (`v8Flags = ["--trace-gc"]`, some with --trace-gc-verbose).
+// Lines as workerd's V8 printed them here under the load section's mix (`v8Flags = ["--trace-gc"]`; the space lines with --trace-gc-verbose).
 const SCAVENGE = "[12249:0x206c3fe10000]     3375 ms: Scavenge 6.7 (9.6) -> 5.5 (9.9) MB, pooled: 0.0 MB, 6.68 / 0.00 ms (average mu = 1.000, current mu = 1.000) allocation failure; ";
 const MARK_COMPACT = "[19640:0x3252ffcf0000]     6550 ms: Mark-Compact 19.0 (29.7) -> 3.5 (19.1) MB, pooled: 7.8 MB, 10.87 / 0.00 ms (average mu = 0.998, current mu = 0.998) allocation failure; GC in old space requested";
 
@@ -15,6 +15,7 @@ describe("V8's --trace-gc lines", () => {
   it("give each collection's kind and the pause it caused", () => {
     expect(parseGcLine(SCAVENGE, 5)).toEqual({ kind: "Scavenge", at: 5, pauseMs: 6.68 });
     expect(parseGcLine(MARK_COMPACT, 7)).toEqual({ kind: "Mark-Compact", at: 7, pauseMs: 10.87 });
+    // Not seen here: V8's form of a collection that reduces memory, as its GCTracer prints it.
     const reduce = "[1:0x1]    70021 ms: Mark-Compact (reduce) 4.1 (7.2) -> 3.9 (7.0) MB, pooled: 0.0 MB, 3.52 / 0.00 ms  (+ 0.4 ms in 5 steps since start of marking, biggest step 0.1 ms, walltime since start of marking 9 ms) (average mu = 0.99, current mu = 0.98) finalize incremental marking via task; GC in old space requested";
     expect(parseGcLine(reduce, 0)).toEqual({ kind: "Mark-Compact", at: 0, pauseMs: 3.52 });
   });
