@@ -131,6 +131,10 @@ describe.each(ROUTES)("validators on %s", (path) => {
         expect(response.status, `${held}, accepting ${client || "nothing"}`).toBe(304);
         expect(response.headers.get("ETag")).toBe(held);
         expect(reads).toBe(0);
+        // The same through the Worker's own entry, as the edge sends it.
+        const edge = await fetchWorker(path, { headers: { "Accept-Encoding": "br, gzip", "If-None-Match": held }, cf: { clientAcceptEncoding: client } });
+        expect(edge.status).toBe(304);
+        expect(edge.headers.get("ETag")).toBe(held);
       }
     }
     // Anything else decides on the client's own Accept-Encoding, once.
