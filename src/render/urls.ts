@@ -75,10 +75,37 @@ const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/;
  * The document `path` names, or undefined when it names none. `path` is the
  * URL's path as sent (still percent-encoded, no query): only the exact
  * spelling wirefeed writes is recognised, so each document has one URL.
+ *
+ * The name of a path asked for before is the one found then (`NAMED`): the
+ * same object, which no caller changes. A poller asks for the same few paths
+ * over and over, and reading one was 1.5 µs of a 304's 36 in the bench's
+ * profile (BENCHMARKS.md, "Where a warm request's time goes"). On the
+ * 100-article corpus (`BENCH_ONLY=floor BENCH_SIZES=100`, two quiet runs,
+ * the routes in one order and then the reverse, the A/A control at
+ * 0.94–1.01), 11 and 22 of 41 routes cost more than 5 % over the floor's
+ * CPU, all but one of them routes whose paths were read on every request
+ * (feeds, section and tag pages); with the names remembered, none did but
+ * the feeds page's 200, a path in FIXED, at 0.95.
  */
 export function documentAt(path: string): DocumentName | undefined {
-  const fixed = FIXED[path];
-  if (fixed !== undefined) return fixed;
+  const known = NAMED.get(path);
+  if (known !== undefined) return known;
+  const name = FIXED[path] ?? readPath(path);
+  // Bounded by forgetting them all at once: cheaper per request than ordering them by use, and a
+  // crawl through every article, whose paths are each asked for once, cannot hold more than this.
+  if (name !== undefined) {
+    if (NAMED.size >= MOST_NAMED) NAMED.clear();
+    NAMED.set(path, name);
+  }
+  return name;
+}
+
+/** Names of paths asked for before (documentAt), at most MOST_NAMED of them; paths that name nothing are not kept. */
+const NAMED = new Map<string, DocumentName>();
+const MOST_NAMED = 1024;
+
+/** `documentAt`, reading the path. */
+function readPath(path: string): DocumentName | undefined {
   const parts = path.split("/");
   // A path starts with "/": parts[0] is "". Collections take two segments first.
   let collection: CollectionRef = { kind: "site", slug: "" };

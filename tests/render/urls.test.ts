@@ -54,6 +54,17 @@ describe("what a URL names (documentAt) and where a document lives (documentPath
     expect(documentPath({ type: "listing", collection: { kind: "tag", slug: "c++" } })).toBe("/tags/c++");
   });
 
+  it("remember a path's name once read, and still read every path right after more paths than they remember", () => {
+    const path = "/sections/business/archive/3/atom.xml";
+    const name = documentAt(path);
+    // The same object: the path was read once (a poller asks for the same path over and over).
+    expect(documentAt(path)).toBe(name);
+    for (let story = 1; story <= 3000; story++) expect(documentAt(`/articles/story-${story}`)).toEqual({ type: "article", slug: `story-${story}` });
+    expect(documentAt(path)).toEqual({ type: "feed", collection: { kind: "section", slug: "business" }, format: "atom", archive: 3 });
+    expect(documentAt("/")).toEqual({ type: "listing", collection: { kind: "site", slug: "" } });
+    for (let time = 0; time < 2; time++) expect(documentAt("/sections/business/archive/03/atom.xml")).toBeUndefined();
+  });
+
   it("recognise only the exact spellings wirefeed writes", () => {
     for (const path of [
       "/sectionsX/politics",
