@@ -17,6 +17,7 @@ import { BUDGETS } from "../budgets";
 import { LruMap } from "../lru-map";
 import { renderOpml } from "../render/opml";
 import { articlesOn, documentUpdated, pageCount } from "../render/pages";
+import { copyOf } from "../string-copy";
 import { viewAt, type View } from "../content/timeline";
 import { renderRss } from "../render/rss";
 import { renderRobots, renderSitemap, renderSitemapPart, sitemapPartCount } from "../render/sitemap";
@@ -167,9 +168,11 @@ export class Site {
    * cancels a request that waits on another request's I/O as hung, so each
    * request fetches archived blocks itself (`withArticles`) before it joins.
    */
-  private rendering(key: string, name: DocumentName, make: () => Promise<Document>): Promise<Document> {
-    const pending = this.pending.get(key);
+  private rendering(path: string, name: DocumentName, make: () => Promise<Document>): Promise<Document> {
+    const pending = this.pending.get(path);
     if (pending !== undefined) return pending;
+    // Kept under a copy of its own: the router's `path` is a slice of the request's URL (src/string-copy.ts).
+    const key = copyOf(path);
     const view = this.#view;
     const made = make().then(
       (document) => {

@@ -1,6 +1,7 @@
 import type { Article } from "../content/article";
 import { isCollectionSlug, type Collection } from "../content/collections";
 import type { SiteConfig } from "../config";
+import { copyOf } from "../string-copy";
 
 /**
  * Where things live, both ways: `documentPath` gives the path of a document,
@@ -91,13 +92,18 @@ export function documentAt(path: string): DocumentName | undefined {
   const known = NAMED.get(path);
   if (known !== undefined) return known;
   const name = FIXED[path] ?? readPath(path);
+  if (name === undefined) return undefined;
+  // What is kept is read again from a copy of its own (src/string-copy.ts): the router's path is a
+  // slice of the request's URL, and so is a slug split from it. (V8 happens to copy a string used to
+  // look up a property, as FIXED[path] is, but nothing here should rest on that.) A path that names
+  // a document is ASCII and short, so copying it is cheap; one that names nothing is not copied.
+  const own = copyOf(path);
+  const kept = FIXED[own] ?? readPath(own)!;
   // Bounded by forgetting them all at once: cheaper per request than ordering them by use, and a
   // crawl through every article, whose paths are each asked for once, cannot hold more than this.
-  if (name !== undefined) {
-    if (NAMED.size >= MOST_NAMED) NAMED.clear();
-    NAMED.set(path, name);
-  }
-  return name;
+  if (NAMED.size >= MOST_NAMED) NAMED.clear();
+  NAMED.set(own, kept);
+  return kept;
 }
 
 /** Names of paths asked for before (documentAt), at most MOST_NAMED of them; paths that name nothing are not kept. */
