@@ -80,7 +80,8 @@ const PAGE_NUMBER = /^[1-9][0-9]{0,5}$/;
  * The name of a path asked for before is the one found then (`NAMED`): the
  * same object, which no caller changes. A poller asks for the same few paths
  * over and over, and reading one was 1.5 µs of a 304's 36 in the bench's
- * profile (BENCHMARKS.md, "Where a warm request's time goes"). On the
+ * profile; remembered, 0.5 (BENCHMARKS.md, "Where a warm request's time
+ * goes", which the profiler's cost inflates alike). On the
  * 100-article corpus (`BENCH_ONLY=floor BENCH_SIZES=100`, two quiet runs,
  * the routes in one order and then the reverse, the A/A control at
  * 0.94–1.01), 11 and 22 of 41 routes cost more than 5 % over the floor's
